@@ -1,0 +1,172 @@
+/* cli_options.c - option parsing and the bundled-data search. */
+#include "cli_options.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "messages.h"
+
+#ifndef TS_SOURCE_DATA_DIR
+#define TS_SOURCE_DATA_DIR "scenarios"
+#endif
+
+static const char BUNDLED_PLAN[] = "taiyuan-14fyp.json";
+
+static bool has_plan(const char *dir)
+{
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s", dir, BUNDLED_PLAN) >= (int)sizeof path)
+        return false;
+    return access(path, R_OK) == 0;
+}
+
+char *ts_cli_data_dir(void)
+{
+    const char *env = getenv("TARGETSIM_DATA_DIR");
+    if (env && *env)
+        return has_plan(env) ? strdup(env) : NULL;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char dir[PATH_MAX];
+            if (snprintf(dir, sizeof dir, "%s/../share/targetsim", exe) < (int)sizeof dir &&
+                has_plan(dir))
+                return strdup(dir);
+        }
+    }
+    return has_plan(TS_SOURCE_DATA_DIR) ? strdup(TS_SOURCE_DATA_DIR) : NULL;
+}
+
+/* A whole year in [TS_MIN_YEAR, TS_MAX_YEAR], nothing else. */
+static bool parse_year(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < TS_MIN_YEAR || v > TS_MAX_YEAR)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* The option's value: "--opt=VALUE" or the next argument. */
+static const char *take_value(int argc, char **argv, int *i, const char *name, const char *eq)
+{
+    if (eq)
+        return eq + 1;
+    if (*i + 1 >= argc) {
+        ts_msg_usage_error("option %s needs a value", name);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int set_option(const char *name, const char *value, ts_cli_options *opt)
+{
+    if (strcmp(name, "--plan") == 0) {
+        free(opt->plan);
+        opt->plan = strdup(value);
+    } else if (strcmp(name, "--scenario") == 0) {
+        if (opt->n_scenarios >= TS_MAX_SCENARIOS) {
+            ts_msg_usage_error("at most %d scenarios", TS_MAX_SCENARIOS);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->scenarios[opt->n_scenarios++] = value;
+    } else if (strcmp(name, "--out") == 0) {
+        if (!*value) {
+            ts_msg_usage_error("--out needs a folder name");
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->out_dir = value;
+    } else if (strcmp(name, "--as-of") == 0 || strcmp(name, "--horizon") == 0) {
+        int year;
+        if (!parse_year(value, &year)) {
+            ts_msg_usage_error("%s expects a year in [%d, %d], got \"%s\"", name, TS_MIN_YEAR,
+                               TS_MAX_YEAR, value);
+            return TS_CLI_EXIT_USAGE;
+        }
+        *(name[2] == 'a' ? &opt->as_of : &opt->horizon) = year;
+    } else if (strcmp(name, "--lang") == 0) {
+        if (strcmp(value, "en") != 0 && strcmp(value, "zh") != 0) {
+            ts_msg_usage_error("--lang expects en or zh, got \"%s\"", value);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->lang = value[0] == 'z' ? TS_LANG_ZH : TS_LANG_EN;
+    }
+    return TS_CLI_RUN;
+}
+
+int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
+{
+    static const char *const WITH_VALUE[] = {"--plan", "--scenario", "--out", "--as-of",
+                                             "--horizon", "--lang", NULL};
+    memset(opt, 0, sizeof *opt);
+    opt->out_dir = "out";
+    opt->as_of = TS_AS_OF_LATEST;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            ts_msg_help();
+            return TS_CLI_EXIT_OK;
+        }
+        if (strcmp(arg, "--version") == 0) {
+            ts_msg_version();
+            return TS_CLI_EXIT_OK;
+        }
+        if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
+            opt->quiet = true;
+            continue;
+        }
+        const char *eq = strchr(arg, '=');
+        char name[32];
+        size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+        snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), arg);
+        bool known = false;
+        for (const char *const *w = WITH_VALUE; *w && !known; w++)
+            known = strcmp(*w, name) == 0;
+        if (!known) {
+            if (arg[0] == '-')
+                ts_msg_usage_error("unknown option \"%s\"", arg);
+            else
+                ts_msg_usage_error("unexpected argument \"%s\"", arg);
+            return TS_CLI_EXIT_USAGE;
+        }
+        const char *value = take_value(argc, argv, &i, name, eq);
+        if (!value)
+            return TS_CLI_EXIT_USAGE;
+        int rc = set_option(name, value, opt);
+        if (rc != TS_CLI_RUN)
+            return rc;
+    }
+    if (!opt->plan) {
+        char *dir = ts_cli_data_dir();
+        if (!dir) {
+            ts_msg_usage_error("cannot find the bundled plan %s; give --plan FILE or set "
+                               "TARGETSIM_DATA_DIR",
+                               BUNDLED_PLAN);
+            return TS_CLI_EXIT_USAGE;
+        }
+        size_t n = strlen(dir) + sizeof BUNDLED_PLAN + 1;
+        opt->plan = malloc(n);
+        if (opt->plan)
+            snprintf(opt->plan, n, "%s/%s", dir, BUNDLED_PLAN);
+        free(dir);
+    }
+    if (!opt->plan) {
+        ts_msg_usage_error("out of memory");
+        return TS_CLI_EXIT_USAGE;
+    }
+    return TS_CLI_RUN;
+}
+
+void ts_cli_options_free(ts_cli_options *opt)
+{
+    free(opt->plan);
+    opt->plan = NULL;
+}

@@ -1,0 +1,35 @@
+/* cli_options.h - the command line of targetsim(1) and where the bundled
+ * plan lives. Part of the CLI, not the library. */
+#ifndef TS_CLI_OPTIONS_H
+#define TS_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "targetsim/targetsim.h"
+
+typedef struct ts_cli_options {
+    char *plan;           /* owned */
+    const char *scenarios[TS_MAX_SCENARIOS];
+    size_t n_scenarios;
+    const char *out_dir;
+    int as_of;            /* TS_AS_OF_LATEST when not given */
+    int horizon;          /* 0 when not given */
+    ts_lang lang;
+    bool quiet;
+} ts_cli_options;
+
+enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE };
+
+/* Parses argv into *opt (printing help, version or a usage error itself).
+ * Returns TS_CLI_RUN to go on, else the kind of exit. Always pair with
+ * ts_cli_options_free. */
+int ts_cli_parse(int argc, char **argv, ts_cli_options *opt);
+void ts_cli_options_free(ts_cli_options *opt);
+
+/* Folder holding the bundled plan, or NULL: $TARGETSIM_DATA_DIR, then
+ * ../share/targetsim beside the executable (installed), then the source
+ * tree's scenarios/ (build tree). Returns a new string. */
+char *ts_cli_data_dir(void);
+
+#endif

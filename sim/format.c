@@ -1,0 +1,118 @@
+/* format.c - numbers with thousands separators, percentages, wrapped text. */
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "buffer.h"
+#include "text_table.h"
+
+void ts_fmt_value(double v, char *buf, size_t size)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    double a = fabs(v);
+    /* Fewer decimals as numbers grow: the reader wants magnitude, and the
+     * full precision is in report.json. Whole numbers stay whole. */
+    int decimals = fabs(v - round(v)) < 1e-9 ? 0 : a >= 10000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.*f", decimals, a);
+    char *dot = strchr(digits, '.');
+    size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
+    char out[96];
+    size_t o = 0;
+    if (v < 0 && strspn(digits, "0.") != strlen(digits))
+        out[o++] = '-';
+    for (size_t i = 0; i < int_len; i++) {
+        if (i > 0 && (int_len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    if (dot) {
+        size_t rest = strlen(dot);
+        memcpy(out + o, dot, rest);
+        o += rest;
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+}
+
+void ts_fmt_percent(double v, char *buf, size_t size)
+{
+    if (!isfinite(v))
+        snprintf(buf, size, "-");
+    else
+        snprintf(buf, size, "%.1f%%", 100.0 * v);
+}
+
+void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
+{
+    static const char *const SIGN[] = {">=", ">", "<=", "<"};
+    char value[48];
+    ts_fmt_value(a->target, value, sizeof value);
+    snprintf(buf, size, "%s %s (%d)", SIGN[a->direction], value, a->target_year);
+}
+
+/* Length in bytes of the next token: a space, one wide character, or a run
+ * of other non-space characters (a word). */
+static size_t token_len(const char *s)
+{
+    if (*s == ' ')
+        return 1;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '\n') {
+        size_t len = p[n] < 0x80 ? 1 : p[n] >= 0xF0 ? 4 : p[n] >= 0xE0 ? 3 : 2;
+        char one[5] = {0};
+        for (size_t k = 0; k < len && p[n + k]; k++)
+            one[k] = (char)p[n + k];
+        if (tt_display_width(one) == 2)
+            return n ? n : len; /* a wide character stands alone */
+        n += len;
+    }
+    return n ? n : 1;
+}
+
+void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t width)
+{
+    size_t indent = 2;
+    ts_buffer_puts(out, "  ");
+    if (label) {
+        ts_buffer_printf(out, "%s: ", label);
+        indent += tt_display_width(label) + 2;
+        if (indent > 30) { /* a long label: text starts on the next line */
+            indent = 4;
+            ts_buffer_puts(out, "\n    ");
+        }
+    }
+    size_t col = indent;
+    for (const char *p = text; *p;) {
+        if (*p == '\n') {
+            ts_buffer_printf(out, "\n%*s", (int)indent, "");
+            col = indent;
+            p++;
+            continue;
+        }
+        size_t len = token_len(p);
+        char tok[256];
+        size_t copy = len < sizeof tok ? len : sizeof tok - 1;
+        memcpy(tok, p, copy);
+        tok[copy] = '\0';
+        size_t w = tt_display_width(tok);
+        if (col + w > width && col > indent) {
+            ts_buffer_printf(out, "\n%*s", (int)indent, "");
+            col = indent;
+            if (*p == ' ') {
+                p++;
+                continue;
+            }
+        }
+        ts_buffer_append(out, p, len);
+        col += w;
+        p += len;
+    }
+    ts_buffer_puts(out, "\n");
+}

@@ -1,0 +1,20 @@
+/* format.h - number and text formatting for the human-readable reports. */
+#ifndef TS_FORMAT_H
+#define TS_FORMAT_H
+
+#include <stddef.h>
+
+#include "targetsim/assess.h"
+#include "targetsim/report.h"
+
+/* 12,345 / 4,153.3 / 6.90 / 0.0123; "-" for NaN. */
+void ts_fmt_value(double v, char *buf, size_t size);
+/* 0.0871 -> "8.7%"; "-" for NaN. */
+void ts_fmt_percent(double v, char *buf, size_t size);
+/* ">= 10,000 (2025)" with the direction's sign. */
+void ts_fmt_target(const ts_assessment *a, char *buf, size_t size);
+/* "  label: text" wrapped at `width` display columns, continuation lines
+ * indented under the text. label may be NULL. */
+void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t width);
+
+#endif

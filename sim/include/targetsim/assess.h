@@ -1,0 +1,64 @@
+/* assess.h - does a projected path meet its target, when, and how fast must
+ * it grow? The rules are in docs/methodology.md. Undefined numbers are NaN
+ * here and null in report.json. */
+#ifndef TARGETSIM_ASSESS_H
+#define TARGETSIM_ASSESS_H
+
+#include <stdbool.h>
+
+#include "targetsim/plan.h"
+#include "targetsim/project.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum ts_verdict {
+    TS_NO_TARGET,    /* the indicator is an input without a target */
+    TS_ACHIEVED,     /* the observed value at the as-of year already meets it */
+    TS_MISSED,       /* the target year is observed and the value falls short */
+    TS_ON_TRACK,     /* the scenario attains it by the target year */
+    TS_MODERATE,     /* 0.6 <= scenario / required growth < 1 */
+    TS_INSUFFICIENT, /* 0 <= ratio < 0.6 */
+    TS_MOVING_AWAY   /* ratio < 0: the path moves away from the target */
+} ts_verdict;
+
+typedef struct ts_assessment {
+    bool has_target;
+    double target;
+    ts_direction direction;
+    int base_year;
+    int as_of;                   /* a */
+    int target_year;             /* T */
+    double baseline;             /* v_b */
+    double value_at_as_of;       /* v_a */
+    double value_at_target_year; /* v_T */
+    bool attained;
+    double ratio;                /* v_T / x* */
+    double required_growth;      /* (x* / v_a)^(1/(T-a)) - 1, a < T */
+    double scenario_growth;      /* (v_T/v_a)^(1/(T-a)) - 1, a < T */
+    double progress;             /* (v_T - v_b) / (x* - v_b) */
+    int attainment_year;         /* 0: not within the horizon */
+    ts_verdict status;
+    bool retrospective;          /* a >= T: the next three are defined */
+    double realised_growth;      /* (v_T/v_b)^(1/(T-b)) - 1 */
+    double needed_growth;        /* (x* / v_b)^(1/(T-b)) - 1 */
+    double shortfall;            /* x* - v_T */
+} ts_assessment;
+
+/* Assesses indicator `index` of `plan` on `projection`. Never fails: an
+ * indicator without a target gets has_target = false and status TS_NO_TARGET. */
+void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, size_t index,
+                         ts_assessment *out);
+
+/* "achieved", "missed", "on_track", "moderate", "insufficient", "moving_away",
+ * "no_target". */
+const char *ts_verdict_name(ts_verdict verdict);
+
+/* (to/from)^(1/years) - 1, or NaN when undefined (years <= 0, ratio <= 0). */
+double ts_constant_rate(double from, double to, int years);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,53 @@
+/* model.h - the driver models an indicator can follow, as a type table.
+ *
+ * A model turns last year's value and this year's inputs into this year's
+ * value. Adding a model is one new file in models/ and one line in the table
+ * of models/registry.c; the scenario loader and the projection need no change.
+ */
+#ifndef TARGETSIM_MODEL_H
+#define TARGETSIM_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One year's inputs. `shock` and `deflator` are 0 when the scenario gives none
+ * and only reach models with takes_rates set. */
+typedef struct ts_model_input {
+    double driver;   /* growth rate, yearly increment or level */
+    double shock;    /* added to the growth rate */
+    double deflator; /* price change turning a real rate into a nominal one */
+} ts_model_input;
+
+typedef struct ts_model_type {
+    const char *name;          /* the scenario key that selects it: "growth", "add", "level" */
+    const char *driver_unit;   /* what the driver and its sd measure, for messages and docs */
+    bool takes_rates;          /* deflator and shock apply */
+    bool needs_positive_start; /* compounding from a value <= 0 is meaningless */
+    double driver_min;         /* drivers must be > driver_min (-1 for rates), or -HUGE_VAL */
+    /* This year's value. May return a non-finite or sign-changed value; the
+     * projection checks the result. */
+    double (*step)(double previous, const ts_model_input *in);
+} ts_model_type;
+
+extern const ts_model_type ts_model_growth;
+extern const ts_model_type ts_model_add;
+extern const ts_model_type ts_model_level;
+
+/* The model whose name is `name`, or NULL. */
+const ts_model_type *ts_model_lookup(const char *name);
+
+/* All models, in a stable order; *count receives their number. */
+const ts_model_type *const *ts_model_all(size_t *count);
+
+/* value = scale * prod(inputs[k] ^ powers[k]); NaN when an input is <= 0 and
+ * its power is not an integer, or when the product is not finite. */
+double ts_model_derived_value(double scale, size_t n, const double *inputs, const double *powers);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,65 @@
+/* project.h - yearly paths of every indicator under one scenario.
+ *
+ * See docs/methodology.md for the exact semantics: observed values up to each
+ * indicator's as-of year (gaps interpolated at a constant rate), the
+ * scenario's model afterwards, derived indicators from their inputs.
+ */
+#ifndef TARGETSIM_PROJECT_H
+#define TARGETSIM_PROJECT_H
+
+#include <stddef.h>
+
+#include "targetsim/plan.h"
+#include "targetsim/scenario.h"
+#include "targetsim/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* No as-of limit: every observed value is used. */
+#define TS_AS_OF_LATEST 0
+
+typedef enum ts_point_kind { TS_OBSERVED, TS_INTERPOLATED, TS_PROJECTED } ts_point_kind;
+
+typedef struct ts_project_options {
+    int horizon; /* last projected year; 0 = the plan's horizon */
+    int as_of;   /* ignore observations after this year; TS_AS_OF_LATEST = none */
+} ts_project_options;
+
+/* One indicator's path: values[k] is the value of year base_year + k. */
+typedef struct ts_path {
+    int as_of;      /* last year taken from observations */
+    double *values;
+    ts_point_kind *kinds;
+} ts_path;
+
+typedef struct ts_projection {
+    int base_year;
+    int horizon;
+    size_t n_years;     /* horizon - base_year + 1 */
+    size_t n_paths;     /* = plan->n_indicators */
+    ts_path *paths;
+} ts_projection;
+
+/* Projects every indicator of `plan` under `scenario`. `options` may be NULL
+ * (defaults). On success *out owns a new projection; free with
+ * ts_projection_free. TS_EUSAGE for a horizon before a target year or out of
+ * range; TS_EINPUT when the scenario lacks a value for a year or a value
+ * leaves its domain (err names the file, path and year); TS_ENOMEM. */
+ts_status ts_project_run(const ts_plan *plan, const ts_scenario *scenario,
+                         const ts_project_options *options, ts_projection **out, ts_error *err);
+
+/* NULL is a no-op. */
+void ts_projection_free(ts_projection *projection);
+
+/* Value of indicator `index` in `year`; NaN outside [base_year, horizon]. */
+double ts_projection_value(const ts_projection *projection, size_t index, int year);
+
+/* "observed", "interpolated", "projected". */
+const char *ts_point_kind_name(ts_point_kind kind);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

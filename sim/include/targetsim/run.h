@@ -1,0 +1,44 @@
+/* run.h - one run: a plan under several scenarios, projected and assessed.
+ * This is what the reports are written from. */
+#ifndef TARGETSIM_RUN_H
+#define TARGETSIM_RUN_H
+
+#include <stddef.h>
+
+#include "targetsim/assess.h"
+#include "targetsim/plan.h"
+#include "targetsim/project.h"
+#include "targetsim/scenario.h"
+#include "targetsim/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ts_scenario_result {
+    const ts_scenario *scenario;  /* borrowed */
+    ts_projection *projection;    /* owned */
+    ts_assessment *assessments;   /* owned, one per plan indicator */
+} ts_scenario_result;
+
+typedef struct ts_run {
+    const ts_plan *plan;          /* borrowed: must outlive the run */
+    int horizon;
+    int as_of;                    /* the --as-of limit, TS_AS_OF_LATEST for none */
+    size_t n_results;
+    ts_scenario_result *results;  /* owned */
+} ts_run;
+
+/* Projects and assesses `plan` under each of the `n` scenarios. The plan and
+ * the scenarios are borrowed and must outlive the run. On success *out owns a
+ * new run (free with ts_run_free). Fails as ts_project_run does. */
+ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
+                        const ts_project_options *options, ts_run **out, ts_error *err);
+
+/* NULL is a no-op. */
+void ts_run_free(ts_run *run);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,52 @@
+/* status.h - status codes and the error record every fallible call fills.
+ *
+ * Errors are values: a function that can fail returns a ts_status and, when
+ * it is not TS_OK, has filled the caller's ts_error with the file, the JSON
+ * path and a message that quotes the offending value. Nothing here prints.
+ */
+#ifndef TARGETSIM_STATUS_H
+#define TARGETSIM_STATUS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The numeric values are the CLI's exit codes (see targetsim(1)). */
+typedef enum ts_status {
+    TS_OK = 0,
+    TS_EINTERNAL = 1, /* a bug or a numerical failure that input cannot explain */
+    TS_EUSAGE = 2,    /* bad command line or bad option value */
+    TS_EINPUT = 3,    /* bad plan or scenario data */
+    TS_EWRITE = 4,    /* an output file could not be written */
+    TS_ENOMEM = 5     /* out of memory (the CLI exits 1) */
+} ts_status;
+
+enum { TS_ERROR_FILE_MAX = 1024, TS_ERROR_PATH_MAX = 256, TS_ERROR_MESSAGE_MAX = 768 };
+
+/* Where and why a call failed. `file` and `path` may be empty strings. */
+typedef struct ts_error {
+    ts_status code;
+    char file[TS_ERROR_FILE_MAX];    /* input or output file concerned */
+    char path[TS_ERROR_PATH_MAX];    /* JSON path inside it, e.g. "indicators.gdp.baseline" */
+    char message[TS_ERROR_MESSAGE_MAX];
+} ts_error;
+
+/* Static, human-readable name of a status ("bad input", ...). Never NULL. */
+const char *ts_strstatus(ts_status status);
+
+/* Fills `err` (if not NULL) and returns `code`. `file` and `path` may be NULL.
+ * Over-long parts are truncated, never overflowed. */
+ts_status ts_error_set(ts_error *err, ts_status code, const char *file, const char *path,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* Resets `err` to TS_OK with empty strings. NULL is a no-op. */
+void ts_error_clear(ts_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,409 @@
+/* json_in.c - file reading, parsing with positions, typed getters. */
+#include "json_in.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+char *ts_strdup(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (copy)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+void ts_text_free(ts_text *text)
+{
+    if (!text)
+        return;
+    free(text->zh);
+    free(text->en);
+    text->zh = text->en = NULL;
+}
+
+void ts_series_free(ts_series *series)
+{
+    if (!series)
+        return;
+    free(series->points);
+    series->points = NULL;
+    series->n = 0;
+}
+
+ts_status ts_json_read_file(const char *file, char **text, size_t *len, ts_error *err)
+{
+    *text = NULL;
+    *len = 0;
+    FILE *fp = fopen(file, "rb");
+    if (!fp)
+        return ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
+    ts_status st = TS_OK;
+    char *buf = NULL;
+    struct stat sb;
+    if (fstat(fileno(fp), &sb) != 0) {
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot stat: %s", strerror(errno));
+        goto out;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "is a directory, expected a JSON file");
+        goto out;
+    }
+    size_t cap = 65536, n = 0;
+    buf = malloc(cap + 1);
+    if (!buf) {
+        st = ts_error_set(err, TS_ENOMEM, file, NULL, "out of memory");
+        goto out;
+    }
+    /* Read to EOF rather than trusting st_size: pipes and /proc report 0. */
+    for (;;) {
+        if (n == cap) {
+            if (cap >= (size_t)TS_MAX_FILE_BYTES + 1) {
+                st = ts_error_set(err, TS_EINPUT, file, NULL,
+                                  "file is larger than the limit of %d bytes",
+                                  TS_MAX_FILE_BYTES);
+                goto out;
+            }
+            size_t ncap = cap * 2 > (size_t)TS_MAX_FILE_BYTES + 1 ? (size_t)TS_MAX_FILE_BYTES + 1
+                                                                   : cap * 2;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                st = ts_error_set(err, TS_ENOMEM, file, NULL, "out of memory");
+                goto out;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0) {
+            if (ferror(fp)) {
+                st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot read: %s",
+                                  strerror(errno ? errno : EIO));
+                goto out;
+            }
+            break;
+        }
+    }
+    if (n > (size_t)TS_MAX_FILE_BYTES) {
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "file is larger than the limit of %d bytes",
+                          TS_MAX_FILE_BYTES);
+        goto out;
+    }
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    buf = NULL;
+out:
+    free(buf);
+    fclose(fp);
+    return st;
+}
+
+static void position_of(const char *text, size_t offset, int *line, int *column)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset && text[i]; i++) {
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            c++; /* count characters, not UTF-8 continuation bytes */
+        }
+    }
+    *line = l;
+    *column = c;
+}
+
+static ts_status check_duplicates(const cJSON *item, const char *file, const char *path,
+                                  ts_error *err)
+{
+    if (!cJSON_IsObject(item) && !cJSON_IsArray(item))
+        return TS_OK;
+    int index = 0;
+    for (const cJSON *child = item->child; child; child = child->next, index++) {
+        char sub[TS_ERROR_PATH_MAX];
+        if (cJSON_IsObject(item)) {
+            for (const cJSON *prev = item->child; prev != child; prev = prev->next) {
+                if (strcmp(prev->string, child->string) == 0) {
+                    ts_json_join(sub, sizeof sub, path, child->string);
+                    return ts_error_set(err, TS_EINPUT, file, sub, "duplicate key \"%s\"",
+                                        child->string);
+                }
+            }
+            ts_json_join(sub, sizeof sub, path, child->string);
+        } else {
+            snprintf(sub, sizeof sub, "%s[%d]", path, index);
+        }
+        ts_status st = check_duplicates(child, file, sub, err);
+        if (st != TS_OK)
+            return st;
+    }
+    return TS_OK;
+}
+
+ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
+                        ts_error *err)
+{
+    *root = NULL;
+    size_t skip = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        skip = 3; /* spreadsheet and Windows editors add a BOM; it carries no data */
+    if (memchr(text + skip, '\0', len - skip))
+        return ts_error_set(err, TS_EINPUT, file, NULL, "contains a NUL byte, not JSON text");
+    const char *end = NULL;
+    cJSON *parsed = cJSON_ParseWithLengthOpts(text + skip, len - skip, &end, 0);
+    if (!parsed) {
+        size_t offset = end ? (size_t)(end - text) : skip;
+        int line, column;
+        position_of(text, offset, &line, &column);
+        if (offset >= len)
+            return ts_error_set(err, TS_EINPUT, file, NULL,
+                                "invalid JSON at line %d, column %d: unexpected end of input",
+                                line, column);
+        return ts_error_set(err, TS_EINPUT, file, NULL,
+                            "invalid JSON at line %d, column %d: unexpected '%c'", line, column,
+                            (text[offset] >= 0x20 && text[offset] < 0x7f) ? text[offset] : '?');
+    }
+    /* Trailing garbage after the value is an error too. */
+    const char *rest = end;
+    while (rest < text + len && (*rest == ' ' || *rest == '\t' || *rest == '\n' || *rest == '\r'))
+        rest++;
+    if (rest < text + len) {
+        int line, column;
+        position_of(text, (size_t)(rest - text), &line, &column);
+        cJSON_Delete(parsed);
+        return ts_error_set(err, TS_EINPUT, file, NULL,
+                            "invalid JSON at line %d, column %d: text after the end of the value",
+                            line, column);
+    }
+    ts_status st = check_duplicates(parsed, file, "", err);
+    if (st != TS_OK) {
+        cJSON_Delete(parsed);
+        return st;
+    }
+    *root = parsed;
+    return TS_OK;
+}
+
+void ts_json_join(char *buf, size_t size, const char *parent, const char *key)
+{
+    if (!parent || !*parent)
+        snprintf(buf, size, "%s", key);
+    else
+        snprintf(buf, size, "%s.%s", parent, key);
+}
+
+void ts_json_describe(const cJSON *item, char *buf, size_t size)
+{
+    if (!item) {
+        snprintf(buf, size, "nothing");
+    } else if (cJSON_IsString(item)) {
+        const char *s = item->valuestring;
+        size_t n = strlen(s);
+        if (n > 40)
+            snprintf(buf, size, "\"%.37s...\"", s);
+        else
+            snprintf(buf, size, "\"%s\"", s);
+    } else if (cJSON_IsNumber(item)) {
+        snprintf(buf, size, "%.17g", item->valuedouble);
+    } else if (cJSON_IsBool(item)) {
+        snprintf(buf, size, "%s", cJSON_IsTrue(item) ? "true" : "false");
+    } else if (cJSON_IsNull(item)) {
+        snprintf(buf, size, "null");
+    } else if (cJSON_IsArray(item)) {
+        snprintf(buf, size, "a list");
+    } else {
+        snprintf(buf, size, "an object");
+    }
+}
+
+static ts_status type_error(const cJSON *item, const char *file, const char *path,
+                            const char *expected, ts_error *err)
+{
+    char got[64];
+    ts_json_describe(item, got, sizeof got);
+    return ts_error_set(err, TS_EINPUT, file, path, "expected %s, got %s", expected, got);
+}
+
+ts_status ts_json_check_object(const cJSON *obj, const char *const *allowed, const char *file,
+                               const char *path, ts_error *err)
+{
+    if (!cJSON_IsObject(obj))
+        return type_error(obj, file, path, "an object", err);
+    for (const cJSON *child = obj->child; child; child = child->next) {
+        bool known = false;
+        for (const char *const *a = allowed; *a && !known; a++)
+            known = strcmp(*a, child->string) == 0;
+        if (!known) {
+            char sub[TS_ERROR_PATH_MAX];
+            ts_json_join(sub, sizeof sub, path, child->string);
+            return ts_error_set(err, TS_EINPUT, file, sub, "unknown field \"%s\"", child->string);
+        }
+    }
+    return TS_OK;
+}
+
+ts_status ts_json_number(const cJSON *item, const char *file, const char *path, double *out,
+                         ts_error *err)
+{
+    if (!cJSON_IsNumber(item))
+        return type_error(item, file, path, "a number", err);
+    if (!isfinite(item->valuedouble))
+        return ts_error_set(err, TS_EINPUT, file, path, "expected a finite number, got %g",
+                            item->valuedouble);
+    *out = item->valuedouble;
+    return TS_OK;
+}
+
+static ts_status check_year(double y, const char *file, const char *path, int *out, ts_error *err)
+{
+    if (!(y >= TS_MIN_YEAR && y <= TS_MAX_YEAR) || y != floor(y))
+        return ts_error_set(err, TS_EINPUT, file, path,
+                            "expected a whole year in [%d, %d], got %.17g", TS_MIN_YEAR,
+                            TS_MAX_YEAR, y);
+    *out = (int)y;
+    return TS_OK;
+}
+
+ts_status ts_json_year_value(const cJSON *item, const char *file, const char *path, int *out,
+                             ts_error *err)
+{
+    if (!cJSON_IsNumber(item))
+        return type_error(item, file, path, "a year", err);
+    return check_year(item->valuedouble, file, path, out, err);
+}
+
+ts_status ts_json_year_key(const char *key, const char *file, const char *path, int *out,
+                           ts_error *err)
+{
+    size_t n = strlen(key);
+    bool digits = n == 4;
+    for (size_t i = 0; i < n && digits; i++)
+        digits = key[i] >= '0' && key[i] <= '9';
+    if (!digits)
+        return ts_error_set(err, TS_EINPUT, file, path, "expected a year as key, got \"%s\"",
+                            key);
+    return check_year(atof(key), file, path, out, err);
+}
+
+ts_status ts_json_string(const cJSON *item, const char *file, const char *path, char **out,
+                         ts_error *err)
+{
+    if (!cJSON_IsString(item) || !item->valuestring[0])
+        return type_error(item, file, path, "a non-empty string", err);
+    *out = ts_strdup(item->valuestring);
+    if (!*out)
+        return ts_error_set(err, TS_ENOMEM, file, path, "out of memory");
+    return TS_OK;
+}
+
+ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts_text *out,
+                       ts_error *err)
+{
+    out->zh = out->en = NULL;
+    if (cJSON_IsString(item)) {
+        ts_status st = ts_json_string(item, file, path, &out->en, err);
+        if (st != TS_OK)
+            return st;
+        out->zh = ts_strdup(out->en);
+        if (!out->zh) {
+            ts_text_free(out);
+            return ts_error_set(err, TS_ENOMEM, file, path, "out of memory");
+        }
+        return TS_OK;
+    }
+    static const char *const keys[] = {"zh", "en", NULL};
+    ts_status st = ts_json_check_object(item, keys, file, path, err);
+    if (st != TS_OK)
+        return cJSON_IsObject(item) ? st
+                                    : type_error(item, file, path,
+                                                 "a string or {\"zh\": ..., \"en\": ...}", err);
+    const cJSON *zh = cJSON_GetObjectItemCaseSensitive(item, "zh");
+    const cJSON *en = cJSON_GetObjectItemCaseSensitive(item, "en");
+    if (!zh && !en)
+        return ts_error_set(err, TS_EINPUT, file, path, "expected \"zh\" or \"en\", got an empty object");
+    char sub[TS_ERROR_PATH_MAX];
+    if (zh) {
+        ts_json_join(sub, sizeof sub, path, "zh");
+        if ((st = ts_json_string(zh, file, sub, &out->zh, err)) != TS_OK)
+            return st;
+    }
+    if (en) {
+        ts_json_join(sub, sizeof sub, path, "en");
+        if ((st = ts_json_string(en, file, sub, &out->en, err)) != TS_OK) {
+            ts_text_free(out);
+            return st;
+        }
+    }
+    return TS_OK;
+}
+
+ts_status ts_json_id(const char *id, const char *file, const char *path, ts_error *err)
+{
+    size_t n = strlen(id);
+    bool ok = n >= 1 && n <= 64;
+    for (size_t i = 0; i < n && ok; i++) {
+        char c = id[i];
+        ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    }
+    if (!ok) {
+        char shown[64];
+        snprintf(shown, sizeof shown, "%s%s", n > 40 ? "" : id, n > 40 ? "(too long)" : "");
+        return ts_error_set(err, TS_EINPUT, file, path,
+                            "expected an id of 1 to 64 characters from [a-z0-9_-], got \"%s\"",
+                            shown);
+    }
+    return TS_OK;
+}
+
+static int compare_year(const void *a, const void *b)
+{
+    const ts_year_value *x = a, *y = b;
+    return (x->year > y->year) - (x->year < y->year);
+}
+
+ts_status ts_json_series(const cJSON *obj, const char *file, const char *path, int min_year,
+                         int max_year, ts_series *out, ts_error *err)
+{
+    out->n = 0;
+    out->points = NULL;
+    if (!cJSON_IsObject(obj))
+        return type_error(obj, file, path, "an object of year: value", err);
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (n == 0)
+        return TS_OK;
+    out->points = calloc(n, sizeof *out->points);
+    if (!out->points)
+        return ts_error_set(err, TS_ENOMEM, file, path, "out of memory");
+    ts_status st = TS_OK;
+    for (const cJSON *child = obj->child; child; child = child->next) {
+        char sub[TS_ERROR_PATH_MAX];
+        ts_json_join(sub, sizeof sub, path, child->string);
+        int year;
+        double value;
+        if ((st = ts_json_year_key(child->string, file, sub, &year, err)) != TS_OK)
+            goto out;
+        if (year < min_year || year > max_year) {
+            st = ts_error_set(err, TS_EINPUT, file, sub, "year %d is outside [%d, %d]", year,
+                              min_year, max_year);
+            goto out;
+        }
+        if ((st = ts_json_number(child, file, sub, &value, err)) != TS_OK)
+            goto out;
+        out->points[out->n].year = year;
+        out->points[out->n].value = value;
+        out->n++;
+    }
+    qsort(out->points, out->n, sizeof *out->points, compare_year);
+out:
+    if (st != TS_OK)
+        ts_series_free(out);
+    return st;
+}

@@ -1,0 +1,16 @@
+/* library.c - version and one-time library set-up. */
+#include <gsl/gsl_errno.h>
+
+#include "targetsim/targetsim.h"
+
+const char *ts_version(void)
+{
+    return TARGETSIM_VERSION;
+}
+
+void ts_library_init(void)
+{
+    /* GSL's default handler aborts the process; a library must not. Every GSL
+     * call in the engine checks its return code instead. */
+    gsl_set_error_handler_off();
+}

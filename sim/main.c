@@ -1,0 +1,120 @@
+/* main.c - the targetsim command: parse options, call the library, map the
+ * status to an exit code. No engine logic lives here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_options.h"
+#include "messages.h"
+#include "targetsim/targetsim.h"
+
+static int exit_code(ts_status st)
+{
+    return (st == TS_ENOMEM || st == TS_EINTERNAL) ? 1 : (int)st;
+}
+
+typedef struct outputs {
+    ts_buffer text, json, csv, paths;
+} outputs;
+
+static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_error *err)
+{
+    ts_status st;
+    if ((st = ts_report_render_text(run, lang, &o->text, err)) != TS_OK ||
+        (st = ts_report_render_json(run, &o->json, err)) != TS_OK ||
+        (st = ts_report_render_csv(run, &o->csv, err)) != TS_OK ||
+        (st = ts_report_render_paths_csv(run, &o->paths, err)) != TS_OK)
+        return st;
+    return TS_OK;
+}
+
+static void print_summary(const ts_run *run, const char *out_dir)
+{
+    const ts_plan *plan = run->plan;
+    printf("%s: %zu scenario%s x %zu indicators, %d-%d\n", plan->id, run->n_results,
+           run->n_results == 1 ? "" : "s", plan->n_indicators, plan->base_year, run->horizon);
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_scenario_result *r = &run->results[s];
+        printf("  %-12s", r->scenario->id);
+        for (size_t i = 0; i < plan->n_indicators; i++)
+            if (r->assessments[i].has_target)
+                printf(" %s=%s", plan->indicators[i].id,
+                       ts_verdict_name(r->assessments[i].status));
+        printf("\n");
+    }
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv\n", out_dir);
+}
+
+static ts_status run_job(const ts_cli_options *opt, ts_error *err)
+{
+    ts_plan *plan = NULL;
+    ts_scenario *scenarios[TS_MAX_SCENARIOS] = {0};
+    size_t n = 0;
+    ts_run *run = NULL;
+    outputs o = {0};
+    ts_status st = ts_plan_load(opt->plan, &plan, err);
+    if (st != TS_OK)
+        goto out;
+    const char *const *files = opt->n_scenarios ? opt->scenarios : (const char *const *)plan->scenarios;
+    size_t n_files = opt->n_scenarios ? opt->n_scenarios : plan->n_scenarios;
+    if (n_files == 0) {
+        st = ts_error_set(err, TS_EUSAGE, opt->plan, NULL,
+                          "the plan lists no scenarios; give one with --scenario FILE");
+        goto out;
+    }
+    for (; n < n_files; n++) {
+        if ((st = ts_scenario_load(plan, files[n], &scenarios[n], err)) != TS_OK)
+            goto out;
+        for (size_t k = 0; k < n; k++)
+            if (strcmp(scenarios[k]->id, scenarios[n]->id) == 0) {
+                st = ts_error_set(err, TS_EINPUT, files[n], "id",
+                                  "scenario id \"%s\" is already used by %s", scenarios[n]->id,
+                                  scenarios[k]->file);
+                n++;
+                goto out;
+            }
+    }
+    ts_project_options popt = {opt->horizon, opt->as_of};
+    if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
+        (st = render_all(run, opt->lang, &o, err)) != TS_OK)
+        goto out;
+    ts_output_file files_out[] = {
+        {"report.txt", o.text.data, o.text.len},
+        {"report.json", o.json.data, o.json.len},
+        {"report.csv", o.csv.data, o.csv.len},
+        {"paths.csv", o.paths.data, o.paths.len},
+    };
+    if ((st = ts_output_write_all(opt->out_dir, files_out, 4, err)) != TS_OK)
+        goto out;
+    if (!opt->quiet)
+        print_summary(run, opt->out_dir);
+out:
+    ts_buffer_free(&o.text);
+    ts_buffer_free(&o.json);
+    ts_buffer_free(&o.csv);
+    ts_buffer_free(&o.paths);
+    ts_run_free(run);
+    for (size_t k = 0; k < n; k++)
+        ts_scenario_free(scenarios[k]);
+    ts_plan_free(plan);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    ts_library_init();
+    ts_cli_options opt;
+    ts_error err;
+    ts_error_clear(&err);
+    int parsed = ts_cli_parse(argc, argv, &opt);
+    if (parsed != TS_CLI_RUN) {
+        int code = parsed == TS_CLI_EXIT_OK ? 0 : 2;
+        ts_cli_options_free(&opt);
+        return code;
+    }
+    ts_status st = run_job(&opt, &err);
+    if (st != TS_OK)
+        ts_msg_error(&err);
+    ts_cli_options_free(&opt);
+    return exit_code(st);
+}
