@@ -2,6 +2,7 @@
 #include "format.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,7 +18,7 @@ void ts_fmt_value(double v, char *buf, size_t size)
     double a = fabs(v);
     /* Fewer decimals as numbers grow: the reader wants magnitude, and the
      * full precision is in report.json. Whole numbers stay whole. */
-    int decimals = fabs(v - round(v)) < 1e-9 ? 0 : a >= 10000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
+    int decimals = fabs(v - round(v)) < 1e-9 ? 0 : a >= 10000 ? 0 : a >= 10 ? 2 : 4;
     char digits[64];
     snprintf(digits, sizeof digits, "%.*f", decimals, a);
     char *dot = strchr(digits, '.');
@@ -81,18 +82,26 @@ void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t 
     size_t indent = 2;
     ts_buffer_puts(out, "  ");
     if (label) {
-        ts_buffer_printf(out, "%s: ", label);
+        ts_buffer_printf(out, "%s:", label);
         indent += tt_display_width(label) + 2;
-        if (indent > 30) { /* a long label: text starts on the next line */
+        if (indent > 30) { /* a long label: the text starts on the next line */
             indent = 4;
             ts_buffer_puts(out, "\n    ");
+        } else {
+            ts_buffer_puts(out, " ");
         }
     }
     size_t col = indent;
+    bool space = false; /* a blank is written only before a word on the same line */
     for (const char *p = text; *p;) {
-        if (*p == '\n') {
-            ts_buffer_printf(out, "\n%*s", (int)indent, "");
-            col = indent;
+        if (*p == '\n' || *p == ' ') {
+            if (*p == '\n') {
+                ts_buffer_printf(out, "\n%*s", (int)indent, "");
+                col = indent;
+                space = false;
+            } else {
+                space = col > indent;
+            }
             p++;
             continue;
         }
@@ -102,13 +111,15 @@ void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t 
         memcpy(tok, p, copy);
         tok[copy] = '\0';
         size_t w = tt_display_width(tok);
-        if (col + w > width && col > indent) {
+        if (col + space + w > width && col > indent) {
             ts_buffer_printf(out, "\n%*s", (int)indent, "");
             col = indent;
-            if (*p == ' ') {
-                p++;
-                continue;
-            }
+            space = false;
+        }
+        if (space) {
+            ts_buffer_puts(out, " ");
+            col++;
+            space = false;
         }
         ts_buffer_append(out, p, len);
         col += w;

@@ -146,7 +146,7 @@ static cJSON *scenario_json(const ts_plan *plan, const ts_scenario_result *r)
     cJSON *o = cJSON_CreateObject();
     add_string(o, "id", sc->id);
     add_text(o, "name", &sc->name);
-    add_string(o, "rationale", sc->rationale);
+    add_text(o, "rationale", &sc->rationale);
     add_string(o, "file", sc->file);
     cJSON *inds = cJSON_AddArrayToObject(o, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++)

@@ -12,42 +12,43 @@
 #include "text_table.h"
 
 typedef struct labels {
-    const char *title, *base, *target_year, *horizon, *observed_to, *plan_file;
+    const char *title, *base, *target_year, *horizon, *observed_to, *observed_all, *plan_file,
+        *indicators_title;
     const char *verdict_title, *verdict_note, *scenario, *rationale, *chain;
     const char *col_indicator, *col_unit, *col_baseline, *col_target, *col_as_of,
         *col_value, *col_ratio, *col_required, *col_scenario, *col_attained, *col_status,
         *col_flags, *col_observed, *col_shortfall, *col_needed, *col_realised;
-    const char *not_within, *input_row, *assumptions_title, *sources_title, *notes_title,
+    const char *input_row, *assumptions_title, *sources_title, *notes_title,
         *method, *status_names[7];
 } labels;
 
 static const labels EN = {
     "targetsim report", "Base year", "target year", "horizon", "observations up to",
-    "Plan file",
+    "all observations used", "Plan file", "Indicators",
     "Verdict: targets whose year is observed",
     "Observed figures decide these targets in every scenario. Growth rates are constant "
     "yearly rates from the base year.",
     "Scenario", "Rationale", "Files",
-    "Indicator", "Unit", "Baseline", "Target", "As of", "Value in target yr", "% of target",
+    "Indicator", "Unit", "Baseline", "Target", "As of", "Value in target year", "% of target",
     "Needed/yr", "Scenario/yr", "Attained in", "Status", "Flags", "Observed",
     "Shortfall", "Needed/yr", "Realised/yr",
-    "not by", "input, no target", "Flagged assumptions (figures without a source)",
+    "input, no target", "Flagged assumptions (figures without a source)",
     "Sources", "Notes",
     "How each status is decided: docs/methodology.md. Needed/yr = constant yearly growth from "
     "the as-of year that reaches the target in the target year; Scenario/yr = the scenario "
     "path's own rate over the same years.",
-    {"-", "achieved", "missed", "on track", "moderate progress", "insufficient progress",
-     "moving away"},
+    {"-", "achieved", "missed", "on track", "moderate", "insufficient", "moving away"},
 };
 
 static const labels ZH = {
-    "targetsim 报告", "基期", "目标年", "展望期", "观测值截至", "规划文件",
+    "targetsim 报告", "基期", "目标年", "展望期", "观测值截至", "使用全部观测值", "规划文件",
+    "指标",
     "结论：目标年已有观测值的指标",
     "以下指标的目标年已有实际值，结论不随情景变化。增速为自基期起的年均增速。",
     "情景", "依据", "文件",
     "指标", "单位", "基期值", "目标", "截至", "目标年数值", "完成度", "所需年增速",
     "情景年增速", "达成年份", "状态", "标注", "实际值", "缺口", "所需年增速", "实际年增速",
-    "展望期内未达成", "输入，无目标", "标注的假设（无来源的数字）", "来源", "说明",
+    "输入，无目标", "标注的假设（无来源的数字）", "来源", "说明",
     "状态判定规则见 docs/methodology.md。所需年增速：自截至年起按固定年增速在目标年达到目标所需的增速；"
     "情景年增速：情景路径在同一区间的年均增速。",
     {"-", "已实现", "未实现", "可如期实现", "进展一般", "进展不足", "偏离目标"},
@@ -81,27 +82,50 @@ static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_b
 {
     const ts_plan *plan = run->plan;
     ts_buffer_printf(out, "%s: %s (%s)\n", L->title, text_in(&plan->name, lang), plan->id);
-    char limit[64] = "";
+    char observed[96];
     if (run->as_of != TS_AS_OF_LATEST)
-        snprintf(limit, sizeof limit, " (--as-of %d)", run->as_of);
-    ts_buffer_printf(out, "%s %d, %s %d, %s %d; %s%s\n", L->base, plan->base_year,
-                     L->target_year, plan->target_year, L->horizon, run->horizon,
-                     L->observed_to, limit);
+        snprintf(observed, sizeof observed, "%s %d (--as-of)", L->observed_to, run->as_of);
+    else
+        snprintf(observed, sizeof observed, "%s", L->observed_all);
+    ts_buffer_printf(out, "%s %d, %s %d, %s %d; %s\n", L->base, plan->base_year, L->target_year,
+                     plan->target_year, L->horizon, run->horizon, observed);
     ts_buffer_printf(out, "%s: %s   targetsim %s\n\n", L->plan_file, plan->file, ts_version());
 }
 
-/* Per indicator "as of" years, e.g. "gdp 2025, population 2024, ...". */
-static void render_as_of(const ts_run *run, ts_lang lang, ts_buffer *out)
+/* Once per report: what each indicator is, its unit, baseline and how far
+ * observations reach (the same in every scenario). */
+static void render_indicators(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     if (run->n_results == 0)
         return;
-    const ts_projection *p = run->results[0].projection;
-    ts_buffer_puts(out, "  ");
-    for (size_t i = 0; i < plan->n_indicators; i++)
-        ts_buffer_printf(out, "%s%s %d", i ? ", " : "", name_of(&plan->indicators[i], lang),
-                         p->paths[i].as_of);
-    ts_buffer_puts(out, "\n\n");
+    const ts_assessment *as = run->results[0].assessments;
+    tt_table t;
+    tt_init(&t, 6);
+    t.align[3] = t.align[4] = TT_RIGHT;
+    t.max_width[0] = 48;
+    t.max_width[1] = 30;
+    char base_head[48];
+    snprintf(base_head, sizeof base_head, "%s %d", L->col_baseline, plan->base_year);
+    const char *head[] = {L->col_indicator, L->col_unit, L->col_target, base_head, L->col_as_of,
+                          L->col_flags};
+    tt_add_row(&t, head);
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        const ts_indicator *ind = &plan->indicators[i];
+        char target[64] = "-", baseline[48], as_of[16], flag[16];
+        if (as[i].has_target)
+            ts_fmt_target(&as[i], target, sizeof target);
+        ts_fmt_value(ind->baseline, baseline, sizeof baseline);
+        snprintf(as_of, sizeof as_of, "%d", as[i].as_of);
+        flag_of(plan, i, flag, sizeof flag);
+        const char *row[] = {name_of(ind, lang), text_in(&ind->unit, lang), target, baseline,
+                             as_of, flag};
+        tt_add_row(&t, row);
+    }
+    ts_buffer_printf(out, "%s\n", L->indicators_title);
+    tt_render(&t, "  ", out);
+    tt_free(&t);
+    ts_buffer_puts(out, "\n");
 }
 
 static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
@@ -114,7 +138,8 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
     tt_init(&t, 9);
     for (size_t c = 1; c < 8; c++)
         t.align[c] = TT_RIGHT;
-    t.max_width[0] = 34;
+    t.align[4] = TT_LEFT;
+    t.max_width[0] = 48;
     const char *head[] = {L->col_indicator, L->col_target,   L->col_observed,
                           L->col_ratio,     L->col_status,   L->col_shortfall,
                           L->col_needed,    L->col_realised, L->col_flags};
@@ -136,25 +161,28 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
         tt_add_row(&t, row);
     }
     if (t.n_rows > 1) {
-        ts_buffer_printf(out, "%s\n%s\n\n", L->verdict_title, L->verdict_note);
+        ts_buffer_printf(out, "%s\n", L->verdict_title);
+        ts_fmt_wrapped(out, NULL, L->verdict_note, 96);
+        ts_buffer_puts(out, "\n");
         tt_render(&t, "  ", out);
         ts_buffer_puts(out, "\n");
     }
     tt_free(&t);
 }
 
-static void scenario_row(const ts_plan *plan, const ts_assessment *a, size_t i,
+static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t i,
                          const labels *L, ts_lang lang, tt_table *t)
 {
+    const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
-    char baseline[48], target[64], as_of[16], value[48], ratio[24], required[24], scen[24],
-        attained[32], flag[16];
-    ts_fmt_value(a->baseline, baseline, sizeof baseline);
-    snprintf(as_of, sizeof as_of, "%d", a->as_of);
+    const ts_assessment *a = &r->assessments[i];
+    char target[64], value[48], ratio[24], required[24], scen[24], attained[32], flag[16];
     flag_of(plan, i, flag, sizeof flag);
     if (!a->has_target) {
-        const char *row[] = {name_of(ind, lang), text_in(&ind->unit, lang), baseline, "-",
-                             as_of, "", "", "", "", "", L->input_row, flag};
+        /* Inputs show the scenario's value in the plan's target year. */
+        ts_fmt_value(ts_projection_value(r->projection, i, plan->target_year), value,
+                     sizeof value);
+        const char *row[] = {name_of(ind, lang), "-", value, "", "", "", "", L->input_row, flag};
         tt_add_row(t, row);
         return;
     }
@@ -166,9 +194,9 @@ static void scenario_row(const ts_plan *plan, const ts_assessment *a, size_t i,
     if (a->attainment_year)
         snprintf(attained, sizeof attained, "%d", a->attainment_year);
     else
-        snprintf(attained, sizeof attained, "%s", L->not_within);
-    const char *row[] = {name_of(ind, lang), text_in(&ind->unit, lang), baseline, target,
-                         as_of, value, ratio, required, scen, attained,
+        snprintf(attained, sizeof attained, lang == TS_LANG_ZH ? "至%d年未达成" : "not by %d",
+                 run->horizon);
+    const char *row[] = {name_of(ind, lang), target, value, ratio, required, scen, attained,
                          L->status_names[a->status], flag};
     tt_add_row(t, row);
 }
@@ -180,32 +208,28 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     const ts_scenario *sc = r->scenario;
     const char *name = text_in(&sc->name, lang);
     ts_buffer_printf(out, "%s: %s [%s]\n", L->scenario, *name ? name : sc->id, sc->id);
-    if (sc->rationale)
-        ts_fmt_wrapped(out, L->rationale, sc->rationale, 96);
+    const char *rationale = text_in(&sc->rationale, lang);
+    if (*rationale)
+        ts_fmt_wrapped(out, L->rationale, rationale, 96);
     ts_buffer_printf(out, "  %s:", L->chain);
     for (size_t k = 0; k < sc->n_chain; k++)
         ts_buffer_printf(out, "%s %s", k ? " <-" : "", sc->chain[k]);
     ts_buffer_puts(out, "\n\n");
 
     tt_table t;
-    tt_init(&t, 12);
-    for (size_t c = 2; c < 11; c++)
+    tt_init(&t, 9);
+    for (size_t c = 1; c < 7; c++)
         t.align[c] = TT_RIGHT;
-    t.align[3] = TT_RIGHT;
-    t.align[10] = TT_LEFT;
-    t.max_width[0] = 34;
-    t.max_width[1] = 14;
-    char base_head[48];
-    snprintf(base_head, sizeof base_head, "%s %d", L->col_baseline, plan->base_year);
-    const char *head[] = {L->col_indicator, L->col_unit,     base_head,       L->col_target,
-                          L->col_as_of,     L->col_value,    L->col_ratio,    L->col_required,
-                          L->col_scenario,  L->col_attained, L->col_status,   L->col_flags};
+    t.max_width[0] = 48;
+    const char *head[] = {L->col_indicator, L->col_target,   L->col_value,
+                          L->col_ratio,     L->col_required, L->col_scenario,
+                          L->col_attained,  L->col_status,   L->col_flags};
     tt_add_row(&t, head);
     /* Targets first, inputs after them: the inputs are context. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < plan->n_indicators; i++)
             if (r->assessments[i].has_target == (pass == 0))
-                scenario_row(plan, &r->assessments[i], i, L, lang, &t);
+                scenario_row(run, r, i, L, lang, &t);
     tt_render(&t, "  ", out);
     tt_free(&t);
     ts_buffer_puts(out, "\n");
@@ -255,8 +279,7 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
 {
     const labels *L = lang == TS_LANG_ZH ? &ZH : &EN;
     render_header(run, L, lang, out);
-    ts_buffer_printf(out, "%s:\n", L->col_as_of);
-    render_as_of(run, lang, out);
+    render_indicators(run, L, lang, out);
     render_verdict(run, L, lang, out);
     for (size_t s = 0; s < run->n_results; s++)
         render_scenario(run, &run->results[s], L, lang, out);

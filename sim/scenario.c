@@ -54,7 +54,7 @@ void ts_scenario_free(ts_scenario *sc)
     free(sc->file);
     free(sc->id);
     ts_text_free(&sc->name);
-    free(sc->rationale);
+    ts_text_free(&sc->rationale);
     free(sc);
 }
 
@@ -347,6 +347,22 @@ static ts_status apply_assumptions(const cJSON *root, const layer *ly)
     return TS_OK;
 }
 
+/* Appends s to the NUL-terminated buf, truncating at its size. */
+static void append_text(char *buf, size_t size, const char *s)
+{
+    size_t used = strlen(buf), n = strlen(s);
+    if (used + n >= size)
+        n = size - used - 1;
+    memcpy(buf + used, s, n);
+    buf[used + n] = '\0';
+}
+
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
 /* Appends `file` to the chain, or fails naming the cycle if it is there. */
 static ts_status push_chain(ts_scenario *sc, const char *file, const char *canonical,
                             const char *from, ts_error *err)
@@ -355,13 +371,10 @@ static ts_status push_chain(ts_scenario *sc, const char *file, const char *canon
         if (strcmp(sc->chain[i], canonical) == 0) {
             char cycle[TS_ERROR_MESSAGE_MAX / 2] = "";
             for (size_t k = i; k < sc->n_chain; k++) {
-                size_t used = strlen(cycle);
-                const char *base = strrchr(sc->chain[k], '/');
-                snprintf(cycle + used, sizeof cycle - used, "%s -> ", base ? base + 1 : sc->chain[k]);
+                append_text(cycle, sizeof cycle, file_name(sc->chain[k]));
+                append_text(cycle, sizeof cycle, " -> ");
             }
-            size_t used = strlen(cycle);
-            const char *base = strrchr(canonical, '/');
-            snprintf(cycle + used, sizeof cycle - used, "%s", base ? base + 1 : canonical);
+            append_text(cycle, sizeof cycle, file_name(canonical));
             return ts_error_set(err, TS_EINPUT, from, "extends", "extends cycle: %s", cycle);
         }
     }
@@ -395,13 +408,13 @@ static ts_status parse_layer(const cJSON *root, const layer *ly, bool outermost)
         return ts_error_set(ly->err, TS_EINPUT, ly->file, "id", "missing (the scenario's id)");
     char *id_text = NULL;
     ts_text name = {0};
-    char *rationale = NULL;
+    ts_text rationale = {0};
     const cJSON *name_item = cJSON_GetObjectItemCaseSensitive(root, "name");
     const cJSON *rat_item = cJSON_GetObjectItemCaseSensitive(root, "rationale");
     if ((st = ts_json_string(id, ly->file, "id", &id_text, ly->err)) != TS_OK ||
         (st = ts_json_id(id_text, ly->file, "id", ly->err)) != TS_OK ||
         (name_item && (st = ts_json_text(name_item, ly->file, "name", &name, ly->err)) != TS_OK) ||
-        (rat_item && (st = ts_json_string(rat_item, ly->file, "rationale", &rationale, ly->err)) != TS_OK))
+        (rat_item && (st = ts_json_text(rat_item, ly->file, "rationale", &rationale, ly->err)) != TS_OK))
         goto out;
     const cJSON *ext = cJSON_GetObjectItemCaseSensitive(root, "extends");
     if (ext) {
@@ -428,13 +441,13 @@ static ts_status parse_layer(const cJSON *root, const layer *ly, bool outermost)
         ly->sc->name = name;
         ly->sc->rationale = rationale;
         id_text = NULL;
-        rationale = NULL;
+        memset(&rationale, 0, sizeof rationale);
         memset(&name, 0, sizeof name);
     }
 out:
     free(id_text);
     ts_text_free(&name);
-    free(rationale);
+    ts_text_free(&rationale);
     return st;
 }
 

@@ -124,6 +124,7 @@ void tt_render(const tt_table *t, const char *indent, ts_buffer *out)
                 width[c] = w;
         }
     for (size_t r = 0; r < t->n_rows; r++) {
+        size_t line_start = out->len;
         ts_buffer_puts(out, indent);
         for (size_t c = 0; c < t->n_cols; c++) {
             const char *cell = t->cells[r * t->n_cols + c];
@@ -136,6 +137,9 @@ void tt_render(const tt_table *t, const char *indent, ts_buffer *out)
             if (!last)
                 ts_buffer_puts(out, "  ");
         }
+        /* Empty trailing cells leave blanks at the end of the line. */
+        while (!out->failed && out->len > line_start && out->data[out->len - 1] == ' ')
+            out->data[--out->len] = '\0';
         ts_buffer_puts(out, "\n");
         if (r == 0) {
             size_t total = 0;

@@ -46,7 +46,7 @@ typedef struct ts_scenario {
     char *file;
     char *id;         /* [a-z0-9_-]+ */
     ts_text name;
-    char *rationale;  /* may be NULL */
+    ts_text rationale; /* why these assumptions; members may be NULL */
     size_t n_assumptions;
     ts_assumption *assumptions; /* one per plan indicator, same index */
     size_t n_correlations;
