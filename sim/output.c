@@ -62,7 +62,7 @@ static ts_status write_all(int fd, const char *data, size_t len, const char *fil
 static ts_status write_one(const char *dir, const ts_output_file *f, ts_error *err)
 {
     size_t n = strlen(dir) + strlen(f->name) + 32;
-    char *final = malloc(n), *temp = malloc(n);
+    char *final = malloc(n), *temp = calloc(1, n);
     ts_status st = TS_OK;
     int fd = -1;
     if (!final || !temp) {

@@ -13,7 +13,8 @@ char *ts_path_resolve(const char *relative_to, const char *name)
     char *out = malloc(n);
     if (!out)
         return NULL;
-    memcpy(out, relative_to, dir_len);
+    if (dir_len)
+        memcpy(out, relative_to, dir_len);
     memcpy(out + dir_len, name, n - dir_len);
     return out;
 }

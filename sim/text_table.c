@@ -66,14 +66,15 @@ void tt_add_row(tt_table *t, const char *const *cells)
     char **row = t->cells + t->n_rows * t->n_cols;
     for (size_t c = 0; c < t->n_cols; c++) {
         const char *s = cells[c] ? cells[c] : "";
-        row[c] = malloc(strlen(s) + 1);
+        size_t len = strlen(s) + 1;
+        row[c] = malloc(len);
         if (!row[c]) {
             for (size_t k = 0; k < c; k++)
                 free(row[k]);
             t->failed = 1;
             return;
         }
-        strcpy(row[c], s);
+        memcpy(row[c], s, len);
     }
     t->n_rows++;
 }
