@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# run_case.sh - runs ONE command-line test case of targetsim.
+#
+# Usage: run_case.sh CASE_FILE BIN DATA_DIR SRC_DIR
+#   BIN is the targetsim program, DATA_DIR is tests/cli/data, SRC_DIR the
+#   repository root. tests/cli/CMakeLists.txt registers one CTest test per
+#   case file; to run a case by hand:
+#     bash tests/cli/run_case.sh tests/cli/cases/001-default-run.case \
+#          build/targetsim tests/cli/data .
+#
+# Case files (tests/cli/cases/NNN-short-name.case) are plain text, one
+# "key: value" per line; the value starts after the colon and one space, so
+# further spaces belong to it. Blank lines and lines starting with "#" are
+# comments; the first comment says what the case checks. Keys marked * may
+# be given more than once.
+#
+#   args: WORDS          the command line after the program name, split on
+#                        blanks (no quoting; placeholders are replaced in each
+#                        word after splitting, so paths with blanks are safe).
+#                        Absent or empty: no arguments.
+#   env: NAME=VALUE    * an environment variable for the run. The driver
+#                        unsets TARGETSIM_DATA_DIR and sets LC_ALL=C first.
+#   setup: LINE        * a bash command line run in @TMP@ before the program.
+#   exit: N              the expected exit status (required).
+#   stderr: LINE       * the whole of stderr, one key per line, compared
+#                        byte for byte. No stderr key: stderr must be empty.
+#   stdout: LINE       * the whole of stdout, likewise. No stdout key: stdout
+#                        is not compared, except that a run expected to fail
+#                        (exit != 0) must print nothing on stdout.
+#   stdout-empty:        stdout must be empty (the value is ignored).
+#   stdout-contains: TEXT *  stdout must contain TEXT (a fixed string).
+#   files-present: PATH... * every PATH must exist.
+#   files-absent: PATH...  * no PATH may exist; a PATH may be a glob pattern,
+#                        then nothing may match it.
+#   file-contains: PATH TEXT * the file PATH must contain TEXT (the rest of
+#                        the line, a fixed string).
+#   file-lacks: PATH TEXT *    the file PATH must not contain TEXT.
+#   known-bug: TEXT      the program is known to get this case wrong (TEXT
+#                        says how). While the case fails with the right exit
+#                        status it is reported as skipped (exit 77, CTest's
+#                        SKIP_RETURN_CODE); a wrong exit status still fails,
+#                        and once the case passes it fails too, asking for
+#                        the known-bug line to be removed.
+#
+# Placeholders, replaced in every value:
+#   @DATA@  DATA_DIR            @SRC@  SRC_DIR
+#   @BIN@   the program         @TMP@  a fresh empty directory for this case
+#                                      (mktemp -d), also the working directory
+#
+# The program runs with stdin from /dev/null, in @TMP@. Set
+# TARGETSIM_KEEP_TMP=1 to keep the temporary directory for inspection.
+set -u
+
+if [ $# -ne 4 ]; then
+    echo "usage: run_case.sh CASE_FILE BIN DATA_DIR SRC_DIR" >&2
+    exit 2
+fi
+CASE=$1
+BIN=$2
+DATA=$3
+SRC=$4
+
+if [ ! -r "$CASE" ]; then
+    echo "run_case.sh: cannot read case file $CASE" >&2
+    exit 2
+fi
+if [ ! -x "$BIN" ]; then
+    echo "run_case.sh: $BIN is not an executable" >&2
+    exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/targetsim-cli.XXXXXX") || exit 2
+TMP=$WORK/tmp
+mkdir "$TMP" || exit 2
+cleanup() {
+    if [ "${TARGETSIM_KEEP_TMP:-}" = 1 ]; then
+        echo "kept $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+
+# subst TEXT: TEXT with the placeholders replaced (the replacements are
+# quoted so that "&" in a path stays literal with bash 5.2's patsub).
+subst() {
+    local s=$1
+    s=${s//@DATA@/"$DATA"}
+    s=${s//@SRC@/"$SRC"}
+    s=${s//@TMP@/"$TMP"}
+    s=${s//@BIN@/"$BIN"}
+    printf '%s' "$s"
+}
+
+# --- read the case ---------------------------------------------------------
+args_line=""
+expect_exit=""
+known_bug=""
+stdout_empty=0
+have_stdout=0
+have_stderr=0
+setups=()
+envs=()
+stderr_lines=()
+stdout_lines=()
+stdout_contains=()
+present=()
+absent=()
+contains=()
+lacks=()
+
+lineno=0
+while IFS= read -r line || [ -n "$line" ]; do
+    lineno=$((lineno + 1))
+    line=${line%$'\r'}
+    case $line in
+    '' | '#'*) continue ;;
+    esac
+    if [[ ! $line =~ ^([a-z-]+):\ ?(.*)$ ]]; then
+        echo "$CASE:$lineno: expected \"key: value\", got: $line" >&2
+        exit 2
+    fi
+    key=${BASH_REMATCH[1]}
+    value=${BASH_REMATCH[2]}
+    case $key in
+    args) args_line=$value ;;
+    env) envs+=("$(subst "$value")") ;;
+    setup) setups+=("$(subst "$value")") ;;
+    exit) expect_exit=$value ;;
+    stderr) have_stderr=1; stderr_lines+=("$(subst "$value")") ;;
+    stdout) have_stdout=1; stdout_lines+=("$(subst "$value")") ;;
+    stdout-empty) stdout_empty=1 ;;
+    stdout-contains) stdout_contains+=("$(subst "$value")") ;;
+    files-present) present+=("$value") ;;
+    files-absent) absent+=("$value") ;;
+    file-contains) contains+=("$value") ;;
+    file-lacks) lacks+=("$value") ;;
+    known-bug) known_bug=$value ;;
+    *)
+        echo "$CASE:$lineno: unknown key \"$key\"" >&2
+        exit 2
+        ;;
+    esac
+done <"$CASE"
+
+if [[ ! $expect_exit =~ ^[0-9]+$ ]]; then
+    echo "$CASE: missing or bad \"exit:\" line" >&2
+    exit 2
+fi
+
+argv=()
+read -r -a words <<<"$args_line"
+for w in ${words[@]+"${words[@]}"}; do
+    argv+=("$(subst "$w")")
+done
+
+# --- run -------------------------------------------------------------------
+failures=0
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+cd "$TMP" || exit 2
+for s in ${setups[@]+"${setups[@]}"}; do
+    if ! bash -c "$s"; then
+        echo "$CASE: setup failed: $s" >&2
+        exit 2
+    fi
+done
+
+(
+    unset TARGETSIM_DATA_DIR
+    export LC_ALL=C
+    for e in ${envs[@]+"${envs[@]}"}; do
+        export "$e"
+    done
+    exec "$BIN" ${argv[@]+"${argv[@]}"}
+) <"/dev/null" >"$WORK/stdout" 2>"$WORK/stderr"
+status=$?
+
+echo "case: $CASE"
+printf 'command: %q' "$BIN"
+printf ' %q' ${argv[@]+"${argv[@]}"}
+printf '\n'
+
+# --- check -----------------------------------------------------------------
+exit_ok=1
+if [ "$status" != "$expect_exit" ]; then
+    fail "exit status $status, expected $expect_exit"
+    exit_ok=0
+fi
+
+# compare NAME EXPECTED_FILE ACTUAL_FILE
+compare() {
+    if ! cmp -s "$2" "$3"; then
+        fail "$1 differs (--- expected, +++ actual):"
+        diff -u "$2" "$3" | tail -n +3
+    fi
+}
+
+: >"$WORK/stderr.expected"
+if [ "$have_stderr" = 1 ]; then
+    printf '%s\n' "${stderr_lines[@]}" >"$WORK/stderr.expected"
+fi
+compare stderr "$WORK/stderr.expected" "$WORK/stderr"
+
+if [ "$have_stdout" = 1 ]; then
+    printf '%s\n' "${stdout_lines[@]}" >"$WORK/stdout.expected"
+    compare stdout "$WORK/stdout.expected" "$WORK/stdout"
+fi
+if [ "$stdout_empty" = 1 ] || { [ "$expect_exit" != 0 ] && [ "$have_stdout" = 0 ]; }; then
+    if [ -s "$WORK/stdout" ]; then
+        fail "stdout should be empty, got:"
+        cat "$WORK/stdout"
+    fi
+fi
+for text in ${stdout_contains[@]+"${stdout_contains[@]}"}; do
+    if ! grep -qF -- "$text" "$WORK/stdout"; then
+        fail "stdout lacks: $text"
+    fi
+done
+
+for spec in ${present[@]+"${present[@]}"}; do
+    read -r -a ws <<<"$spec"
+    for w in "${ws[@]}"; do
+        p=$(subst "$w")
+        [ -e "$p" ] || fail "missing file: $p"
+    done
+done
+for spec in ${absent[@]+"${absent[@]}"}; do
+    read -r -a ws <<<"$spec"
+    for w in "${ws[@]}"; do
+        p=$(subst "$w")
+        if [ -e "$p" ] || compgen -G "$p" >/dev/null; then
+            fail "file should not exist: $p"
+        fi
+    done
+done
+for spec in ${contains[@]+"${contains[@]}"}; do
+    file=$(subst "${spec%% *}")
+    text=$(subst "${spec#* }")
+    if [ ! -f "$file" ]; then
+        fail "missing file: $file"
+    elif ! grep -qF -- "$text" "$file"; then
+        fail "$file lacks: $text"
+    fi
+done
+for spec in ${lacks[@]+"${lacks[@]}"}; do
+    file=$(subst "${spec%% *}")
+    text=$(subst "${spec#* }")
+    if [ ! -f "$file" ]; then
+        fail "missing file: $file"
+    elif grep -qF -- "$text" "$file"; then
+        fail "$file should not contain: $text"
+    fi
+done
+
+if [ "$failures" -gt 0 ]; then
+    if [ "$status" -ge 128 ]; then
+        echo "note: the program was killed by signal $((status - 128))"
+    fi
+    echo "--- stdout ---"
+    cat "$WORK/stdout"
+    echo "--- stderr ---"
+    cat "$WORK/stderr"
+    if [ -n "$known_bug" ] && [ "$exit_ok" = 1 ]; then
+        echo "SKIPPED: known bug: $known_bug"
+        exit 77
+    fi
+    exit 1
+fi
+if [ -n "$known_bug" ]; then
+    echo "FAIL: the case passes, but it is marked as a known bug ($known_bug);"
+    echo "      remove its known-bug line"
+    exit 1
+fi
+echo "ok"
+exit 0
