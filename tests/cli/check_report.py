@@ -9,7 +9,8 @@ level drivers; a derived indicator of a derived indicator with a scale and
 powers 1 and -1; actuals with gaps; targets of every direction, one with
 its own target year), runs targetsim on them in a few configurations, and
 recomputes in Python, from the formulas of the design brief and
-docs/methodology.md rather than from the engine's code, every path value and
+docs/methodology.md (section 3.2 for the status, including rule 5 when the
+ratio R is undefined) rather than from the engine's code, every path value and
 kind and every assessment field of report.json. Numbers must agree to 1e-9
 relative (None for null). report.csv must agree with report.json row by row,
 paths.csv with the paths, and the summary on stdout with the statuses.
@@ -88,6 +89,8 @@ PLAN = {
             "target": {"value": 12},
         },
         "water": {"baseline": 300, "target": {"value": 250, "direction": "below"}},
+        # A zero target: no ratio, no required rate, so no R (rule 5).
+        "debt": {"baseline": 40, "target": {"value": 0, "direction": "at_most"}},
     },
 }
 
@@ -103,6 +106,7 @@ STEADY = {
         "jobs": {"add": 1.5},
         "schools": {"add": 0.5},
         "water": {"growth": 0.01},
+        "debt": {"add": -3},
     },
 }
 
@@ -117,6 +121,7 @@ STRESS = {
         "firms": {"add": {"2021": 10, "2022": 10, "default": 30}},
         "emissions": {"level": 85},
         "water": {"growth": -0.04, "deflator": 0.005},
+        "debt": {"add": {"2019": -3, "default": 1.5}},
     },
 }
 
@@ -289,6 +294,9 @@ def meets(direction, value, target):
 
 
 def rate(start, end, years):
+    """The constant yearly rate, None when end/start is not positive."""
+    if not end / start > 0:
+        return None
     return (end / start) ** (1.0 / years) - 1
 
 
@@ -308,7 +316,8 @@ def assess(plan, ind, path, as_of):
     vT = path[T][0]
     attained = meets(direction, vT, x)
     out.update(target=x, direction=direction, target_year=T, value_at_target_year=vT,
-               attained=attained, ratio=vT / x, progress=(vT - vb) / (x - vb))
+               attained=attained, ratio=vT / x if x != 0 else None,
+               progress=(vT - vb) / (x - vb) if x != vb else None)
     for t in sorted(path):
         if meets(direction, path[t][0], x):
             out["attainment_year"] = t
@@ -320,9 +329,15 @@ def assess(plan, ind, path, as_of):
             status = "achieved"
         elif attained:
             status = "on_track"
-        else:
+        elif out["scenario_growth"] is not None and out["required_growth"]:
             r = out["scenario_growth"] / out["required_growth"]
             status = "moving_away" if r < 0 else "insufficient" if r < 0.6 else "moderate"
+        else:
+            # No ratio R: judge by the direction of the movement from a to T.
+            upward = direction in ("at_least", "above")
+            moved = vT - va
+            away = moved < 0 if upward else moved > 0
+            status = "moving_away" if away else "insufficient"
     else:
         status = "achieved" if attained else "missed"
         out["realised_growth"] = rate(vb, vT, T - b)
@@ -472,6 +487,10 @@ def main(argv):
             print("kept " + folder)
         else:
             shutil.rmtree(folder, ignore_errors=True)
+    wanted = {"achieved", "missed", "on_track", "moderate", "insufficient", "moving_away"}
+    if not wanted <= chk.statuses:
+        chk.fail("coverage", "the data no longer lead to the statuses %s" %
+                 ", ".join(sorted(wanted - chk.statuses)))
     for line in chk.failures[:50]:
         print("FAIL " + line)
     if len(chk.failures) > 50:
