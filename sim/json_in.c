@@ -232,6 +232,13 @@ static ts_status type_error(const cJSON *item, const char *file, const char *pat
     return ts_error_set(err, TS_EINPUT, file, path, "expected %s, got %s", expected, got);
 }
 
+/* Free-text fields the engine only carries along; they must still be text,
+ * so a misplaced number or object is caught where it was written. */
+static bool is_doc_key(const char *key)
+{
+    return strcmp(key, "note") == 0 || strcmp(key, "source") == 0 || strcmp(key, "method") == 0;
+}
+
 ts_status ts_json_check_object(const cJSON *obj, const char *const *allowed, const char *file,
                                const char *path, ts_error *err)
 {
@@ -241,10 +248,16 @@ ts_status ts_json_check_object(const cJSON *obj, const char *const *allowed, con
         bool known = false;
         for (const char *const *a = allowed; *a && !known; a++)
             known = strcmp(*a, child->string) == 0;
-        if (!known) {
-            char sub[TS_ERROR_PATH_MAX];
-            ts_json_join(sub, sizeof sub, path, child->string);
+        char sub[TS_ERROR_PATH_MAX];
+        ts_json_join(sub, sizeof sub, path, child->string);
+        if (!known)
             return ts_error_set(err, TS_EINPUT, file, sub, "unknown field \"%s\"", child->string);
+        if (is_doc_key(child->string)) {
+            ts_text text;
+            ts_status st = ts_json_text(child, file, sub, &text, err);
+            if (st != TS_OK)
+                return st;
+            ts_text_free(&text);
         }
     }
     return TS_OK;
@@ -386,8 +399,8 @@ ts_status ts_json_series(const cJSON *obj, const char *file, const char *path, i
     for (const cJSON *child = obj->child; child; child = child->next) {
         char sub[TS_ERROR_PATH_MAX];
         ts_json_join(sub, sizeof sub, path, child->string);
-        int year;
-        double value;
+        int year = 0;
+        double value = 0;
         if ((st = ts_json_year_key(child->string, file, sub, &year, err)) != TS_OK)
             goto out;
         if (year < min_year || year > max_year) {

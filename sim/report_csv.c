@@ -47,7 +47,7 @@ static ts_status finish(ts_buffer *out, const char *name, ts_error *err)
 ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
 {
     const ts_plan *plan = run->plan;
-    ts_buffer_puts(out, "scenario,indicator,name_en,name_zh,unit_en,target,direction,target_year,"
+    ts_buffer_puts(out, "scenario,indicator,name_en,name_zh,unit_en,unit_zh,target,direction,target_year,"
                         "as_of,baseline,value_at_as_of,value_at_target_year,attained,ratio,"
                         "required_growth,scenario_growth,progress,attainment_year,status,"
                         "realised_growth,needed_growth,shortfall,assumption\r\n");
@@ -67,6 +67,8 @@ ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
             put_text(out, ind->name.zh);
             ts_buffer_puts(out, ",");
             put_text(out, ind->unit.en);
+            ts_buffer_puts(out, ",");
+            put_text(out, ind->unit.zh);
             ts_buffer_puts(out, ",");
             put_number(out, a->target);
             ts_buffer_printf(out, ",%s,%d,%d,", ts_direction_name(a->direction), a->target_year,

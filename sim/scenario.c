@@ -201,6 +201,8 @@ static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t inde
                                 "a %s driver needs a positive baseline, but indicators.%s."
                                 "baseline is %.17g",
                                 model->name, ind->id, ind->baseline);
+        if (as->model && as->model != model)
+            as->sd = NAN; /* an sd is in the driver's unit, which just changed */
         if (!model->takes_rates) {
             /* A new non-rate driver makes inherited rate adjustments moot. */
             yearly_free(&as->deflator);
@@ -295,6 +297,13 @@ static ts_status parse_correlation(const cJSON *corr, const layer *ly, const cha
                                 "expected two different, non-derived indicators of the plan, "
                                 "got \"%s\"",
                                 item->string);
+        for (const cJSON *prev = corr->child; prev != item; prev = prev->next) {
+            const char *pc = strchr(prev->string, ',');
+            if (pc && strncmp(prev->string, right, (size_t)(pc - prev->string)) == 0 &&
+                right[pc - prev->string] == '\0' && strcmp(pc + 1, left) == 0)
+                return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
+                                    "the pair is already given as \"%s\"", prev->string);
+        }
         double rho;
         ts_status st = ts_json_number(item, ly->file, sub, &rho, ly->err);
         if (st != TS_OK)

@@ -16,7 +16,7 @@
 extern "C" {
 #endif
 
-/* Limits that keep hostile input from exhausting memory; see SECURITY.md. */
+/* Limits that keep hostile input from exhausting memory (docs/input-format.md). */
 enum {
     TS_MAX_FILE_BYTES = 16 * 1024 * 1024,
     TS_MAX_INDICATORS = 256,
@@ -89,7 +89,8 @@ typedef struct ts_plan {
     char *source;
     int base_year;
     int target_year;    /* default target year of the indicators */
-    int horizon;        /* default projection horizon (the plan's vision year, else 2035) */
+    int horizon;        /* default horizon: the plan's "horizon", else the later of 2035
+                         * and target_year + 10 */
     size_t n_indicators;
     ts_indicator *indicators; /* in file order */
     size_t *order;            /* evaluation order: every input before the indicators derived from it */

@@ -42,7 +42,7 @@ typedef struct ts_output_file {
     size_t len;
 } ts_output_file;
 
-/* Creates `dir` if missing (one level), then writes each file to a temporary
+/* Creates `dir` and any missing parent (mkdir -p), then writes each file to a temporary
  * name in `dir`, flushes it to disk and renames it over `name`. A file is
  * either fully replaced or untouched; no temporary file survives a failure.
  * TS_EWRITE with the file and the system's reason. */
