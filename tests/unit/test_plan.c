@@ -391,6 +391,12 @@ static void test_year_errors(void)
                  "indicators.gdp.history.2020", "year 2020 is outside [1900, 2019]");
     EXPECT_ERROR(ONE("{'baseline': 1, 'actual': {'2020': 1}}"),
                  "indicators.gdp.actual.2020", "year 2020 is outside [2021, 2035]");
+    EXPECT_ERROR("{'id': 'p', 'base_year': 2020, 'target_year': 2025, 'horizon': 2024,"
+                 " 'indicators': {'gdp': {'baseline': 1}}}",
+                 "horizon", "horizon 2024 is outside [2025, 2220]");
+    EXPECT_ERROR("{'id': 'p', 'base_year': 2020.5, 'target_year': 2025,"
+                 " 'indicators': {'gdp': {'baseline': 1}}}",
+                 "base_year", "expected a whole year in [1900, 2300], got 2020.5");
     EXPECT_ERROR(ONE("{'baseline': 1, 'actual': {'twenty': 1}}"),
                  "indicators.gdp.actual.twenty", "expected a year as key, got \"twenty\"");
 }

@@ -157,6 +157,27 @@ static void test_actuals_replace_path(void)
     teardown(&f);
 }
 
+static void test_interpolation_through_zero(void)
+{
+    /* A sign change makes a constant rate meaningless: the gap is linear,
+     * -10 and 20 three years apart give 0 and 10. */
+    fixture f;
+    if (!setup(&f,
+               "{'id': 'p', 'base_year': 2020, 'target_year': 2025,"
+               " 'indicators': {'x': {'baseline': 5, 'actual': {'2021': -10, '2024': 20}}}}",
+               "{'id': 's', 'assumptions': {'x': {'add': 3}}}"))
+        return;
+    ts_projection *p = project(&f, 0, TS_AS_OF_LATEST);
+    if (p) {
+        CHECK(fabs(value(p, 0, 2022)) < 1e-12);
+        CHECK_NEAR(value(p, 0, 2023), 10.0);
+        CHECK_INT(kind(p, 0, 2023), TS_INTERPOLATED);
+        CHECK_NEAR(value(p, 0, 2025), 23.0);
+    }
+    ts_projection_free(p);
+    teardown(&f);
+}
+
 static void test_as_of(void)
 {
     fixture f;
@@ -325,6 +346,7 @@ int main(void)
     tu_tempdir(dir, sizeof dir);
     test_drivers();
     test_actuals_replace_path();
+    test_interpolation_through_zero();
     test_as_of();
     test_derived();
     test_horizon_errors();
