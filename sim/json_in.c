@@ -148,40 +148,54 @@ static ts_status check_duplicates(const cJSON *item, const char *file, const cha
     return TS_OK;
 }
 
+static ts_status syntax_error(const char *text, size_t len, size_t offset, const char *file,
+                              const char *what, ts_error *err)
+{
+    int line, column;
+    position_of(text, offset, &line, &column);
+    if (offset >= len)
+        return ts_error_set(err, TS_EINPUT, file, NULL,
+                            "invalid JSON at line %d, column %d: unexpected end of input", line,
+                            column);
+    if (what)
+        return ts_error_set(err, TS_EINPUT, file, NULL, "invalid JSON at line %d, column %d: %s",
+                            line, column, what);
+    return ts_error_set(err, TS_EINPUT, file, NULL,
+                        "invalid JSON at line %d, column %d: unexpected '%c'", line, column,
+                        (text[offset] >= 0x20 && text[offset] < 0x7f) ? text[offset] : '?');
+}
+
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err)
 {
     *root = NULL;
-    size_t skip = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        skip = 3; /* spreadsheet and Windows editors add a BOM; it carries no data */
-    if (memchr(text + skip, '\0', len - skip))
-        return ts_error_set(err, TS_EINPUT, file, NULL, "contains a NUL byte, not JSON text");
-    const char *end = NULL;
-    cJSON *parsed = cJSON_ParseWithLengthOpts(text + skip, len - skip, &end, 0);
-    if (!parsed) {
-        size_t offset = end ? (size_t)(end - text) : skip;
-        int line, column;
-        position_of(text, offset, &line, &column);
-        if (offset >= len)
-            return ts_error_set(err, TS_EINPUT, file, NULL,
-                                "invalid JSON at line %d, column %d: unexpected end of input",
-                                line, column);
-        return ts_error_set(err, TS_EINPUT, file, NULL,
-                            "invalid JSON at line %d, column %d: unexpected '%c'", line, column,
-                            (text[offset] >= 0x20 && text[offset] < 0x7f) ? text[offset] : '?');
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3; /* spreadsheet and Windows editors add a BOM; it carries no data */
+        len -= 3;
     }
-    /* Trailing garbage after the value is an error too. */
-    const char *rest = end;
-    while (rest < text + len && (*rest == ' ' || *rest == '\t' || *rest == '\n' || *rest == '\r'))
-        rest++;
-    if (rest < text + len) {
-        int line, column;
-        position_of(text, (size_t)(rest - text), &line, &column);
+    if (memchr(text, '\0', len))
+        return ts_error_set(err, TS_EINPUT, file, NULL, "contains a NUL byte, not JSON text");
+    /* cJSON's length-limited parser clamps an error past the end to the last
+     * character; parsing a NUL-terminated copy puts it on the terminator, so
+     * a truncated file is reported as such. */
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return ts_error_set(err, TS_ENOMEM, file, NULL, "out of memory");
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    const char *end = NULL;
+    cJSON *parsed = cJSON_ParseWithOpts(copy, &end, 0);
+    size_t offset = end ? (size_t)(end - copy) : 0;
+    free(copy);
+    if (!parsed)
+        return syntax_error(text, len, offset, file, NULL, err);
+    /* Text after the value is an error too. */
+    while (offset < len && (text[offset] == ' ' || text[offset] == '\t' || text[offset] == '\n' ||
+                            text[offset] == '\r'))
+        offset++;
+    if (offset < len) {
         cJSON_Delete(parsed);
-        return ts_error_set(err, TS_EINPUT, file, NULL,
-                            "invalid JSON at line %d, column %d: text after the end of the value",
-                            line, column);
+        return syntax_error(text, len, offset, file, "text after the end of the value", err);
     }
     ts_status st = check_duplicates(parsed, file, "", err);
     if (st != TS_OK) {

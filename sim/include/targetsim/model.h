@@ -43,8 +43,9 @@ const ts_model_type *ts_model_lookup(const char *name);
 /* All models, in a stable order; *count receives their number. */
 const ts_model_type *const *ts_model_all(size_t *count);
 
-/* value = scale * prod(inputs[k] ^ powers[k]); NaN when an input is <= 0 and
- * its power is not an integer, or when the product is not finite. */
+/* value = scale * prod(inputs[k] ^ powers[k]); NaN when the result is not a
+ * finite real number (a negative input under a fractional power, zero under a
+ * negative power, overflow). 0 under a positive power is 0. */
 double ts_model_derived_value(double scale, size_t n, const double *inputs, const double *powers);
 
 #ifdef __cplusplus
