@@ -165,6 +165,23 @@ static ts_status syntax_error(const char *text, size_t len, size_t offset, const
                         (text[offset] >= 0x20 && text[offset] < 0x7f) ? text[offset] : '?');
 }
 
+/* cJSON reports a bad object key one character past it (parse_string steps
+ * over the character it rejects). A key follows '{' or ','; when the
+ * character before the reported one sits right after such a brace or comma
+ * and is not a quote, it is the culprit. */
+static size_t key_error_offset(const char *text, size_t offset)
+{
+    if (offset == 0 || text[offset - 1] == '"')
+        return offset;
+    size_t k = offset - 1;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n' ||
+                     text[k - 1] == '\r'))
+        k--;
+    if (k > 0 && (text[k - 1] == '{' || text[k - 1] == ','))
+        return offset - 1;
+    return offset;
+}
+
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err)
 {
@@ -188,7 +205,7 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     size_t offset = end ? (size_t)(end - copy) : 0;
     free(copy);
     if (!parsed)
-        return syntax_error(text, len, offset, file, NULL, err);
+        return syntax_error(text, len, key_error_offset(text, offset), file, NULL, err);
     /* Text after the value is an error too. */
     while (offset < len && (text[offset] == ' ' || text[offset] == '\t' || text[offset] == '\n' ||
                             text[offset] == '\r'))
