@@ -13,6 +13,7 @@
 #define TARGETSIM_H
 
 #include "targetsim/assess.h"
+#include "targetsim/chart.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"

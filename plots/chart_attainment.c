@@ -1,0 +1,103 @@
+/* chart_attainment.c - the attainment dashboard: for every indicator with a
+ * target and every scenario, the value in the target year as a percentage of
+ * the target, coloured by status, with the 100 % line.
+ *
+ * .dat columns: y position, indicator number, scenario number, percent of
+ * target, status code (ts_verdict), status name. Indicators are groups of
+ * one bar per scenario, separated by a blank slot. */
+#include <math.h>
+
+#include "buffer.h"
+#include "chart_internal.h"
+
+/* Display columns per line of an indicator name beside the axis. */
+enum { NAME_WIDTH = 26 };
+
+static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat, double *max_pct)
+{
+    const ts_plan *plan = run->plan;
+    size_t group = 0;
+    ts_chart_dat_header(dat, run, lang);
+    ts_chart_dat_comment(dat, "chart", "value in the target year / target x 100, per "
+                                       "indicator and scenario");
+    ts_buffer_puts(dat, "# columns: position\tindicator\tscenario\tpercent_of_target\t"
+                        "status_code\tstatus\n");
+    *max_pct = 100;
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        if (!plan->indicators[i].target.present)
+            continue;
+        ts_buffer_printf(dat, "# indicator %zu: %s\n", group + 1, plan->indicators[i].id);
+        for (size_t s = 0; s < run->n_results; s++) {
+            const ts_assessment *a = &run->results[s].assessments[i];
+            double pct = 100.0 * a->ratio;
+            if (isfinite(pct) && pct > *max_pct)
+                *max_pct = pct;
+            ts_buffer_printf(dat, "%zu\t%zu\t%zu\t", group * (run->n_results + 1) + s + 1,
+                             group + 1, s + 1);
+            ts_chart_dat_number(dat, pct);
+            ts_buffer_printf(dat, "\t%d\t%s\n", (int)a->status, ts_verdict_name(a->status));
+        }
+        group++;
+    }
+}
+
+/* Tic labels (indicator names at the middle of each group) and the
+ * scenario names printed beside the bars. */
+static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *n_groups)
+{
+    const ts_plan *plan = run->plan;
+    ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
+    ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
+    ts_buffer *pos = ts_tpl_slot(vars, "INDICATOR_POS");
+    ts_buffer *scen = ts_tpl_slot(vars, "SCENARIO_NAMES");
+    *n_groups = 0;
+    if (!names || !names2 || !pos || !scen)
+        return;
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        if (!plan->indicators[i].target.present)
+            continue;
+        ts_chart_wrap_name(ts_chart_indicator_name(&plan->indicators[i], lang), NAME_WIDTH,
+                           names, names2);
+        ts_tpl_array_sep(pos);
+        ts_buffer_printf(pos, "%g", (double)*n_groups * (double)(run->n_results + 1) +
+                                        (double)(run->n_results + 1) / 2.0);
+        ++*n_groups;
+    }
+    for (size_t s = 0; s < run->n_results; s++) {
+        ts_tpl_array_sep(scen);
+        ts_chart_quote(scen, ts_chart_scenario_name(run->results[s].scenario, lang));
+    }
+}
+
+/* Status names for the legend, in ts_verdict order. */
+static void status_vars(ts_lang lang, ts_tpl_vars *vars)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    ts_buffer *b = ts_tpl_slot(vars, "STATUS_NAMES");
+    for (size_t k = 0; b && k < 7; k++) {
+        ts_tpl_array_sep(b);
+        ts_chart_quote(b, L->status_names[k]);
+    }
+}
+
+ts_status ts_chart_write_attainment(const ts_run *run, ts_lang lang, const char *template_dir,
+                                    ts_chart *chart, ts_error *err)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    ts_tpl_vars vars = {0};
+    double max_pct;
+    long n_groups;
+    write_dat(run, lang, &chart->dat, &max_pct);
+    name_vars(run, lang, &vars, &n_groups);
+    status_vars(lang, &vars);
+    ts_tpl_set_text(&vars, "TITLE", L->attainment_title);
+    ts_tpl_set_text(&vars, "SUBTITLE", ts_chart_text(&run->plan->name, lang));
+    ts_tpl_set_text(&vars, "XLABEL", L->attainment_axis);
+    ts_tpl_set_text(&vars, "NOTE", L->attainment_note);
+    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(&vars, "N_INDICATORS", n_groups);
+    ts_tpl_set_number(&vars, "MAX_PERCENT", max_pct);
+    ts_status st = ts_chart_script(template_dir, "attainment.gp", chart, &vars, err);
+    ts_tpl_vars_free(&vars);
+    return st;
+}

@@ -1,0 +1,98 @@
+/* chart_growth.c - growth needed to meet each target against the growth of
+ * each scenario's path, as grouped horizontal bars.
+ *
+ * Both rates run from the as-of year to the target year. Where the target
+ * year is already observed (as-of >= target year) there is nothing left to
+ * grow, so the chart shows instead the realised rate against the rate the
+ * target needed from the base year: the report's retrospective pair.
+ *
+ * .dat columns: group position, needed % per year, from, to, then one
+ * column per scenario (% per year). */
+#include <math.h>
+
+#include "buffer.h"
+#include "chart_internal.h"
+
+/* Display columns per line of an indicator name beside the axis. */
+enum { NAME_WIDTH = 26 };
+
+static double needed_of(const ts_assessment *a)
+{
+    return a->retrospective ? a->needed_growth : a->required_growth;
+}
+
+static double scenario_of(const ts_assessment *a)
+{
+    return a->retrospective ? a->realised_growth : a->scenario_growth;
+}
+
+static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat)
+{
+    const ts_plan *plan = run->plan;
+    size_t group = 0, n = run->n_results;
+    ts_chart_dat_header(dat, run, lang);
+    ts_chart_dat_comment(dat, "chart", "constant yearly growth, percent: needed to meet the "
+                                       "target vs each scenario's path");
+    ts_buffer_puts(dat, "# columns: position\tneeded\tfrom\tto");
+    for (size_t s = 0; s < n; s++)
+        ts_buffer_printf(dat, "\t%s", run->results[s].scenario->id);
+    ts_buffer_puts(dat, "\n");
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        if (!plan->indicators[i].target.present)
+            continue;
+        const ts_assessment *a0 = &run->results[0].assessments[i];
+        ts_buffer_printf(dat, "# indicator %zu: %s\n", group + 1, plan->indicators[i].id);
+        ts_buffer_printf(dat, "%zu\t", group * (n + 2) + 1);
+        ts_chart_dat_number(dat, 100.0 * needed_of(a0));
+        ts_buffer_printf(dat, "\t%d\t%d", a0->retrospective ? a0->base_year : a0->as_of,
+                         a0->target_year);
+        for (size_t s = 0; s < n; s++) {
+            ts_buffer_puts(dat, "\t");
+            ts_chart_dat_number(dat, 100.0 * scenario_of(&run->results[s].assessments[i]));
+        }
+        ts_buffer_puts(dat, "\n");
+        group++;
+    }
+}
+
+static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *n_groups)
+{
+    const ts_plan *plan = run->plan;
+    ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
+    ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
+    ts_buffer *scen = ts_tpl_slot(vars, "SCENARIO_NAMES");
+    *n_groups = 0;
+    if (!names || !names2 || !scen)
+        return;
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        if (!plan->indicators[i].target.present)
+            continue;
+        ts_chart_wrap_name(ts_chart_indicator_name(&plan->indicators[i], lang), NAME_WIDTH,
+                           names, names2);
+        ++*n_groups;
+    }
+    for (size_t s = 0; s < run->n_results; s++) {
+        ts_tpl_array_sep(scen);
+        ts_chart_quote(scen, ts_chart_scenario_name(run->results[s].scenario, lang));
+    }
+}
+
+ts_status ts_chart_write_growth(const ts_run *run, ts_lang lang, const char *template_dir,
+                                ts_chart *chart, ts_error *err)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    ts_tpl_vars vars = {0};
+    long n_groups;
+    write_dat(run, lang, &chart->dat);
+    name_vars(run, lang, &vars, &n_groups);
+    ts_tpl_set_text(&vars, "TITLE", L->growth_title);
+    ts_tpl_set_text(&vars, "SUBTITLE", ts_chart_text(&run->plan->name, lang));
+    ts_tpl_set_text(&vars, "XLABEL", L->growth_axis);
+    ts_tpl_set_text(&vars, "L_NEEDED", L->growth_required);
+    ts_tpl_set_text(&vars, "NOTE", L->growth_note);
+    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(&vars, "N_INDICATORS", n_groups);
+    ts_status st = ts_chart_script(template_dir, "growth.gp", chart, &vars, err);
+    ts_tpl_vars_free(&vars);
+    return st;
+}

@@ -1,0 +1,195 @@
+/* chart_indicator.c - one indicator over time: history before the base
+ * year, observed and interpolated values after it, each scenario's path to
+ * the horizon, the target and the year each scenario attains it.
+ *
+ * .dat columns: year, history, observed, interpolated, then one column per
+ * scenario holding that scenario's whole path (NaN where a column has no
+ * value). Scenario columns repeat the observed years so that every column is
+ * the path as report.json gives it; the script draws them from the as-of
+ * year on. */
+#include <math.h>
+#include <stdio.h>
+
+#include "buffer.h"
+#include "chart_internal.h"
+#include "format.h"
+
+static double history_at(const ts_indicator *ind, int year)
+{
+    for (size_t k = 0; k < ind->history.n; k++)
+        if (ind->history.points[k].year == year)
+            return ind->history.points[k].value;
+    return NAN;
+}
+
+static void dat_columns(const ts_run *run, ts_buffer *dat)
+{
+    ts_buffer_puts(dat, "# columns: year\thistory\tobserved\tinterpolated");
+    for (size_t s = 0; s < run->n_results; s++)
+        ts_buffer_printf(dat, "\t%s", run->results[s].scenario->id);
+    ts_buffer_puts(dat, "\n");
+}
+
+/* Points per column, so the script can leave out an empty series. */
+typedef struct counts {
+    long history, observed, interpolated;
+} counts;
+
+static void dat_rows(const ts_run *run, size_t index, ts_buffer *dat, counts *n)
+{
+    const ts_indicator *ind = &run->plan->indicators[index];
+    const ts_projection *first = run->results[0].projection;
+    int base = run->plan->base_year;
+    int from = ind->history.n ? ind->history.points[0].year : base;
+    for (int year = from; year <= run->horizon; year++) {
+        size_t k = (size_t)(year - base);
+        ts_point_kind kind = year >= base ? first->paths[index].kinds[k] : TS_PROJECTED;
+        double v = year >= base ? first->paths[index].values[k] : NAN;
+        /* The base year closes the history line so it meets the path. */
+        double h = year < base ? history_at(ind, year) : year == base && ind->history.n ? v : NAN;
+        double o = kind == TS_OBSERVED && year >= base ? v : NAN;
+        double in = kind == TS_INTERPOLATED ? v : NAN;
+        n->history += isfinite(h);
+        n->observed += isfinite(o);
+        n->interpolated += isfinite(in);
+        ts_buffer_printf(dat, "%d\t", year);
+        ts_chart_dat_number(dat, h);
+        ts_buffer_puts(dat, "\t");
+        ts_chart_dat_number(dat, o);
+        ts_buffer_puts(dat, "\t");
+        ts_chart_dat_number(dat, in);
+        for (size_t s = 0; s < run->n_results; s++) {
+            ts_buffer_puts(dat, "\t");
+            ts_chart_dat_number(dat, ts_projection_value(run->results[s].projection, index, year));
+        }
+        ts_buffer_puts(dat, "\n");
+    }
+}
+
+static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *dat, counts *n)
+{
+    const ts_indicator *ind = &run->plan->indicators[index];
+    ts_buffer line = {0};
+    ts_chart_dat_header(dat, run, lang);
+    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
+    ts_chart_dat_comment(dat, "indicator", line.data);
+    ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_scenario *sc = run->results[s].scenario;
+        line.len = 0;
+        ts_buffer_printf(&line, "%s (%s)", sc->id, ts_chart_scenario_name(sc, lang));
+        ts_chart_dat_comment(dat, "scenario", line.data);
+    }
+    line.len = 0;
+    ts_buffer_printf(&line, "%d", ts_chart_as_of(run, index));
+    ts_chart_dat_comment(dat, "as-of", line.data);
+    ts_buffer_free(&line);
+    dat_columns(run, dat);
+    dat_rows(run, index, dat, n);
+}
+
+/* Legend title of a scenario: its name and when it attains the target. */
+static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang lang,
+                           ts_buffer *array)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_assessment *a = &run->results[s].assessments[index];
+    ts_buffer t = {0};
+    ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
+    if (a->has_target) {
+        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "：" : ": ");
+        const char *const *words = a->attainment_year ? L->reached : L->not_reached;
+        ts_buffer_printf(&t, "%s%d%s", words[0],
+                         a->attainment_year ? a->attainment_year : run->horizon, words[1]);
+    }
+    ts_tpl_array_sep(array);
+    ts_chart_quote(array, t.data);
+    ts_buffer_free(&t);
+}
+
+static void scenario_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
+{
+    ts_buffer *titles = ts_tpl_slot(vars, "SCENARIO_TITLES");
+    ts_buffer *years = ts_tpl_slot(vars, "ATTAIN_YEARS");
+    ts_buffer *values = ts_tpl_slot(vars, "ATTAIN_VALUES");
+    if (!titles || !years || !values)
+        return;
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_assessment *a = &run->results[s].assessments[index];
+        int y = a->has_target ? a->attainment_year : 0;
+        scenario_title(run, s, index, lang, titles);
+        ts_tpl_array_sep(years);
+        ts_tpl_array_sep(values);
+        if (y) {
+            ts_buffer_printf(years, "%d", y);
+            ts_chart_dat_number(values, ts_projection_value(run->results[s].projection, index, y));
+        } else {
+            ts_buffer_puts(years, "NaN");
+            ts_buffer_puts(values, "NaN");
+        }
+    }
+}
+
+static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_assessment *a = &run->results[0].assessments[index];
+    static const char *const SIGN[] = {"≥", ">", "≤", "<"};
+    char value[64], buf[160];
+    ts_tpl_set_int(vars, "HAS_TARGET", a->has_target);
+    ts_tpl_set_number(vars, "TARGET", a->has_target ? a->target : NAN);
+    ts_tpl_set_int(vars, "TARGET_YEAR", a->has_target ? a->target_year : run->plan->target_year);
+    buf[0] = '\0';
+    if (a->has_target) {
+        ts_fmt_value(a->target, value, sizeof value);
+        snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, SIGN[a->direction], value,
+                 a->target_year);
+    }
+    ts_tpl_set_text(vars, "TARGET_TITLE", buf);
+    ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
+}
+
+static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_indicator *ind = &run->plan->indicators[index];
+    char sub[64];
+    ts_tpl_set_text(vars, "TITLE", ts_chart_indicator_name(ind, lang));
+    snprintf(sub, sizeof sub, "%s %d", L->as_of, ts_chart_as_of(run, index));
+    ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
+    if (subtitle) {
+        ts_buffer t = {0};
+        ts_buffer_printf(&t, "%s%s%s", ts_chart_text(&run->plan->name, lang),
+                         lang == TS_LANG_ZH ? "，" : ", ", sub);
+        ts_chart_quote(subtitle, t.data);
+        ts_buffer_free(&t);
+    }
+    ts_tpl_set_text(vars, "YLABEL", ts_chart_text(&ind->unit, lang));
+    ts_tpl_set_text(vars, "XLABEL", L->year);
+    ts_tpl_set_text(vars, "L_HISTORY", L->history);
+    ts_tpl_set_text(vars, "L_OBSERVED", L->observed);
+    ts_tpl_set_text(vars, "L_INTERPOLATED", L->interpolated);
+}
+
+ts_status ts_chart_write_indicator(const ts_run *run, size_t index, ts_lang lang,
+                                   const char *template_dir, ts_chart *chart, ts_error *err)
+{
+    ts_tpl_vars vars = {0};
+    const ts_indicator *ind = &run->plan->indicators[index];
+    counts n = {0};
+    write_dat(run, index, lang, &chart->dat, &n);
+    ts_tpl_set_int(&vars, "N_HISTORY", n.history);
+    ts_tpl_set_int(&vars, "N_OBSERVED", n.observed);
+    ts_tpl_set_int(&vars, "N_INTERPOLATED", n.interpolated);
+    text_vars(run, index, lang, &vars);
+    target_vars(run, index, lang, &vars);
+    scenario_vars(run, index, lang, &vars);
+    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(&vars, "AS_OF", ts_chart_as_of(run, index));
+    ts_tpl_set_int(&vars, "FIRST_YEAR",
+                   ind->history.n ? ind->history.points[0].year : run->plan->base_year);
+    ts_tpl_set_int(&vars, "HORIZON", run->horizon);
+    ts_status st = ts_chart_script(template_dir, "indicator.gp", chart, &vars, err);
+    ts_tpl_vars_free(&vars);
+    return st;
+}

@@ -1,0 +1,58 @@
+/* chart_internal.h - what the chart writers share. Private to plots/. */
+#ifndef TS_CHART_INTERNAL_H
+#define TS_CHART_INTERNAL_H
+
+#include "targetsim/chart.h"
+#include "targetsim/targetsim.h"
+#include "template.h"
+
+/* Fixed words of the charts, per language. */
+typedef struct ts_chart_labels {
+    const char *year, *history, *observed, *interpolated, *target, *target_year, *as_of;
+    /* "<before> YEAR <after>": pairs, not printf formats, so a label table
+     * can never hand printf a wrong conversion. */
+    const char *reached[2], *not_reached[2];
+    const char *attainment_title, *attainment_axis, *attainment_note;
+    const char *growth_title, *growth_axis, *growth_required, *growth_note;
+    const char *status_names[7]; /* indexed by ts_verdict */
+} ts_chart_labels;
+
+const ts_chart_labels *ts_chart_labels_for(ts_lang lang);
+
+/* The text of `t` in `lang`, the other language when missing, else ""; */
+const char *ts_chart_text(const ts_text *t, ts_lang lang);
+/* The indicator's name in `lang`, its id when it has none. */
+const char *ts_chart_indicator_name(const ts_indicator *ind, ts_lang lang);
+/* The scenario's name in `lang`, its id when it has none. */
+const char *ts_chart_scenario_name(const ts_scenario *sc, ts_lang lang);
+
+/* Appends `name` split in two lines of about `width` display columns as the
+ * next element of two array initialisers (the second may be ''). */
+void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buffer *second);
+
+/* Appends one "# key: value" comment line to a .dat file, control
+ * characters removed so the value cannot start a data line. */
+void ts_chart_dat_comment(ts_buffer *dat, const char *key, const char *value);
+/* The comment lines every .dat starts with (plan, as-of, generator). */
+void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang);
+/* A number for a .dat cell: %.17g so values round-trip, NaN when undefined. */
+void ts_chart_dat_number(ts_buffer *dat, double value);
+
+/* The latest as-of year of indicator `index` over the run's scenarios. */
+int ts_chart_as_of(const ts_run *run, size_t index);
+
+/* Fills header.gp, the chart's template and footer.gp into chart->gp.
+ * `vars` must hold the chart's own placeholders; the common ones (STEM,
+ * DAT, FONT, ...) are added here. */
+ts_status ts_chart_script(const char *template_dir, const char *template_name, ts_chart *chart,
+                          ts_tpl_vars *vars, ts_error *err);
+
+/* Each writer fills chart->dat and chart->gp (stem and names are set). */
+ts_status ts_chart_write_indicator(const ts_run *run, size_t index, ts_lang lang,
+                                   const char *template_dir, ts_chart *chart, ts_error *err);
+ts_status ts_chart_write_attainment(const ts_run *run, ts_lang lang, const char *template_dir,
+                                    ts_chart *chart, ts_error *err);
+ts_status ts_chart_write_growth(const ts_run *run, ts_lang lang, const char *template_dir,
+                                ts_chart *chart, ts_error *err);
+
+#endif

@@ -1,0 +1,49 @@
+/* chart_labels.c - the charts' fixed words in English and Chinese, and the
+ * choice of a text's language. Status names match report.txt. */
+#include "chart_internal.h"
+
+static const ts_chart_labels EN = {
+    "Year", "History", "Observed", "Interpolated (no observation)", "Target", "Target year",
+    "as of",
+    {"reached in ", ""}, {"not reached by ", ""},
+    "Value in the target year as % of the target", "% of target",
+    "bars coloured by status; 100 % = target met",
+    "Growth needed to meet each target vs growth in each scenario", "% per year",
+    "Needed",
+    "constant rates from the as-of year to the target year (years in brackets); "
+    "realised rates where the target year is observed",
+    {"no target", "achieved", "missed", "on track", "moderate", "insufficient", "moving away"},
+};
+
+static const ts_chart_labels ZH = {
+    "年份", "历史值", "实际值", "插值（无观测）", "目标", "目标年", "截至",
+    {"", "年达到"}, {"至", "年未达到"},
+    "目标年数值占目标的百分比", "占目标 %",
+    "颜色表示状态；100% 即达到目标",
+    "实现目标所需年增速与各情景年增速", "年增速 %",
+    "所需", "自截至年至目标年的年均增速（括号内为年份）；目标年已有实际值的指标为实际增速",
+    {"无目标", "已实现", "未实现", "可如期实现", "进展一般", "进展不足", "偏离目标"},
+};
+
+const ts_chart_labels *ts_chart_labels_for(ts_lang lang)
+{
+    return lang == TS_LANG_ZH ? &ZH : &EN;
+}
+
+const char *ts_chart_text(const ts_text *t, ts_lang lang)
+{
+    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
+    return s ? s : "";
+}
+
+const char *ts_chart_indicator_name(const ts_indicator *ind, ts_lang lang)
+{
+    const char *s = ts_chart_text(&ind->name, lang);
+    return *s ? s : ind->id;
+}
+
+const char *ts_chart_scenario_name(const ts_scenario *sc, ts_lang lang)
+{
+    const char *s = ts_chart_text(&sc->name, lang);
+    return *s ? s : sc->id;
+}

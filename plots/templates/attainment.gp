@@ -1,0 +1,46 @@
+# ---- attainment dashboard: value in the target year as % of the target ----
+# .dat columns: 1 position, 2 indicator, 3 scenario, 4 percent of target,
+# 5 status code (index into status_name / status_colour, from 0), 6 status.
+
+# Indicator names, split over two lines (the second may be empty).
+array indicator_name[@N_INDICATORS@] = [@INDICATOR_NAMES@]
+array indicator_name2[@N_INDICATORS@] = [@INDICATOR_NAMES2@]
+array indicator_pos[@N_INDICATORS@] = [@INDICATOR_POS@]
+array scenario_name[@N_SCENARIOS@] = [@SCENARIO_NAMES@]
+array status_name[7] = [@STATUS_NAMES@]
+n_scenarios = @N_SCENARIOS@
+n_indicators = @N_INDICATORS@
+max_percent = @MAX_PERCENT@
+note = @NOTE@
+
+# no target, achieved, missed, on track, moderate, insufficient, moving away
+array status_colour[7] = [0xAAAAAA, 0x1A9850, 0xB2182B, 0x66BD63, 0xFDAE61, 0xF46D43, 0x7F0000]
+bar_colour(code) = status_colour[int(code) + 1]
+tic_label(i) = indicator_name2[i] eq '' ? indicator_name[i] : indicator_name[i] . "\n" . indicator_name2[i]
+
+set title @TITLE@ . "\n" . @SUBTITLE@ font ',22'
+set xlabel @XLABEL@ . '  (' . note . ')'
+set xrange [0 : max_percent * 1.6]
+set xtics 0, 20 format '%.0f%%'
+if (max_percent > 200) set xtics autofreq
+set grid noytics xtics
+set yrange [n_indicators * (n_scenarios + 1) + 0.5 : 0.5]
+set ytics scale 0 ()
+do for [i = 1:n_indicators] { set ytics add (tic_label(i) indicator_pos[i]) }
+set ytics noenhanced
+set arrow 1 from 100, graph 0 to 100, graph 1 nohead lw 2 dt 2 lc rgb '#333333' back
+set label 1 '100%' at 100, graph 1 center offset 0, 0.7 tc rgb '#333333'
+set key outside right top vertical Left reverse samplen 1.5 spacing 1.3 noenhanced
+set style fill solid 0.9 border lc rgb '#ffffff'
+# Bar labels on a white box so the 100 % line does not run through them.
+set style textbox opaque noborder margins 1, 1
+half = 0.4
+
+# One horizontal bar per indicator and scenario, labelled with the
+# percentage and the scenario at its end.
+plot \
+    data_file using (0):1:(0):4:($1 - half):($1 + half):(bar_colour($5)) \
+        with boxxyerror lc rgb variable notitle, \
+    data_file using 4:1:(sprintf('%.0f%%  %s', $4, scenario_name[int($3)])) \
+        with labels boxed left offset 0.6, 0 font ',14' notitle, \
+    for [k = 2:7] keyentry with boxes fs solid lc rgb status_colour[k] title status_name[k]

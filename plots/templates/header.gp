@@ -1,0 +1,28 @@
+# @STEM@ chart, written by targetsim @VERSION@ from the template in
+# plots/templates. Re-render in the folder holding this file and its data:
+#     gnuplot @STEM@.gp
+# It reads @DAT@ and writes @PNG@ and @SVG@ next to it.
+#
+# Every text below that came from a plan or scenario file is a single-quoted
+# string (no backquote or escape expansion) and is printed noenhanced.
+
+reset
+set encoding utf8
+set datafile separator tab
+set datafile missing 'NaN'
+set datafile commentschars '#'
+
+data_file = @DAT@
+png_file = @PNG@
+svg_file = @SVG@
+font_spec = @FONT@
+
+# 1600x1000 at 18 pt reads well when the PNG is printed at A4 width.
+set terminal pngcairo size 1600,1000 noenhanced font font_spec linewidth 2
+set output png_file
+
+set border 3 lw 1 lc rgb '#555555'
+set tics nomirror textcolor rgb '#333333'
+set grid ytics lc rgb '#dddddd' lw 1 dt 1
+set key noenhanced
+set title noenhanced

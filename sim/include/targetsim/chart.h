@@ -1,0 +1,65 @@
+/* chart.h - gnuplot charts of a run: per chart a tab-separated .dat and a .gp
+ * script that loads it by a relative path, so `cd OUT && gnuplot gdp.gp`
+ * re-renders the chart (PNG and SVG) anywhere.
+ *
+ * The scripts are filled in from the template files in plots/templates.
+ * Nothing from a plan or scenario file is ever written to a script except as
+ * a single-quoted gnuplot string with control characters removed, so no
+ * input text can run a command (see plots/chart_quote.c). Rendering, that is
+ * running gnuplot, is left to the caller (the targetsim CLI does it).
+ *
+ * Memory: ts_chart_set_build hands the caller one ts_chart_set to free with
+ * ts_chart_set_free; every buffer and name in it is owned by the set.
+ */
+#ifndef TARGETSIM_CHART_H
+#define TARGETSIM_CHART_H
+
+#include <stddef.h>
+
+#include "targetsim/report.h"
+#include "targetsim/run.h"
+#include "targetsim/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One chart: `stem` is a file name without extension, made only of
+ * [a-z0-9_.-]; the files are STEM.dat and STEM.gp, and the script writes
+ * STEM.png and STEM.svg into its current folder. */
+typedef struct ts_chart {
+    char *stem;
+    char *dat_name; /* "STEM.dat" */
+    char *gp_name;  /* "STEM.gp" */
+    ts_buffer dat;
+    ts_buffer gp;
+} ts_chart;
+
+typedef struct ts_chart_set {
+    size_t n;
+    ts_chart *charts;
+} ts_chart_set;
+
+/* Builds every chart of `run`: one per indicator ("indicator-ID"), the
+ * attainment dashboard ("attainment") and the growth comparison ("growth").
+ * `template_dir` is the folder holding the templates (plots/templates in the
+ * source tree). Titles and axis labels are in `lang`. On success *out owns a
+ * new set. Fails with TS_EINPUT when a template is missing or unreadable
+ * (err names it), TS_EINTERNAL when a template has an unknown placeholder,
+ * TS_ENOMEM. */
+ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *template_dir,
+                             ts_chart_set **out, ts_error *err);
+
+/* NULL is a no-op. */
+void ts_chart_set_free(ts_chart_set *set);
+
+/* Copies `s` into `out` as a gnuplot single-quoted string literal: ' is
+ * doubled, control characters (bytes < 0x20 and 0x7f) are dropped. Gnuplot
+ * expands neither backquotes nor escapes inside single quotes, so the result
+ * is inert text. NULL is written as ''. */
+void ts_chart_quote(ts_buffer *out, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
