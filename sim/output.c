@@ -59,64 +59,74 @@ static ts_status write_all(int fd, const char *data, size_t len, const char *fil
     return TS_OK;
 }
 
-static ts_status write_one(const char *dir, const ts_output_file *f, ts_error *err)
+/* A file being written: its temporary name until it is renamed. */
+typedef struct staged {
+    char *final;
+    char *temp; /* empty once renamed or removed */
+} staged;
+
+/* Phase 1: the whole content in a temporary file, flushed to disk. */
+static ts_status stage_one(const char *dir, const ts_output_file *f, staged *s, ts_error *err)
 {
     size_t n = strlen(dir) + strlen(f->name) + 32;
-    char *final = malloc(n), *temp = calloc(1, n);
-    ts_status st = TS_OK;
-    int fd = -1;
-    if (!final || !temp) {
-        st = ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
-        goto out;
-    }
-    snprintf(final, n, "%s/%s", dir, f->name);
-    snprintf(temp, n, "%s/.%s.XXXXXX", dir, f->name);
-    fd = mkstemp(temp);
+    s->final = malloc(n);
+    s->temp = calloc(1, n);
+    if (!s->final || !s->temp)
+        return ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
+    snprintf(s->final, n, "%s/%s", dir, f->name);
+    struct stat sb;
+    if (stat(s->final, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return ts_error_set(err, TS_EWRITE, s->final, NULL, "cannot replace: Is a directory");
+    snprintf(s->temp, n, "%s/.%s.XXXXXX", dir, f->name);
+    int fd = mkstemp(s->temp);
     if (fd < 0) {
-        st = ts_error_set(err, TS_EWRITE, final, NULL, "cannot create a temporary file: %s",
-                          strerror(errno));
-        temp[0] = '\0';
-        goto out;
+        s->temp[0] = '\0';
+        return ts_error_set(err, TS_EWRITE, s->final, NULL, "cannot create a temporary file: %s",
+                            strerror(errno));
     }
     /* mkstemp makes 0600; reports are ordinary files for the user's umask. */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || (st = write_all(fd, f->data, f->len, final, err)) != TS_OK) {
-        if (st == TS_OK)
-            st = ts_error_set(err, TS_EWRITE, final, NULL, "cannot set mode: %s", strerror(errno));
-        goto out;
-    }
-    if (fsync(fd) != 0) {
-        st = ts_error_set(err, TS_EWRITE, final, NULL, "cannot flush to disk: %s", strerror(errno));
-        goto out;
-    }
-    int rc = close(fd);
-    fd = -1;
-    if (rc != 0) {
-        st = ts_error_set(err, TS_EWRITE, final, NULL, "cannot close: %s", strerror(errno));
-        goto out;
-    }
-    if (rename(temp, final) != 0) {
-        st = ts_error_set(err, TS_EWRITE, final, NULL, "cannot replace: %s", strerror(errno));
-        goto out;
-    }
-    temp[0] = '\0';
-out:
-    if (fd >= 0)
-        close(fd);
-    if (temp && temp[0])
-        unlink(temp);
-    free(final);
-    free(temp);
+    ts_status st = TS_OK;
+    if (fchmod(fd, 0666 & ~mask) != 0)
+        st = ts_error_set(err, TS_EWRITE, s->final, NULL, "cannot set mode: %s", strerror(errno));
+    if (st == TS_OK)
+        st = write_all(fd, f->data, f->len, s->final, err);
+    if (st == TS_OK && fsync(fd) != 0)
+        st = ts_error_set(err, TS_EWRITE, s->final, NULL, "cannot flush to disk: %s",
+                          strerror(errno));
+    if (close(fd) != 0 && st == TS_OK)
+        st = ts_error_set(err, TS_EWRITE, s->final, NULL, "cannot close: %s", strerror(errno));
     return st;
+}
+
+/* Phase 2: every temporary file renamed over its target. */
+static ts_status commit_all(staged *files, size_t n, ts_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (rename(files[i].temp, files[i].final) != 0)
+            return ts_error_set(err, TS_EWRITE, files[i].final, NULL, "cannot replace: %s",
+                                strerror(errno));
+        files[i].temp[0] = '\0';
+    }
+    return TS_OK;
 }
 
 ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
                               ts_error *err)
 {
     ts_status st = ensure_dir(dir, err);
+    if (st != TS_OK)
+        return st;
+    staged *stage = calloc(n ? n : 1, sizeof *stage);
+    if (!stage)
+        return ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
+    /* Every file is complete on disk before any is replaced, so a failure
+     * while writing (a full disk, say) leaves the previous set untouched. */
     for (size_t i = 0; i < n && st == TS_OK; i++)
-        st = write_one(dir, &files[i], err);
+        st = stage_one(dir, &files[i], &stage[i], err);
+    if (st == TS_OK)
+        st = commit_all(stage, n, err);
     if (st == TS_OK) {
         /* Make the renames themselves durable. */
         int dfd = open(dir, O_RDONLY | O_DIRECTORY);
@@ -125,5 +135,12 @@ ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size
             close(dfd);
         }
     }
+    for (size_t i = 0; i < n; i++) {
+        if (stage[i].temp && stage[i].temp[0])
+            unlink(stage[i].temp);
+        free(stage[i].final);
+        free(stage[i].temp);
+    }
+    free(stage);
     return st;
 }

@@ -110,8 +110,9 @@ static ts_status project_driver(const ts_plan *plan, const ts_indicator *ind,
     return TS_OK;
 }
 
-static ts_status project_derived(const ts_plan *plan, const ts_indicator *ind,
-                                 ts_projection *proj, ts_path *path, ts_error *err)
+static ts_status project_derived(const ts_plan *plan, const ts_scenario *scenario,
+                                 const ts_indicator *ind, ts_projection *proj, ts_path *path,
+                                 ts_error *err)
 {
     const ts_derivation *d = &ind->derived;
     int as_of = proj->horizon;
@@ -134,9 +135,9 @@ static ts_status project_derived(const ts_plan *plan, const ts_indicator *ind,
             char where[TS_ERROR_PATH_MAX];
             snprintf(where, sizeof where, "indicators.%s.derived", ind->id);
             return ts_error_set(err, TS_EINPUT, plan->file, where,
-                                "undefined in %d: an input is zero or negative under a "
-                                "fractional or negative power",
-                                year);
+                                "undefined in %d under scenario \"%s\": an input is zero or "
+                                "negative under a fractional or negative power",
+                                year, scenario->id);
         }
         path->values[k] = value;
         path->kinds[k] = year <= as_of ? kind : TS_PROJECTED;
@@ -202,7 +203,7 @@ ts_status ts_project_run(const ts_plan *plan, const ts_scenario *scenario,
         const ts_indicator *ind = &plan->indicators[i];
         ts_path *path = &proj->paths[i];
         if (ind->is_derived) {
-            st = project_derived(plan, ind, proj, path, err);
+            st = project_derived(plan, scenario, ind, proj, path, err);
         } else {
             fill_observed(ind, plan->base_year, as_of, path);
             st = project_driver(plan, ind, &scenario->assumptions[i], horizon, path, err);

@@ -42,10 +42,11 @@ typedef struct ts_output_file {
     size_t len;
 } ts_output_file;
 
-/* Creates `dir` and any missing parent (mkdir -p), then writes each file to a temporary
- * name in `dir`, flushes it to disk and renames it over `name`. A file is
- * either fully replaced or untouched; no temporary file survives a failure.
- * TS_EWRITE with the file and the system's reason. */
+/* Creates `dir` and any missing parent (mkdir -p), writes every file to a
+ * temporary name in `dir` and flushes it to disk, and only then renames each
+ * over its `name`. A failure while writing leaves every previous file as it
+ * was; a file is always either fully replaced or untouched, and no temporary
+ * file survives. TS_EWRITE with the file and the system's reason. */
 ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
                               ts_error *err);
 
