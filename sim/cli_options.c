@@ -13,21 +13,29 @@
 #define TS_SOURCE_DATA_DIR "scenarios"
 #endif
 
-static const char BUNDLED_PLAN[] = "taiyuan-14fyp.json";
+#ifndef TS_SOURCE_TEMPLATE_DIR
+#define TS_SOURCE_TEMPLATE_DIR "plots/templates"
+#endif
 
-static bool has_plan(const char *dir)
+static const char BUNDLED_PLAN[] = "taiyuan-14fyp.json";
+static const char TEMPLATE_PROBE[] = "indicator.gp";
+
+static bool has_file(const char *dir, const char *file)
 {
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s/%s", dir, BUNDLED_PLAN) >= (int)sizeof path)
+    if (snprintf(path, sizeof path, "%s/%s", dir, file) >= (int)sizeof path)
         return false;
     return access(path, R_OK) == 0;
 }
 
-char *ts_cli_data_dir(void)
+/* The first folder holding `probe`: $env, then ../share/targetsim/SUB
+ * beside the executable, then `source_dir`. */
+static char *find_dir(const char *env_name, const char *sub, const char *source_dir,
+                      const char *probe)
 {
-    const char *env = getenv("TARGETSIM_DATA_DIR");
+    const char *env = getenv(env_name);
     if (env && *env)
-        return has_plan(env) ? strdup(env) : NULL;
+        return has_file(env, probe) ? strdup(env) : NULL;
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -36,12 +44,24 @@ char *ts_cli_data_dir(void)
         if (slash) {
             *slash = '\0';
             char dir[PATH_MAX];
-            if (snprintf(dir, sizeof dir, "%s/../share/targetsim", exe) < (int)sizeof dir &&
-                has_plan(dir))
+            if (snprintf(dir, sizeof dir, "%s/../share/targetsim%s", exe, sub) <
+                    (int)sizeof dir &&
+                has_file(dir, probe))
                 return strdup(dir);
         }
     }
-    return has_plan(TS_SOURCE_DATA_DIR) ? strdup(TS_SOURCE_DATA_DIR) : NULL;
+    return has_file(source_dir, probe) ? strdup(source_dir) : NULL;
+}
+
+char *ts_cli_data_dir(void)
+{
+    return find_dir("TARGETSIM_DATA_DIR", "", TS_SOURCE_DATA_DIR, BUNDLED_PLAN);
+}
+
+char *ts_cli_template_dir(void)
+{
+    return find_dir("TARGETSIM_TEMPLATE_DIR", "/templates", TS_SOURCE_TEMPLATE_DIR,
+                    TEMPLATE_PROBE);
 }
 
 /* A whole year in [TS_MIN_YEAR, TS_MAX_YEAR], nothing else. */
@@ -121,6 +141,10 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
         }
         if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
             opt->quiet = true;
+            continue;
+        }
+        if (strcmp(arg, "--no-render") == 0) {
+            opt->no_render = true;
             continue;
         }
         const char *eq = strchr(arg, '=');

@@ -17,6 +17,7 @@ typedef struct ts_cli_options {
     int horizon;          /* 0 when not given */
     ts_lang lang;
     bool quiet;
+    bool no_render;       /* --no-render: write .dat and .gp, do not run gnuplot */
 } ts_cli_options;
 
 enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE };
@@ -31,5 +32,11 @@ void ts_cli_options_free(ts_cli_options *opt);
  * ../share/targetsim beside the executable (installed), then the source
  * tree's scenarios/ (build tree). Returns a new string. */
 char *ts_cli_data_dir(void);
+
+/* Folder holding the chart templates (header.gp, indicator.gp, ...), or
+ * NULL: $TARGETSIM_TEMPLATE_DIR, then ../share/targetsim/templates beside
+ * the executable (installed), then the source tree's plots/templates.
+ * Returns a new string. */
+char *ts_cli_template_dir(void);
 
 #endif

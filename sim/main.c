@@ -6,6 +6,7 @@
 
 #include "cli_options.h"
 #include "messages.h"
+#include "render.h"
 #include "targetsim/targetsim.h"
 
 static int exit_code(ts_status st)
@@ -28,6 +29,74 @@ static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_erro
     return TS_OK;
 }
 
+/* The chart files, or NULL (and a warning) when the templates are missing:
+ * the reports are still worth writing then. */
+static ts_status build_charts(const ts_run *run, ts_lang lang, ts_chart_set **charts,
+                              ts_error *err)
+{
+    char *dir = ts_cli_template_dir();
+    *charts = NULL;
+    if (!dir) {
+        ts_msg_no_templates();
+        return TS_OK;
+    }
+    ts_status st = ts_chart_set_build(run, lang, dir, charts, err);
+    free(dir);
+    return st;
+}
+
+/* Reports and chart files, all written atomically in one call. */
+static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_chart_set *charts,
+                               ts_error *err)
+{
+    size_t n_charts = charts ? charts->n : 0;
+    ts_output_file *files = calloc(4 + 2 * n_charts, sizeof *files);
+    if (!files)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    files[0] = (ts_output_file){"report.txt", o->text.data, o->text.len};
+    files[1] = (ts_output_file){"report.json", o->json.data, o->json.len};
+    files[2] = (ts_output_file){"report.csv", o->csv.data, o->csv.len};
+    files[3] = (ts_output_file){"paths.csv", o->paths.data, o->paths.len};
+    for (size_t c = 0; c < n_charts; c++) {
+        const ts_chart *ch = &charts->charts[c];
+        files[4 + 2 * c] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
+        files[5 + 2 * c] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
+    }
+    ts_status st = ts_output_write_all(out_dir, files, 4 + 2 * n_charts, err);
+    free(files);
+    return st;
+}
+
+/* Runs gnuplot on the written scripts. A chart that fails to render is an
+ * output that could not be written (exit 4); a missing gnuplot is not: the
+ * scripts are there to be rendered later. */
+static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *charts,
+                               size_t *n_rendered, ts_error *err)
+{
+    *n_rendered = 0;
+    if (!charts || opt->no_render)
+        return TS_OK;
+    char *gnuplot = ts_render_find_gnuplot();
+    if (!gnuplot) {
+        ts_msg_no_gnuplot(opt->out_dir);
+        return TS_OK;
+    }
+    ts_render_outcome r;
+    int rc = ts_render_charts(gnuplot, opt->out_dir, charts, 0, &r);
+    free(gnuplot);
+    if (rc != 0)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    for (size_t k = 0; k < r.n_failed; k++)
+        ts_msg_render_failed(opt->out_dir, r.failures[k].gp_name, r.failures[k].line);
+    *n_rendered = r.n_rendered;
+    ts_status st = TS_OK;
+    if (r.n_failed)
+        st = ts_error_set(err, TS_EWRITE, opt->out_dir, NULL,
+                          "%zu of %zu charts could not be rendered", r.n_failed, charts->n);
+    ts_render_outcome_free(&r);
+    return st;
+}
+
 static void print_summary(const ts_run *run, const char *out_dir)
 {
     const ts_plan *plan = run->plan;
@@ -45,12 +114,24 @@ static void print_summary(const ts_run *run, const char *out_dir)
     printf("wrote %s/report.txt, report.json, report.csv, paths.csv\n", out_dir);
 }
 
+static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
+{
+    if (!charts)
+        return;
+    printf("wrote %zu charts to %s (.dat, .gp)", charts->n, out_dir);
+    if (n_rendered)
+        printf(", rendered %zu as .png and .svg", n_rendered);
+    printf("\n");
+}
+
 static ts_status run_job(const ts_cli_options *opt, ts_error *err)
 {
     ts_plan *plan = NULL;
     ts_scenario *scenarios[TS_MAX_SCENARIOS] = {0};
     size_t n = 0;
     ts_run *run = NULL;
+    ts_chart_set *charts = NULL;
+    size_t n_rendered = 0;
     outputs o = {0};
     ts_status st = ts_plan_load(opt->plan, &plan, err);
     if (st != TS_OK)
@@ -76,19 +157,17 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     }
     ts_project_options popt = {opt->horizon, opt->as_of};
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
-        (st = render_all(run, opt->lang, &o, err)) != TS_OK)
+        (st = render_all(run, opt->lang, &o, err)) != TS_OK ||
+        (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
+        (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)
         goto out;
-    ts_output_file files_out[] = {
-        {"report.txt", o.text.data, o.text.len},
-        {"report.json", o.json.data, o.json.len},
-        {"report.csv", o.csv.data, o.csv.len},
-        {"paths.csv", o.paths.data, o.paths.len},
-    };
-    if ((st = ts_output_write_all(opt->out_dir, files_out, 4, err)) != TS_OK)
-        goto out;
-    if (!opt->quiet)
+    st = render_charts(opt, charts, &n_rendered, err);
+    if (!opt->quiet) {
         print_summary(run, opt->out_dir);
+        print_charts(charts, n_rendered, opt->out_dir);
+    }
 out:
+    ts_chart_set_free(charts);
     ts_buffer_free(&o.text);
     ts_buffer_free(&o.json);
     ts_buffer_free(&o.csv);

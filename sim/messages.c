@@ -41,18 +41,45 @@ void ts_msg_help(void)
         "  --as-of YEAR       ignore observed values after YEAR (default: use all)\n"
         "  --horizon YEAR     last projected year (default: the plan's, 2035 for\n"
         "                     the bundled plan; never before a target year)\n"
-        "  --lang en|zh       language of report.txt (default: en)\n"
+        "  --lang en|zh       language of report.txt and of the charts' titles and\n"
+        "                     labels (default: en)\n"
+        "  --no-render        write the charts' .dat and .gp files but do not run\n"
+        "                     gnuplot\n"
         "  --quiet            print nothing but errors\n"
         "  --help             show this help and exit\n"
         "  --version          show the version and exit\n"
         "\n"
         "Outputs: report.txt, report.json, report.csv, paths.csv in the output folder,\n"
-        "each replaced atomically.\n"
+        "each replaced atomically, and per chart (indicator-ID, attainment, growth) a\n"
+        "data file .dat and a gnuplot script .gp. gnuplot, when on the PATH, renders\n"
+        "each script to .png and .svg; re-render one with: cd DIR && gnuplot NAME.gp\n"
         "\n"
         "Exit status: 0 success (whether or not targets are met), 1 internal error\n"
         "or out of memory, 2 usage error, 3 bad input data, 4 cannot write output.\n"
-        "Environment: TARGETSIM_DATA_DIR overrides where the bundled plan is found.\n",
+        "Environment: TARGETSIM_DATA_DIR overrides where the bundled plan is found,\n"
+        "TARGETSIM_TEMPLATE_DIR where the chart templates are found.\n",
         stdout);
+}
+
+void ts_msg_no_templates(void)
+{
+    fputs("targetsim: warning: cannot find the chart templates (plots/templates); set "
+          "TARGETSIM_TEMPLATE_DIR. No chart was written.\n",
+          stderr);
+}
+
+void ts_msg_no_gnuplot(const char *out_dir)
+{
+    fprintf(stderr,
+            "targetsim: note: gnuplot is not installed, so the charts were not rendered; "
+            "their .dat and .gp files are in %s. To render them: "
+            "cd %s && for f in *.gp; do gnuplot \"$f\"; done\n",
+            out_dir, out_dir);
+}
+
+void ts_msg_render_failed(const char *out_dir, const char *gp_name, const char *line)
+{
+    fprintf(stderr, "targetsim: %s/%s: gnuplot: %s\n", out_dir, gp_name, line);
 }
 
 void ts_msg_version(void)

@@ -12,6 +12,10 @@ void ts_msg_usage_error(const char *fmt, ...)
 #endif
     ;
 void ts_msg_help(void);
+/* Chart notes: templates missing, gnuplot missing, a chart that failed. */
+void ts_msg_no_templates(void);
+void ts_msg_no_gnuplot(const char *out_dir);
+void ts_msg_render_failed(const char *out_dir, const char *gp_name, const char *line);
 void ts_msg_version(void);
 
 #endif

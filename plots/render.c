@@ -1,0 +1,174 @@
+/* render.c - one gnuplot process per chart, up to one per CPU at a time.
+ *
+ * fork + execv rather than system() or popen(): nothing passes through a
+ * shell, so a file name can never be read as a command. Each child runs in
+ * the output folder (the scripts name their files relatively) with its
+ * stderr in an anonymous temporary file, read back when it exits so a
+ * failure is reported with gnuplot's own message. */
+#include "render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct job {
+    pid_t pid;
+    FILE *err;          /* the child's stderr */
+    const char *gp_name;
+} job;
+
+char *ts_render_find_gnuplot(void)
+{
+    const char *path = getenv("PATH");
+    if (!path || !*path)
+        return NULL;
+    for (const char *p = path; *p;) {
+        size_t n = strcspn(p, ":");
+        char file[PATH_MAX];
+        struct stat sb;
+        if (n > 0 && snprintf(file, sizeof file, "%.*s/gnuplot", (int)n, p) < (int)sizeof file &&
+            stat(file, &sb) == 0 && S_ISREG(sb.st_mode) && access(file, X_OK) == 0)
+            return strdup(file);
+        p += n + (p[n] == ':');
+    }
+    return NULL;
+}
+
+/* In the child: never returns. Exit 127 tells the parent exec failed. */
+static void exec_child(const char *gnuplot, const char *dir, const char *gp_name, int err_fd)
+{
+    int null_fd = open("/dev/null", O_RDWR);
+    if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(null_fd, 1) < 0 || dup2(err_fd, 2) < 0 ||
+        chdir(dir) != 0) {
+        dprintf(err_fd, "cannot enter %s: %s\n", dir, strerror(errno));
+        _exit(127);
+    }
+    char *const argv[] = {(char *)"gnuplot", (char *)gp_name, NULL};
+    execv(gnuplot, argv);
+    dprintf(2, "cannot run %s: %s\n", gnuplot, strerror(errno));
+    _exit(127);
+}
+
+static int start(const char *gnuplot, const char *dir, const char *gp_name, job *j)
+{
+    j->gp_name = gp_name;
+    j->err = tmpfile();
+    if (!j->err)
+        return -1;
+    fflush(NULL); /* the child must not flush our buffered output again */
+    j->pid = fork();
+    if (j->pid == 0)
+        exec_child(gnuplot, dir, gp_name, fileno(j->err));
+    if (j->pid < 0) {
+        fclose(j->err);
+        j->err = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* The last non-empty line of the child's stderr: gnuplot ends an error with
+ * '"file.gp" line N: message'. */
+static void last_line(FILE *f, char *line, size_t size)
+{
+    char buf[TS_RENDER_LINE_MAX];
+    line[0] = '\0';
+    rewind(f);
+    while (fgets(buf, sizeof buf, f)) {
+        buf[strcspn(buf, "\r\n")] = '\0';
+        if (buf[strspn(buf, " \t")])
+            snprintf(line, size, "%s", buf);
+    }
+}
+
+static void finish(job *j, int status, ts_render_outcome *out)
+{
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        out->n_rendered++;
+    } else {
+        ts_render_failure *f = &out->failures[out->n_failed++];
+        f->gp_name = j->gp_name;
+        last_line(j->err, f->line, sizeof f->line);
+        if (!f->line[0])
+            snprintf(f->line, sizeof f->line, "gnuplot %s %d",
+                     WIFEXITED(status) ? "exited with status" : "killed by signal",
+                     WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+    }
+    fclose(j->err);
+    j->err = NULL;
+    j->pid = 0;
+}
+
+/* Waits for one of our children and records its outcome. */
+static void reap_one(job *jobs, size_t n_jobs, ts_render_outcome *out)
+{
+    for (;;) {
+        int status;
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0 && errno == EINTR)
+            continue;
+        if (pid < 0)
+            return;
+        for (size_t k = 0; k < n_jobs; k++)
+            if (jobs[k].pid == pid) {
+                finish(&jobs[k], status, out);
+                return;
+            }
+    }
+}
+
+static void fail_to_start(const char *gp_name, ts_render_outcome *out)
+{
+    ts_render_failure *f = &out->failures[out->n_failed++];
+    f->gp_name = gp_name;
+    snprintf(f->line, sizeof f->line, "cannot start gnuplot: %s", strerror(errno));
+}
+
+int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *set, int jobs,
+                     ts_render_outcome *out)
+{
+    *out = (ts_render_outcome){0};
+    if (jobs < 1) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus > 0 ? (int)cpus : 1;
+    }
+    size_t slots = (size_t)jobs < set->n ? (size_t)jobs : set->n;
+    job *running = calloc(slots ? slots : 1, sizeof *running);
+    out->failures = calloc(set->n ? set->n : 1, sizeof *out->failures);
+    if (!running || !out->failures) {
+        free(running);
+        ts_render_outcome_free(out);
+        return -1;
+    }
+    size_t active = 0;
+    for (size_t c = 0; c < set->n; c++) {
+        if (active == slots) {
+            reap_one(running, slots, out);
+            active--;
+        }
+        size_t k = 0;
+        while (running[k].pid != 0)
+            k++;
+        if (start(gnuplot, dir, set->charts[c].gp_name, &running[k]) != 0)
+            fail_to_start(set->charts[c].gp_name, out);
+        else
+            active++;
+    }
+    while (active-- > 0)
+        reap_one(running, slots, out);
+    free(running);
+    return 0;
+}
+
+void ts_render_outcome_free(ts_render_outcome *out)
+{
+    free(out->failures);
+    *out = (ts_render_outcome){0};
+}
