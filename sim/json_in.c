@@ -171,7 +171,7 @@ static ts_status syntax_error(const char *text, size_t len, size_t offset, const
  * and is not a quote, it is the culprit. */
 static size_t key_error_offset(const char *text, size_t offset)
 {
-    if (offset == 0 || text[offset - 1] == '"')
+    if (offset == 0 || strchr("\" \t\r\n", text[offset - 1]))
         return offset;
     size_t k = offset - 1;
     while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\n' ||
