@@ -17,6 +17,8 @@ static const char *const PLAN =
     " 'steady': {'baseline': 100, 'target': {'value': 150}},"
     " 'slow': {'baseline': 100, 'target': {'value': 150}},"
     " 'falling': {'baseline': 100, 'target': {'value': 150}},"
+    " 'below_bar': {'baseline': 100, 'target': {'value': 150}},"
+    " 'above_bar': {'baseline': 100, 'target': {'value': 150}},"
     " 'early': {'baseline': 100, 'target': {'value': 150}, 'actual': {'2022': 155}},"
     " 'short': {'baseline': 100, 'target': {'value': 150}, 'actual': {'2025': 140}},"
     " 'done': {'baseline': 100, 'target': {'value': 150}, 'actual': {'2025': 160}},"
@@ -25,15 +27,17 @@ static const char *const PLAN =
     " 'cut_slow': {'baseline': 100, 'target': {'value': 80, 'direction': 'at_most'}},"
     " 'cut_wrong': {'baseline': 100, 'target': {'value': 80, 'direction': 'at_most'}},"
     " 'flat': {'baseline': 100, 'target': {'value': 100, 'direction': 'above'}},"
+    " 'already': {'baseline': 200, 'target': {'value': 150}},"
     " 'input': {'baseline': 100}}}";
 
 static const char *const SCENARIO =
     "{'id': 's', 'assumptions': {"
     " 'fast': {'growth': 0.10}, 'steady': {'growth': 0.07}, 'slow': {'growth': 0.03},"
-    " 'falling': {'growth': -0.02}, 'early': {'growth': 0}, 'short': {'growth': 0.05},"
+    " 'falling': {'growth': -0.02}, 'below_bar': {'growth': 0.049},"
+    " 'above_bar': {'growth': 0.052}, 'early': {'growth': 0}, 'short': {'growth': 0.05},"
     " 'done': {'growth': 0.05}, 'cut': {'growth': -0.05}, 'cut_mid': {'growth': -0.03},"
     " 'cut_slow': {'growth': -0.02}, 'cut_wrong': {'growth': 0.01}, 'flat': {'growth': 0},"
-    " 'input': {'growth': 0.01}}}";
+    " 'already': {'growth': -0.5}, 'input': {'growth': 0.01}}}";
 
 static ts_plan *plan;
 static ts_projection *proj;
@@ -102,6 +106,17 @@ static void test_insufficient(void)
     CHECK_INT(a.attainment_year, 0);
 }
 
+static void test_threshold(void)
+{
+    /* Either side of R = 0.6, with required = 1.5^0.2 - 1 = 0.08447. */
+    ts_assessment a = assess("below_bar"); /* 0.049 / 0.08447 = 0.580 */
+    check_forward(__LINE__, &a, 150, 100 * pow(1.049, 5));
+    CHECK_INT(a.status, TS_INSUFFICIENT);
+    a = assess("above_bar"); /* 0.052 / 0.08447 = 0.616 */
+    check_forward(__LINE__, &a, 150, 100 * pow(1.052, 5));
+    CHECK_INT(a.status, TS_MODERATE);
+}
+
 static void test_moving_away(void)
 {
     ts_assessment a = assess("falling");
@@ -125,6 +140,18 @@ static void test_achieved_early(void)
     CHECK(fabs(a.scenario_growth) < 1e-15);
     /* 2021 is interpolated: 100 * 1.55^(1/2) = 124.5 < 150. */
     CHECK_INT(a.attainment_year, 2022);
+}
+
+static void test_achieved_at_base(void)
+{
+    /* The baseline 200 already meets 150; the path then halves every year
+     * (200, 100, ...), which does not undo the verdict. */
+    ts_assessment a = assess("already");
+    CHECK_INT(a.as_of, 2020);
+    CHECK_INT(a.status, TS_ACHIEVED);
+    CHECK(!a.attained); /* 200 * 0.5^5 = 6.25 in 2025 */
+    CHECK_NEAR(a.value_at_target_year, 200 * pow(0.5, 5));
+    CHECK_INT(a.attainment_year, 2020);
 }
 
 static void test_missed(void)
@@ -253,8 +280,10 @@ int main(void)
         test_on_track();
         test_moderate();
         test_insufficient();
+        test_threshold();
         test_moving_away();
         test_achieved_early();
+        test_achieved_at_base();
         test_missed();
         test_achieved_retrospective();
         test_at_most();

@@ -109,13 +109,13 @@ static void test_derived_undefined(void)
     CHECK(isnan(ts_model_derived_value(1.0, 2, big, ones)));
 }
 
-/* ENGINE BUG (models/derived.c:13): model.h promises NaN "when an input is
- * <= 0 and its power is not an integer", but pow(0, 0.5) is 0, which is
- * finite, so ts_model_derived_value(1, 1, {0}, {0.5}) returns 0. */
-static void test_derived_zero_fractional_power(void)
+/* model.h: "0 under a positive power is 0" (the square root of 0 is 0). */
+static void test_derived_zero_positive_power(void)
 {
     double zero[1] = {0.0}, half[1] = {0.5};
-    CHECK(isnan(ts_model_derived_value(1.0, 1, zero, half)));
+    CHECK(ts_model_derived_value(1.0, 1, zero, half) == 0.0);
+    double two[1] = {2.0};
+    CHECK(ts_model_derived_value(5.0, 1, zero, two) == 0.0);
 }
 
 int main(void)
@@ -127,6 +127,6 @@ int main(void)
     test_all_models();
     test_derived_value();
     test_derived_undefined();
-    test_derived_zero_fractional_power();
+    test_derived_zero_positive_power();
     return check_done();
 }

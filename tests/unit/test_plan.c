@@ -295,19 +295,15 @@ static void test_syntax_error_position(void)
     EXPECT_ERROR("{'id': 'p'}\n  x\n", "", "line 2, column 3: text after the end of the value");
 }
 
-/* ENGINE BUG (sim/json_in.c:171): for truncated input cJSON reports the last
- * character (it clamps the position to length - 1), so the engine's "unexpected
- * end of input" branch is never taken and the message blames the last quote:
- * "invalid JSON at line 1, column 10: unexpected '"'". */
+/* A truncated file is reported as such, not as an unexpected last quote
+ * (cJSON's length-limited parser clamps the position onto the last byte). */
 static void test_syntax_error_truncated(void)
 {
     EXPECT_ERROR("{'id': 'p'", "", "unexpected end of input");
     EXPECT_ERROR("", "", "unexpected end of input");
 }
 
-/* ENGINE BUG (sim/json_in.c:160): the column of an error on the first line of
- * a BOM-prefixed file counts the invisible BOM as a character. Here the stray
- * quote is column 12 of the text, reported as column 13. */
+/* The invisible BOM is not a column: the stray quote is column 12. */
 static void test_syntax_error_after_bom(void)
 {
     EXPECT_ERROR("\xEF\xBB\xBF{'id': 'p' 'x': 1}", "", "line 1, column 12");

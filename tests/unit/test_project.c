@@ -178,6 +178,26 @@ static void test_interpolation_through_zero(void)
     teardown(&f);
 }
 
+static void test_observed_to_horizon(void)
+{
+    /* Observations reach the horizon: nothing is left to project. */
+    fixture f;
+    if (!setup(&f,
+               "{'id': 'p', 'base_year': 2020, 'target_year': 2025, 'horizon': 2026,"
+               " 'indicators': {'x': {'baseline': 100, 'actual': {'2026': 160}}}}",
+               "{'id': 's', 'assumptions': {'x': {'growth': 0.05}}}"))
+        return;
+    ts_projection *p = project(&f, 0, TS_AS_OF_LATEST);
+    if (p) {
+        CHECK_INT(p->paths[0].as_of, 2026);
+        CHECK(value(p, 0, 2026) == 160);
+        CHECK_INT(kind(p, 0, 2026), TS_OBSERVED);
+        CHECK_NEAR(value(p, 0, 2023), 100 * pow(1.6, 3.0 / 6));
+    }
+    ts_projection_free(p);
+    teardown(&f);
+}
+
 static void test_as_of(void)
 {
     fixture f;
@@ -209,6 +229,14 @@ static void test_as_of(void)
         CHECK_NEAR(value(p, 0, 2022), 110 * 1.05);
         CHECK_INT(kind(p, 0, 2022), TS_PROJECTED);
         CHECK_NEAR(value(p, 0, 2023), 110 * 1.05 * 1.05);
+    }
+    ts_projection_free(p);
+
+    /* As of an observed year: that observation is used. */
+    p = project(&f, 0, 2023);
+    if (p) {
+        CHECK_INT(p->paths[0].as_of, 2023);
+        CHECK(value(p, 0, 2023) == 130);
     }
     ts_projection_free(p);
 
@@ -327,6 +355,9 @@ static void test_input_errors(void)
     /* (1 + 0.05 - 1.2)(1 + 0) = -0.15 in 2022: not a growth factor. */
     expect_input_error(__LINE__, PLAIN_PLAN, "{'growth': 0.05, 'shock': {'2022': -1.2}}",
                        "assumptions.x.growth", "in 2022");
+    /* (1 + 0.5 - 1.5) = 0 exactly in 2022: a zero factor is refused too. */
+    expect_input_error(__LINE__, PLAIN_PLAN, "{'growth': 0.5, 'shock': {'2022': -1.5}}",
+                       "assumptions.x.growth", "in 2022");
     /* Growth cannot continue from an observed zero. */
     expect_input_error(__LINE__,
                        "{'id': 'p', 'base_year': 2020, 'target_year': 2025,"
@@ -347,6 +378,7 @@ int main(void)
     test_drivers();
     test_actuals_replace_path();
     test_interpolation_through_zero();
+    test_observed_to_horizon();
     test_as_of();
     test_derived();
     test_horizon_errors();

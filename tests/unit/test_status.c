@@ -92,6 +92,24 @@ static void test_error_set_exact_fit(void)
     CHECK_STR(err.path, path);
 }
 
+static void test_error_set_one_too_long(void)
+{
+    /* Exactly the field's size: one character must go to make room for NUL. */
+    char file[TS_ERROR_FILE_MAX + 1], path[TS_ERROR_PATH_MAX + 1];
+    memset(file, 'f', TS_ERROR_FILE_MAX);
+    file[TS_ERROR_FILE_MAX] = '\0';
+    memset(path, 'p', TS_ERROR_PATH_MAX);
+    path[TS_ERROR_PATH_MAX] = '\0';
+    struct guarded g;
+    memset(&g, 0, sizeof g);
+    memset(g.guard, 0xA5, sizeof g.guard);
+    ts_error_set(&g.err, TS_EINPUT, file, path, "m");
+    CHECK_INT(strnlen(g.err.file, sizeof g.err.file), TS_ERROR_FILE_MAX - 1);
+    CHECK_INT(strnlen(g.err.path, sizeof g.err.path), TS_ERROR_PATH_MAX - 1);
+    CHECK_STR(g.err.message, "m");
+    CHECK(guard_intact(&g));
+}
+
 static void test_error_clear(void)
 {
     ts_error err;
@@ -112,6 +130,7 @@ int main(void)
     test_error_set_null_parts();
     test_error_set_truncates();
     test_error_set_exact_fit();
+    test_error_set_one_too_long();
     test_error_clear();
     return check_done();
 }

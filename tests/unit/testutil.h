@@ -54,7 +54,10 @@ static inline void tu_write(const char *dir, const char *name, const char *text,
                      size_t size)
 {
     char full[1024];
-    snprintf(full, sizeof full, "%s/%s", dir, name);
+    if (snprintf(full, sizeof full, "%s/%s", dir, name) >= (int)sizeof full) {
+        fprintf(stderr, "path too long: %s/%s\n", dir, name);
+        exit(2);
+    }
     char *json = tu_json(text);
     FILE *fp = fopen(full, "wb");
     if (!fp || fputs(json, fp) == EOF || fclose(fp) != 0) {
@@ -62,8 +65,10 @@ static inline void tu_write(const char *dir, const char *name, const char *text,
         exit(2);
     }
     free(json);
-    if (path)
-        snprintf(path, size, "%s", full);
+    if (path && snprintf(path, size, "%s", full) >= (int)size) {
+        fprintf(stderr, "path too long: %s\n", full);
+        exit(2);
+    }
 }
 
 /* The whole file as a malloc'd string, or NULL when it cannot be read. */
@@ -107,8 +112,8 @@ static inline void tu_rmtree(const char *path)
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
             char sub[2048];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            tu_rmtree(sub);
+            if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) < (int)sizeof sub)
+                tu_rmtree(sub);
         }
         if (d)
             closedir(d);
