@@ -21,6 +21,7 @@
 #include "targetsim/report.h"
 #include "targetsim/run.h"
 #include "targetsim/scenario.h"
+#include "targetsim/sensitivity.h"
 #include "targetsim/solve.h"
 #include "targetsim/status.h"
 
