@@ -147,3 +147,13 @@ ts_status ts_mc_summarise(const mc_job *job, const mc_worker *workers, size_t n_
     unsigned threads = opt->threads ? opt->threads : 1;
     return percentiles(job, threads > TS_MC_MAX_THREADS ? TS_MC_MAX_THREADS : threads, res, err);
 }
+
+int ts_mc_year_by_share(const ts_mc_result *res, size_t index, double share)
+{
+    if (index >= res->n_indicators || !res->targets[index].has_target)
+        return 0;
+    for (size_t k = 0; k < res->n_years; k++)
+        if (res->targets[index].by_year[k] >= share)
+            return res->base_year + (int)k;
+    return 0;
+}

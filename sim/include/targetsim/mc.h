@@ -108,6 +108,10 @@ void ts_mc_result_free(ts_mc_result *result);
  * order), or NULL: no target, keep_draws off, or a year that does not vary. */
 const double *ts_mc_draws(const ts_mc_result *result, size_t index, int year);
 
+/* The first year by which a share >= `share` of the draws attained the
+ * target (0.5: even odds), or 0 when none by the horizon or no target. */
+int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
+
 /* The 32-bit seed of block `block`'s generator for run seed `seed`. Distinct
  * blocks of one run always get distinct seeds (a bijection of the block
  * number, mixed with the run seed). */

@@ -34,6 +34,14 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
 ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* fan.csv: per scenario, target and year, the Monte Carlo percentiles and
+ * the probability of attainment by that year (header only without draws). */
+ts_status ts_report_render_fan_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* tornado.csv: per scenario, target and driver, the target-year value with
+ * the driver moved by one sd down and up. */
+ts_status ts_report_render_tornado_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* sweep.csv: per grid point and target of run->sweep (header only without). */
+ts_status ts_report_render_sweep_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 
 /* One file to write: `name` is a plain file name inside the output folder. */
 typedef struct ts_output_file {
