@@ -23,10 +23,11 @@ static const char *const PLAN =
     "         'target': {'value': 20000}},"
     "  'firms': {'baseline': 622, 'target': {'value': 3000}}}}";
 
-static const char *const SCENARIO_FMT =
-    "{'id': 's', 'assumptions': {"
-    " 'gdp': {'growth': %s, 'deflator': 0.0198, 'shock': {'2023': -0.02}},"
-    " 'pop': {'growth': %s}, 'fx': {'level': 7.1}, 'firms': {'add': 42.8}}}";
+/* A macro, so that the compiler checks the format against its arguments. */
+#define SCENARIO_FMT                                                                  \
+    "{'id': 's', 'assumptions': {"                                                    \
+    " 'gdp': {'growth': %s, 'deflator': 0.0198, 'shock': {'2023': -0.02}},"           \
+    " 'pop': {'growth': %s}, 'fx': {'level': 7.1}, 'firms': {'add': 42.8}}}"
 
 typedef struct fixture {
     ts_plan *plan;
