@@ -73,6 +73,8 @@ static void setup_target(const ts_projector *p, size_t i, mc_target *t)
     t->year_k = (size_t)(tg->year - p->base_year);
     t->direction = tg->direction;
     t->value = tg->value;
+    t->sign = tg->direction == TS_AT_LEAST || tg->direction == TS_ABOVE ? 1.0 : -1.0;
+    t->strict = tg->direction == TS_ABOVE || tg->direction == TS_BELOW;
     const double *row = p->observed + i * p->n_years;
     t->fixed_met = t->year_k < t->first && ts_direction_met(t->direction, row[t->year_k], t->value);
     t->fixed_first = -1;
@@ -211,6 +213,14 @@ static void draw_shocks(const mc_job *job, mc_worker *w)
     }
 }
 
+/* ts_direction_met without its switch, for the per-draw loop: for finite
+ * numbers, v >= x exactly when v - x >= 0, and v <= x when -(v - x) >= 0. */
+static inline bool met(const mc_target *t, double v)
+{
+    double d = t->sign * (v - t->value);
+    return t->strict ? d > 0 : d >= 0;
+}
+
 /* What one draw contributes: attainment counts and stored values. */
 static void record(const mc_job *job, mc_worker *w, size_t draw)
 {
@@ -218,11 +228,11 @@ static void record(const mc_job *job, mc_worker *w, size_t draw)
     for (size_t t = 0; t < job->n_targets; t++) {
         const mc_target *tg = &job->targets[t];
         const double *row = w->values + tg->index * ny;
-        if (tg->year_k >= tg->first && ts_direction_met(tg->direction, row[tg->year_k], tg->value))
+        if (tg->year_k >= tg->first && met(tg, row[tg->year_k]))
             w->attained[t]++;
         if (tg->fixed_first < 0) {
             size_t k = tg->first;
-            while (k < ny && !ts_direction_met(tg->direction, row[k], tg->value))
+            while (k < ny && !met(tg, row[k]))
                 k++;
             w->first_count[t * (ny + 1) + k]++;
         }

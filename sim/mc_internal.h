@@ -17,6 +17,8 @@ typedef struct mc_target {
     size_t year_k;        /* target year index */
     ts_direction direction;
     double value;         /* the target */
+    double sign;          /* +1 for at_least/above, -1 for at_most/below */
+    bool strict;          /* above/below */
     bool fixed_met;       /* the target year does not vary and meets the target */
     long fixed_first;     /* first attaining year among the fixed years, or -1 */
     size_t store_offset;  /* year k's draws start at store_offset + (k - first) * draws */

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MIN_BUCKETS = 16, MAX_BUCKETS = 16384, VALUES_PER_BUCKET = 64, MAX_RANKS = 64 };
+/* 4096 four-byte counts stay in the L1 cache while the histogram is built. */
+enum { MIN_BUCKETS = 16, MAX_BUCKETS = 4096, VALUES_PER_BUCKET = 64, MAX_RANKS = 64 };
 
 void ts_quantile_work_free(ts_quantile_work *w)
 {
@@ -26,7 +27,7 @@ void ts_quantile_work_free(ts_quantile_work *w)
 static int reserve(ts_quantile_work *w, size_t n_buckets, size_t pool)
 {
     if (n_buckets > w->n_buckets) {
-        size_t *c = realloc(w->counts, n_buckets * sizeof *c);
+        uint32_t *c = realloc(w->counts, n_buckets * sizeof *c);
         if (c)
             w->counts = c;
         size_t *s = realloc(w->slot, n_buckets * sizeof *s);
@@ -119,6 +120,8 @@ static size_t plan_pool(ts_quantile_work *w, size_t n_buckets, const size_t *ran
 static int by_buckets(const double *x, size_t n, double lo, double hi, const size_t *ranks,
                       size_t m, double *stats, ts_quantile_work *w)
 {
+    if (n > UINT32_MAX) /* beyond the 32-bit counts */
+        return by_full_sort(x, n, ranks, m, stats, w);
     size_t n_buckets = n / VALUES_PER_BUCKET;
     n_buckets = n_buckets < MIN_BUCKETS ? MIN_BUCKETS : n_buckets > MAX_BUCKETS ? MAX_BUCKETS : n_buckets;
     double scale = (double)n_buckets / (hi - lo);

@@ -4,11 +4,12 @@
 #define TS_QUANTILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Scratch space, grown as needed and reused across calls. Zero-initialise;
  * free with ts_quantile_work_free. */
 typedef struct ts_quantile_work {
-    size_t *counts; /* per bucket */
+    uint32_t *counts; /* per bucket (samples are at most 2^32 - 1 long) */
     size_t *slot;   /* per bucket: next write position in pool, or SIZE_MAX */
     size_t n_buckets;
     double *pool;   /* the values of the buckets that hold a wanted rank */
