@@ -18,15 +18,29 @@ const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES] = {0.05, 0.10, 0.25, 0
 
 /* ---- set-up ---------------------------------------------------------------- */
 
+/* An override that swaps a driver's model (a sweep of "firms.growth" over a
+ * scenario where firms add) leaves the sd in the old model's unit: the
+ * driver then gets no shock. */
+static bool model_swapped(const mc_job *job, size_t i)
+{
+    for (size_t o = 0; o < job->n_overrides; o++)
+        if (job->overrides[o].index == i &&
+            job->overrides[o].model != job->p->scenario->assumptions[i].model)
+            return true;
+    return false;
+}
+
 /* The drivers that get shocks: an sd > 0 and at least one projected year;
  * sorted by first projected year (then plan order). */
-static size_t pick_dims(const ts_projector *p, size_t *dims)
+static size_t pick_dims(const mc_job *job, size_t *dims)
 {
+    const ts_projector *p = job->p;
     size_t n = 0;
     for (size_t k = 1; k < p->n_years; k++)
         for (size_t i = 0; i < p->n_ind; i++) {
             double sd = p->scenario->assumptions[i].sd;
-            if (!p->plan->indicators[i].is_derived && p->first[i] == k && sd > 0)
+            if (!p->plan->indicators[i].is_derived && p->first[i] == k && sd > 0 &&
+                !model_swapped(job, i))
                 dims[n++] = i;
         }
     return n;
@@ -36,7 +50,7 @@ static ts_status setup_dims(mc_job *job, ts_error *err)
 {
     const ts_projector *p = job->p;
     size_t dims[TS_MAX_INDICATORS];
-    job->n_dims = pick_dims(p, dims);
+    job->n_dims = pick_dims(job, dims);
     size_t n = job->n_dims;
     job->dim_index = malloc((n ? n : 1) * sizeof *job->dim_index);
     job->dim_sd = malloc((n ? n : 1) * sizeof *job->dim_sd);

@@ -176,6 +176,36 @@ out:
     teardown(&f);
 }
 
+/* Sweeping a driver under another model drops its sd: an sd of 50 firms a
+ * year means nothing for a growth rate (and would send it below -100 %). */
+static void test_sweep_model_swap(void)
+{
+    ts_error err;
+    ts_plan *plan = tu_plan(PLAN, &err);
+    char path[512];
+    tu_write(dir, "swap.json",
+             "{'id': 'w', 'assumptions': {'gdp': {'growth': 0.05}, 'pop': {'growth': 0.01},"
+             " 'firms': {'add': 5}}, 'uncertainty': {'sd': {'firms': 50}}}",
+             path, sizeof path);
+    ts_scenario *sc = NULL;
+    ts_projector *p = NULL;
+    ts_sweep_axis axis;
+    ts_sweep_result *r = NULL;
+    ts_mc_options mc = {.draws = 1000, .seed = 1, .threads = 1};
+    if (CHECK(plan && ts_scenario_load(plan, path, &sc, &err) == TS_OK) &&
+        CHECK(ts_projector_alloc(plan, sc, NULL, &p, &err) == TS_OK) &&
+        CHECK(ts_sweep_parse("firms.growth=0.2:0.2:1", &axis, &err) == TS_OK) &&
+        CHECK(ts_sweep_run(p, &axis, 1, &mc, &r, &err) == TS_OK)) {
+        /* 50 * 1.2^3 = 86.4 >= 80 in every draw: the growth does not vary. */
+        CHECK_NEAR(r->cells[2].value, 50 * pow(1.2, 3));
+        CHECK(r->cells[2].probability == 1.0);
+    }
+    ts_sweep_result_free(r);
+    ts_projector_free(p);
+    ts_scenario_free(sc);
+    ts_plan_free(plan);
+}
+
 /* The run carries the solver's rates, the tornado and the draws. */
 static void test_run(void)
 {
@@ -216,6 +246,7 @@ int main(void)
     test_tornado();
     test_sweep_parse();
     test_sweep();
+    test_sweep_model_swap();
     test_run();
     tu_rmtree(dir);
     return check_done();
