@@ -1,11 +1,15 @@
-/* additive.c - fixed yearly additions: v_t = v_{t-1} + a_t (counts of firms). */
+/* additive.c - fixed yearly additions: v_t = v_{t-1} + a_t (counts of firms);
+ * a Monte Carlo shock e is added to a_t. */
 #include <math.h>
 
 #include "targetsim/model.h"
 
-static double add_step(double previous, const ts_model_input *in)
+static void add_affine(const ts_model_input *in, ts_model_affine *out)
 {
-    return previous + in->driver;
+    out->a = 1.0;
+    out->b = 0.0;
+    out->c = in->driver;
+    out->d = 1.0;
 }
 
 const ts_model_type ts_model_add = {
@@ -14,5 +18,5 @@ const ts_model_type ts_model_add = {
     .takes_rates = false,
     .needs_positive_start = false,
     .driver_min = -HUGE_VAL,
-    .step = add_step,
+    .affine = add_affine,
 };

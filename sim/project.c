@@ -37,23 +37,24 @@ double ts_projection_value(const ts_projection *p, size_t index, int year)
     return p->paths[index].values[year - p->base_year];
 }
 
-/* One driven indicator: its model, and where its yearly driver comes from. */
+/* One driven indicator: its model, and where its yearly coefficients come
+ * from: the projector's, or, for an overridden driver, computed from the
+ * constant each year (sweeps and the solver, not the draws). */
 typedef struct driver_source {
     const ts_model_type *model;
-    const double *driver; /* per year, or NULL: the constant below */
+    const ts_model_affine *coef;  /* per year, or NULL: compute from `constant` */
     double constant;
     const double *shock;
     const double *deflator;
-    const double *perturbation; /* per year, or NULL */
+    const double *perturbation;   /* per year, or NULL */
 } driver_source;
 
 static void find_source(const ts_projector *p, size_t i, const ts_driver_override *ov,
                         size_t n_ov, const double *shocks, driver_source *src)
 {
     size_t row = i * p->n_years;
-    const ts_model_type *own = p->scenario->assumptions[i].model;
-    src->model = own;
-    src->driver = p->driver + row;
+    src->model = p->scenario->assumptions[i].model;
+    src->coef = p->coef + row;
     src->constant = 0.0;
     src->shock = p->shock + row;
     src->deflator = p->deflator + row;
@@ -62,21 +63,24 @@ static void find_source(const ts_projector *p, size_t i, const ts_driver_overrid
         if (ov[o].index != i)
             continue;
         src->model = ov[o].model;
-        src->driver = NULL;
+        src->coef = NULL;
         src->constant = ov[o].value;
     }
 }
 
-static ts_status factor_error(const ts_projector *p, size_t i, int year, const ts_model_input *in,
-                              double factor, ts_error *err)
+static ts_status factor_error(const ts_projector *p, size_t i, size_t k, const driver_source *src,
+                              double e, double factor, ts_error *err)
 {
     const ts_yearly *d = &p->scenario->assumptions[i].driver;
+    double growth = (src->coef ? p->driver[i * p->n_years + k] : src->constant) + e;
     return ts_error_set(err, TS_EINPUT, d->file, d->path,
                         "in %d growth %g with shock %g and deflator %g gives a yearly factor "
                         "%g; it must be positive",
-                        year, in->driver, in->shock, in->deflator, factor);
+                        p->base_year + (int)k, growth, src->shock[k], src->deflator[k], factor);
 }
 
+/* v_t = (a + b e) v_{t-1} + (c + d e), year after year: the same loop for
+ * the deterministic path (e = 0) and every draw. */
 static ts_status run_driver(const ts_projector *p, size_t i, const driver_source *src,
                             double *values, ts_error *err)
 {
@@ -84,16 +88,18 @@ static ts_status run_driver(const ts_projector *p, size_t i, const driver_source
     double previous = row[p->first[i] - 1];
     const ts_model_type *model = src->model;
     for (size_t k = p->first[i]; k < p->n_years; k++) {
-        ts_model_input in = {src->driver ? src->driver[k] : src->constant, src->shock[k],
-                             src->deflator[k]};
-        if (src->perturbation)
-            in.driver += src->perturbation[k];
-        if (model->takes_rates) {
-            double factor = (1.0 + in.driver + in.shock) * (1.0 + in.deflator);
-            if (!(factor > 0))
-                return factor_error(p, i, p->base_year + (int)k, &in, factor, err);
+        ts_model_affine c;
+        if (src->coef) {
+            c = src->coef[k];
+        } else {
+            ts_model_input in = {src->constant, src->shock[k], src->deflator[k]};
+            model->affine(&in, &c);
         }
-        double value = model->step(previous, &in);
+        double e = src->perturbation ? src->perturbation[k] : 0.0;
+        double factor = c.a + e * c.b;
+        if (model->takes_rates && !(factor > 0))
+            return factor_error(p, i, k, src, e, factor, err);
+        double value = factor * previous + (c.c + e * c.d);
         if (!isfinite(value)) {
             const ts_yearly *d = &p->scenario->assumptions[i].driver;
             return ts_error_set(err, TS_EINPUT, d->file, d->path,

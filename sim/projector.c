@@ -19,6 +19,7 @@ void ts_projector_free(ts_projector *p)
     free(p->driver);
     free(p->deflator);
     free(p->shock);
+    free(p->coef);
     free(p);
 }
 
@@ -145,8 +146,8 @@ static ts_status check_start(const ts_projector *p, size_t i, ts_error *err)
                         model->name, start);
 }
 
-/* Looks up the driver, deflator and shock of every projected year once, so
- * that the model loop reads arrays. */
+/* Looks up the driver, deflator and shock of every projected year once, and
+ * the model's coefficients from them, so that the model loop reads arrays. */
 static ts_status resolve_inputs(ts_projector *p, size_t i, ts_error *err)
 {
     const ts_assumption *as = &p->scenario->assumptions[i];
@@ -160,6 +161,8 @@ static ts_status resolve_inputs(ts_projector *p, size_t i, ts_error *err)
             (void)ts_yearly_at(&as->shock, t, &p->shock[c]);
             (void)ts_yearly_at(&as->deflator, t, &p->deflator[c]);
         }
+        ts_model_input in = {p->driver[c], p->shock[c], p->deflator[c]};
+        as->model->affine(&in, &p->coef[c]);
     }
     return TS_OK;
 }
@@ -174,8 +177,9 @@ static ts_status alloc_arrays(ts_projector *p, ts_error *err)
     p->driver = calloc(cells, sizeof *p->driver);
     p->deflator = calloc(cells, sizeof *p->deflator);
     p->shock = calloc(cells, sizeof *p->shock);
+    p->coef = calloc(cells, sizeof *p->coef);
     if (!p->as_of || !p->first || !p->observed || !p->kinds || !p->driver || !p->deflator ||
-        !p->shock)
+        !p->shock || !p->coef)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t c = 0; c < cells; c++) {
         p->observed[c] = NAN;

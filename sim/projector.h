@@ -22,6 +22,9 @@ struct ts_projector {
     double *driver;
     double *deflator;
     double *shock;
+    /* The model's affine coefficients of every projected year (model.h),
+     * computed once from the inputs above. */
+    ts_model_affine *coef;
 };
 
 #endif

@@ -9,19 +9,19 @@ static void test_growth_step(void)
 {
     const ts_model_type *m = &ts_model_growth;
     ts_model_input plain = {0.08, 0.0, 0.0};
-    CHECK_NEAR(m->step(4153.25, &plain), 4153.25 * 1.08);
+    CHECK_NEAR(ts_model_step(m, 4153.25, &plain), 4153.25 * 1.08);
 
     /* Nominal rate n = (1 + g + s)(1 + d) - 1, applied as prev * (1 + n). */
     double g = 0.08, s = -0.03, d = 0.02;
     ts_model_input all = {g, s, d};
     double nominal = (1 + g + s) * (1 + d) - 1; /* 1.05 * 1.02 - 1 = 0.071 */
     CHECK_NEAR(nominal, 0.071);
-    CHECK_NEAR(m->step(100.0, &all), 100.0 * (1 + nominal));
-    CHECK_NEAR(m->step(100.0, &all), 107.1);
+    CHECK_NEAR(ts_model_step(m, 100.0, &all), 100.0 * (1 + nominal));
+    CHECK_NEAR(ts_model_step(m, 100.0, &all), 107.1);
 
     /* A deflator alone turns a zero real rate into the price change. */
     ts_model_input prices = {0.0, 0.0, 0.02};
-    CHECK_NEAR(m->step(50.0, &prices), 51.0);
+    CHECK_NEAR(ts_model_step(m, 50.0, &prices), 51.0);
 
     CHECK(m->takes_rates);
     CHECK(m->needs_positive_start);
@@ -32,9 +32,9 @@ static void test_add_step(void)
 {
     const ts_model_type *m = &ts_model_add;
     ts_model_input in = {240.0, 0.0, 0.0};
-    CHECK_NEAR(m->step(622.0, &in), 862.0);
+    CHECK_NEAR(ts_model_step(m, 622.0, &in), 862.0);
     ts_model_input down = {-42.5, 0.0, 0.0};
-    CHECK_NEAR(m->step(10.0, &down), -32.5); /* counts may be driven below zero */
+    CHECK_NEAR(ts_model_step(m, 10.0, &down), -32.5); /* counts may be driven below zero */
     CHECK(!m->takes_rates);
     CHECK(!m->needs_positive_start);
     CHECK(isinf(m->driver_min) && m->driver_min < 0);
@@ -44,8 +44,8 @@ static void test_level_step(void)
 {
     const ts_model_type *m = &ts_model_level;
     ts_model_input in = {6.9, 0.0, 0.0};
-    CHECK(m->step(6.8976, &in) == 6.9);
-    CHECK(m->step(-123.0, &in) == 6.9); /* the previous value does not matter */
+    CHECK(ts_model_step(m, 6.8976, &in) == 6.9);
+    CHECK(ts_model_step(m, -123.0, &in) == 6.9); /* the previous value does not matter */
     CHECK(!m->takes_rates);
 }
 
@@ -118,11 +118,29 @@ static void test_derived_zero_positive_power(void)
     CHECK(ts_model_derived_value(5.0, 1, zero, two) == 0.0);
 }
 
+/* The affine form with a Monte Carlo shock e on the driver: the same step
+ * as the driver moved by e. */
+static void test_affine_shock(void)
+{
+    double g = 0.066, s = -0.01, d = 0.0198, e = -0.031, prev = 5382.45;
+    ts_model_input in = {g, s, d};
+    ts_model_affine c;
+    ts_model_growth.affine(&in, &c);
+    CHECK_NEAR((c.a + c.b * e) * prev + (c.c + c.d * e), prev * (1 + g + s + e) * (1 + d));
+    ts_model_input add = {42.8, 0, 0};
+    ts_model_add.affine(&add, &c);
+    CHECK_NEAR((c.a + c.b * e) * 847 + (c.c + c.d * e), 847 + 42.8 + e);
+    ts_model_input lvl = {7.1217, 0, 0};
+    ts_model_level.affine(&lvl, &c);
+    CHECK((c.a + c.b * e) * 1e300 + (c.c + c.d * e) == 7.1217 + e);
+}
+
 int main(void)
 {
     test_growth_step();
     test_add_step();
     test_level_step();
+    test_affine_shock();
     test_lookup();
     test_all_models();
     test_derived_value();

@@ -1,8 +1,16 @@
 /* model.h - the driver models an indicator can follow, as a type table.
  *
  * A model turns last year's value and this year's inputs into this year's
- * value. Adding a model is one new file in models/ and one line in the table
- * of models/registry.c; the scenario loader and the projection need no change.
+ * value. Every model is affine in last year's value and in the shock e that a
+ * Monte Carlo draw adds to its driver:
+ *
+ *     v_t = (a + b e) v_{t-1} + (c + d e),
+ *
+ * with a, b, c, d from the year's inputs. A model gives those four
+ * coefficients, so the projection computes each year's once and reruns the
+ * years of a draw without a call per year. Adding a model is one new file in
+ * models/ and one line in the table of models/registry.c; the scenario loader
+ * and the projection need no change.
  */
 #ifndef TARGETSIM_MODEL_H
 #define TARGETSIM_MODEL_H
@@ -22,16 +30,24 @@ typedef struct ts_model_input {
     double deflator; /* price change turning a real rate into a nominal one */
 } ts_model_input;
 
+/* v_t = (a + b e) v_{t-1} + (c + d e) for a shock e on the driver. */
+typedef struct ts_model_affine {
+    double a, b, c, d;
+} ts_model_affine;
+
 typedef struct ts_model_type {
     const char *name;          /* the scenario key that selects it: "growth", "add", "level" */
     const char *driver_unit;   /* what the driver and its sd measure, for messages and docs */
-    bool takes_rates;          /* deflator and shock apply */
+    bool takes_rates;          /* deflator and shock apply; the factor a + b e must stay > 0 */
     bool needs_positive_start; /* compounding from a value <= 0 is meaningless */
     double driver_min;         /* drivers must be > driver_min (-1 for rates), or -HUGE_VAL */
-    /* This year's value. May return a non-finite or sign-changed value; the
-     * projection checks the result. */
-    double (*step)(double previous, const ts_model_input *in);
+    /* This year's coefficients. The projection checks the values they give. */
+    void (*affine)(const ts_model_input *in, ts_model_affine *out);
 } ts_model_type;
+
+/* This year's value without a shock: a v_{t-1} + c. May be non-finite; the
+ * projection checks it. */
+double ts_model_step(const ts_model_type *model, double previous, const ts_model_input *in);
 
 extern const ts_model_type ts_model_growth;
 extern const ts_model_type ts_model_add;
