@@ -75,10 +75,10 @@ echo "Model: bundled plan, scenario trend: $normals normals per draw; paths of $
 echo "Best of $REPEAT runs of the whole process: wall seconds, CPU seconds (user + system, all"
 echo "threads) in brackets, peak resident MiB. Ratios on wall time; 'cpu' ratio on CPU time."
 echo
-echo "| draws | threads | targetsim s | targetsim MiB | NumPy s | NumPy MiB | bare normals s | targetsim / bare (cpu) | NumPy / targetsim | targetsim 1→2 threads | bound MiB |"
+echo "| draws | threads | targetsim s | targetsim MiB | NumPy s | NumPy MiB | bare normals s | targetsim / bare (cpu) | NumPy / targetsim | 1→2 threads: targetsim (bare) | bound MiB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $DRAWS; do
-    declare -A ts_s=()
+    declare -A ts_s=() bs_s=()
     for t in 1 2; do
         read -r ts tc tk < <(measure "$build/targetsim" --plan "$plan" --scenario "$scen" \
             --draws "$n" --threads "$t" --no-render --quiet --out "$work/ts")
@@ -86,8 +86,10 @@ for n in $DRAWS; do
             OPENBLAS_NUM_THREADS="$t" "$PY" "$here/bench/mc_numpy.py" "$plan" "$scen" "$n")
         read -r bs bc bk < <(measure "$build/gauss_bare" "$n" "$normals" "$t")
         ts_s[$t]=$ts
+        bs_s[$t]=$bs
         speedup="-"
-        [ "$t" = 2 ] && speedup=$(awk -v a="${ts_s[1]}" -v b="$ts" 'BEGIN { printf "%.2fx", a / b }')
+        [ "$t" = 2 ] && speedup=$(awk -v a="${ts_s[1]}" -v b="$ts" -v c="${bs_s[1]}" -v d="$bs" \
+            'BEGIN { printf "%.2fx (%.2fx)", a / b, c / d }')
         # One copy of the draws x years x indicators matrix of doubles, + 32 MiB.
         bound=$(awk -v n="$n" -v c="$cells" 'BEGIN { printf "%.0f", n * c * 8 / 1048576 + 32 }')
         awk -v n="$n" -v t="$t" -v ts="$ts" -v tc="$tc" -v tk="$tk" -v np="$np" -v nc="$nc" \

@@ -186,6 +186,19 @@ static void worker_free(mc_worker *w)
     free(w->first_count);
 }
 
+/* Zeroed memory on cache lines of its own. Two threads writing to one line
+ * (one thread's counts next to another's normals, say) would pass it back
+ * and forth between the cores at every write. */
+static void *line_alloc(size_t bytes)
+{
+    enum { LINE = 64 };
+    size_t padded = (bytes + LINE - 1) / LINE * LINE;
+    void *p = aligned_alloc(LINE, padded ? padded : LINE);
+    if (p)
+        memset(p, 0, padded ? padded : LINE);
+    return p;
+}
+
 static ts_status worker_alloc(mc_job *job, mc_worker *w, ts_error *err)
 {
     const ts_projector *p = job->p;
@@ -193,11 +206,11 @@ static ts_status worker_alloc(mc_job *job, mc_worker *w, ts_error *err)
     w->job = job;
     w->fail_block = SIZE_MAX;
     w->rng = gsl_rng_alloc(gsl_rng_taus2);
-    w->u = malloc((job->n_dims ? job->n_dims : 1) * sizeof *w->u);
-    w->shocks = calloc(cells, sizeof *w->shocks);
-    w->values = malloc(cells * sizeof *w->values);
-    w->attained = calloc(job->n_targets + 1, sizeof *w->attained);
-    w->first_count = calloc((job->n_targets + 1) * (p->n_years + 1), sizeof *w->first_count);
+    w->u = line_alloc((job->n_dims ? job->n_dims : 1) * sizeof *w->u);
+    w->shocks = line_alloc(cells * sizeof *w->shocks);
+    w->values = line_alloc(cells * sizeof *w->values);
+    w->attained = line_alloc((job->n_targets + 1) * sizeof *w->attained);
+    w->first_count = line_alloc((job->n_targets + 1) * (p->n_years + 1) * sizeof *w->first_count);
     if (!w->rng || !w->u || !w->shocks || !w->values || !w->attained || !w->first_count)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     ts_projector_init_values(p, w->values);
