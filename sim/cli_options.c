@@ -89,6 +89,10 @@ static const char *take_value(int argc, char **argv, int *i, const char *name, c
 
 static int set_option(const char *name, const char *value, ts_cli_options *opt)
 {
+    if (!*value) {
+        ts_msg_usage_error("%s needs a non-empty value", name);
+        return TS_CLI_EXIT_USAGE;
+    }
     if (strcmp(name, "--plan") == 0) {
         free(opt->plan);
         opt->plan = strdup(value);
@@ -99,10 +103,11 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
         }
         opt->scenarios[opt->n_scenarios++] = value;
     } else if (strcmp(name, "--out") == 0) {
-        if (!*value) {
-            ts_msg_usage_error("--out needs a folder name");
-            return TS_CLI_EXIT_USAGE;
-        }
+        /* "out/" and "out" name one folder; drop trailing slashes so messages
+         * read "out/report.txt". argv strings are the program's to modify. */
+        char *end = (char *)value + strlen(value);
+        while (end > value + 1 && end[-1] == '/')
+            *--end = '\0';
         opt->out_dir = value;
     } else if (strcmp(name, "--as-of") == 0 || strcmp(name, "--horizon") == 0) {
         int year;

@@ -13,7 +13,9 @@ void ts_msg_error(const ts_error *err)
         fprintf(stderr, "%s: ", err->file);
     if (err->path[0])
         fprintf(stderr, "%s: ", err->path);
-    fprintf(stderr, "%s\n", err->message);
+    /* Usage errors found by the library (a horizon before a target year)
+     * point at --help like the ones the option parser finds. */
+    fprintf(stderr, "%s%s\n", err->message, err->code == TS_EUSAGE ? " (see targetsim --help)" : "");
 }
 
 void ts_msg_usage_error(const char *fmt, ...)
@@ -45,8 +47,8 @@ void ts_msg_help(void)
         "                     labels (default: en)\n"
         "  --no-render        write the charts' .dat and .gp files but do not run\n"
         "                     gnuplot\n"
-        "  --quiet            print nothing but errors\n"
-        "  --help             show this help and exit\n"
+        "  -q, --quiet        print nothing but errors\n"
+        "  -h, --help         show this help and exit\n"
         "  --version          show the version and exit\n"
         "\n"
         "Outputs: report.txt, report.json, report.csv, paths.csv in the output folder,\n"
