@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_html.h"
 #include "cli_options.h"
 #include "messages.h"
 #include "render.h"
@@ -69,15 +70,20 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
 
 /* Runs gnuplot on the written scripts. A chart that fails to render is an
  * output that could not be written (exit 4); a missing gnuplot is not: the
- * scripts are there to be rendered later. */
+ * scripts are there to be rendered later. *how and failed[] (one per chart,
+ * may be NULL) tell report.html which charts it can show. */
 static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *charts,
-                               size_t *n_rendered, ts_error *err)
+                               size_t *n_rendered, ts_html_charts *how, bool *failed,
+                               ts_error *err)
 {
     *n_rendered = 0;
-    if (!charts || opt->no_render)
+    *how = !charts ? TS_HTML_CHARTS_NO_TEMPLATES
+           : opt->no_render ? TS_HTML_CHARTS_NOT_RENDERED : TS_HTML_CHARTS_RENDERED;
+    if (*how != TS_HTML_CHARTS_RENDERED)
         return TS_OK;
     char *gnuplot = ts_render_find_gnuplot();
     if (!gnuplot) {
+        *how = TS_HTML_CHARTS_NO_GNUPLOT;
         ts_msg_no_gnuplot(opt->out_dir);
         return TS_OK;
     }
@@ -86,8 +92,12 @@ static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *ch
     free(gnuplot);
     if (rc != 0)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    for (size_t k = 0; k < r.n_failed; k++)
+    for (size_t k = 0; k < r.n_failed; k++) {
         ts_msg_render_failed(opt->out_dir, r.failures[k].gp_name, r.failures[k].line);
+        for (size_t c = 0; failed && c < charts->n; c++)
+            if (charts->charts[c].gp_name == r.failures[k].gp_name)
+                failed[c] = true;
+    }
     *n_rendered = r.n_rendered;
     ts_status st = TS_OK;
     if (r.n_failed)
@@ -111,7 +121,7 @@ static void print_summary(const ts_run *run, const char *out_dir)
                        ts_verdict_name(r->assessments[i].status));
         printf("\n");
     }
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv\n", out_dir);
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html\n", out_dir);
 }
 
 static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
@@ -132,6 +142,8 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     ts_run *run = NULL;
     ts_chart_set *charts = NULL;
     size_t n_rendered = 0;
+    ts_html_charts how;
+    bool *failed = NULL;
     outputs o = {0};
     ts_status st = ts_plan_load(opt->plan, &plan, err);
     if (st != TS_OK)
@@ -161,12 +173,22 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
         (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
         (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)
         goto out;
-    st = render_charts(opt, charts, &n_rendered, err);
+    if (charts && !(failed = calloc(charts->n, sizeof *failed))) {
+        st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        goto out;
+    }
+    /* report.html shows the rendered charts, so it is written after them;
+     * it is still written (with notes) when some chart failed. */
+    ts_status rendered = render_charts(opt, charts, &n_rendered, &how, failed, err);
+    if ((st = ts_cli_write_html(opt->out_dir, opt->lang, run, charts, how, failed, err)) != TS_OK)
+        goto out;
+    st = rendered;
     if (!opt->quiet) {
         print_summary(run, opt->out_dir);
         print_charts(charts, n_rendered, opt->out_dir);
     }
 out:
+    free(failed);
     ts_chart_set_free(charts);
     ts_buffer_free(&o.text);
     ts_buffer_free(&o.json);
