@@ -18,6 +18,7 @@ typedef struct ts_cli_options {
     ts_lang lang;
     bool quiet;
     bool no_render;       /* --no-render: write .dat and .gp, do not run gnuplot */
+    bool csv_bom;         /* --csv-bom: CSV files start with a UTF-8 byte-order mark */
 } ts_cli_options;
 
 enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE };

@@ -19,10 +19,14 @@ typedef struct outputs {
     ts_buffer text, json, csv, paths;
 } outputs;
 
-static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_error *err)
+static ts_status render_all(const ts_run *run, const ts_cli_options *opt, outputs *o,
+                            ts_error *err)
 {
     ts_status st;
-    if ((st = ts_report_render_text(run, lang, &o->text, err)) != TS_OK ||
+    if (opt->csv_bom && ((st = ts_report_render_bom(&o->csv, err)) != TS_OK ||
+                         (st = ts_report_render_bom(&o->paths, err)) != TS_OK))
+        return st;
+    if ((st = ts_report_render_text(run, opt->lang, &o->text, err)) != TS_OK ||
         (st = ts_report_render_json(run, &o->json, err)) != TS_OK ||
         (st = ts_report_render_csv(run, &o->csv, err)) != TS_OK ||
         (st = ts_report_render_paths_csv(run, &o->paths, err)) != TS_OK)
@@ -169,7 +173,7 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     }
     ts_project_options popt = {opt->horizon, opt->as_of};
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
-        (st = render_all(run, opt->lang, &o, err)) != TS_OK ||
+        (st = render_all(run, opt, &o, err)) != TS_OK ||
         (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
         (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)
         goto out;

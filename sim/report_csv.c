@@ -122,3 +122,9 @@ ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error
     }
     return finish(out, "paths.csv", err);
 }
+
+ts_status ts_report_render_bom(ts_buffer *out, ts_error *err)
+{
+    ts_buffer_puts(out, "\xEF\xBB\xBF");
+    return finish(out, "report.csv", err);
+}

@@ -34,6 +34,10 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
 ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* Appends the UTF-8 byte-order mark (EF BB BF). Written first into a CSV
+ * buffer, it makes spreadsheets that assume a legacy code page (Excel) read
+ * the file as UTF-8, so Chinese names show correctly. */
+ts_status ts_report_render_bom(ts_buffer *out, ts_error *err);
 
 /* One file to write: `name` is a plain file name inside the output folder. */
 typedef struct ts_output_file {
