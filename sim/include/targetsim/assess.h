@@ -46,13 +46,17 @@ typedef struct ts_assessment {
     double shortfall;            /* x* - v_T */
 } ts_assessment;
 
-/* Assesses indicator `index` of `plan` on `projection`. Never fails: an
- * indicator without a target gets has_target = false and status TS_NO_TARGET. */
+/* Assesses indicator `index` (< plan->n_indicators, not checked) of `plan`
+ * on `projection`, which must come from ts_project_run on the same plan.
+ * Overwrites every field of *out, which keeps no pointer into either
+ * argument. Never fails: an indicator without a target gets has_target =
+ * false, status TS_NO_TARGET and NaN numbers. ts_run_create calls this for
+ * every scenario and indicator. */
 void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, size_t index,
                          ts_assessment *out);
 
 /* "achieved", "missed", "on_track", "moderate", "insufficient", "moving_away",
- * "no_target". */
+ * "no_target": the names report.json uses (static; "?" outside the enum). */
 const char *ts_verdict_name(ts_verdict verdict);
 
 /* (to/from)^(1/years) - 1, or NaN when undefined (years <= 0, ratio <= 0). */

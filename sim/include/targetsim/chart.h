@@ -41,12 +41,15 @@ typedef struct ts_chart_set {
 } ts_chart_set;
 
 /* Builds every chart of `run`: one per indicator ("indicator-ID"), the
- * attainment dashboard ("attainment") and the growth comparison ("growth").
- * `template_dir` is the folder holding the templates (plots/templates in the
- * source tree). Titles and axis labels are in `lang`. On success *out owns a
- * new set. Fails with TS_EINPUT when a template is missing or unreadable
- * (err names it), TS_EINTERNAL when a template has an unknown placeholder,
- * TS_ENOMEM. */
+ * attainment dashboard ("attainment") and the growth comparison ("growth";
+ * these two only when some indicator has a target). `template_dir` is the
+ * folder holding the templates (plots/templates in the source tree,
+ * share/targetsim/templates when installed); it and `run` are only read
+ * during the call. Titles and axis labels are in `lang`. Nothing is written
+ * to disk: write the .dat and .gp buffers with ts_output_write_all. On
+ * success *out owns a new set; on failure it is NULL. Fails with TS_EINPUT
+ * when a template is missing or unreadable (err names it), TS_EINTERNAL
+ * when a template has an unknown placeholder, TS_ENOMEM. */
 ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *template_dir,
                              ts_chart_set **out, ts_error *err);
 

@@ -98,26 +98,33 @@ typedef struct ts_plan {
     char **scenarios;         /* scenario files listed by the plan, resolved against its folder */
 } ts_plan;
 
-/* Loads and validates a plan file. On success *out owns a new plan (free with
- * ts_plan_free). On failure *out is NULL and err says file, JSON path, why.
- * Fails with TS_EINPUT (bad content, unreadable file), TS_ENOMEM. */
+/* Loads and validates a plan file (docs/input-format.md). `file` is a path,
+ * copied into plan->file; the plan's scenario paths are resolved against its
+ * folder. On success *out owns a new plan (free with ts_plan_free). On
+ * failure *out is NULL and err says file, JSON path, why.
+ * Fails with TS_EINPUT (bad content, unreadable file, larger than
+ * TS_MAX_FILE_BYTES), TS_ENOMEM. */
 ts_status ts_plan_load(const char *file, ts_plan **out, ts_error *err);
 
-/* Same as ts_plan_load on an in-memory text; `name` is used in messages and
- * to resolve relative scenario paths (may be NULL: no directory). */
+/* Same as ts_plan_load on an in-memory text: `len` bytes of `text`, which
+ * need not be NUL-terminated and is only read during the call (a leading
+ * UTF-8 byte-order mark is skipped). `name` is used in messages and to
+ * resolve relative scenario paths (may be NULL: no directory). */
 ts_status ts_plan_parse(const char *text, size_t len, const char *name, ts_plan **out,
                         ts_error *err);
 
 /* Frees everything the plan owns. NULL is a no-op. */
 void ts_plan_free(ts_plan *plan);
 
-/* Index of indicator `id`, or -1 when the plan has none. */
+/* Index of indicator `id` in plan->indicators (exact, case-sensitive match),
+ * or -1 when the plan has none. */
 long ts_plan_find(const ts_plan *plan, const char *id);
 
 /* The latest year a target of the plan falls in (>= target_year). */
 int ts_plan_last_target_year(const ts_plan *plan);
 
-/* "at_least", "above", "at_most", "below". */
+/* "at_least", "above", "at_most", "below" (static; "?" for a value outside
+ * the enum). */
 const char *ts_direction_name(ts_direction direction);
 
 /* True when `value` meets `target` in `direction`. False for NaN. */

@@ -29,9 +29,13 @@ typedef struct ts_run {
     ts_scenario_result *results;  /* owned */
 } ts_run;
 
-/* Projects and assesses `plan` under each of the `n` scenarios. The plan and
- * the scenarios are borrowed and must outlive the run. On success *out owns a
- * new run (free with ts_run_free). Fails as ts_project_run does. */
+/* Projects and assesses `plan` under each of the `n` scenarios (an array of
+ * n pointers; n may be 0), each loaded against this plan. `options` may be
+ * NULL: every observation, the plan's horizon. The plan and the scenarios
+ * are borrowed and must outlive the run. On success *out owns a new run
+ * (free with ts_run_free); results[s] belongs to scenarios[s], and
+ * results[s].assessments[i] to plan->indicators[i]. On failure *out is NULL.
+ * Fails as ts_project_run does. */
 ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
                         const ts_project_options *options, ts_run **out, ts_error *err);
 
