@@ -8,6 +8,12 @@ build=${1:-"$here/build"}
 shift || true
 
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox fonts-noto-cjk python3)
+# What only the tests need (scripts/test.sh sets TARGETSIM_SETUP_TESTS=1): a
+# browser to load report.html, man(1) to render targetsim(1).
+test_packages=(chromium man-db)
+if [ "${TARGETSIM_SETUP_TESTS:-0}" = 1 ]; then
+  packages+=("${test_packages[@]}")
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

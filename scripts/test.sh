@@ -4,6 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
+export TARGETSIM_SETUP_TESTS=1 # setup.sh also installs Chromium and man-db
 
 echo "== build and test (RelWithDebInfo)"
 "$here/scripts/setup.sh" "$here/build"
