@@ -32,12 +32,12 @@ typedef struct labels {
     const char *not_by[2];
     const char *verdict_title, *verdict_lead;
     const char *overview_title, *attainment_caption, *growth_caption;
-    const char *unit, *baseline, *derived_from, *source, *note, *assumption, *observations,
-        *history, *input_no_target, *verdict_line[8];
+    const char *unit, *baseline, *derived_from, *source, *note, *observations, *input_no_target,
+        *verdict_line[8];
     const char *chart_missing[5]; /* indexed by ts_html_charts; [4]: failed to render */
     const char *chart_files;
     const char *scenarios_title, *rationale, *files;
-    const char *assumptions_title, *assumptions_lead, *notes_title, *sources_title;
+    const char *assumptions_title, *assumptions_lead, *sources_title;
     const char *method_title, *method_rules_title, *method_rules[5], *method_defs_title,
         *method_defs[4], *method_more;
     const char *status_names[7], *status_help[7];
@@ -63,7 +63,7 @@ static const labels EN = {
     "Overview",
     "Value in the target year as a share of the target, per scenario, coloured by status.",
     "Growth needed to meet each target against the growth of each scenario.",
-    "Unit", "Baseline", "Derived", "Source", "Note", "Assumption", "Observed values", "before the base year",
+    "Unit", "Baseline", "Derived", "Source", "Note: ", "Observed values",
     "Input, no target: the scenarios' values.",
     {"Observed in ", ": ", ", ", " of the target: ", ". Shortfall ", "; needed ",
      "/yr from the base year, realised ", "/yr."},
@@ -76,7 +76,7 @@ static const labels EN = {
     "Flagged assumptions",
     "Figures without a stored source, and how they were made. Results that depend on them "
     "carry the flag.",
-    "Notes", "Sources",
+    "Sources",
     "Method",
     "How each status is decided (a: last observed year, T: target year)",
     {"If the target year is observed (a ≥ T), the observation decides: achieved if it meets "
@@ -125,7 +125,7 @@ static const labels ZH = {
     "总览",
     "各情景下目标年数值占目标的百分比，颜色表示状态。",
     "实现各目标所需的年增速与各情景的年增速。",
-    "单位", "基期值", "派生", "来源", "说明", "假设", "观测值", "基期以前",
+    "单位", "基期值", "派生", "来源", "说明：", "观测值",
     "输入指标，无目标：各情景下的数值。",
     {"", " 年实际值：", "，完成目标的 ", "，", "。缺口 ", "；自基期起所需年增速 ", "，实际年增速 ", "。"},
     {"", "图表未收录：运行时使用了 --no-render。", "图表未收录：未安装 gnuplot。",
@@ -135,7 +135,7 @@ static const labels ZH = {
     "情景", "依据", "文件",
     "标注的假设",
     "没有存档来源的数字及其推算方法。依赖这些数字的结果带有相应标注。",
-    "说明", "来源",
+    "来源",
     "方法",
     "状态判定规则（a：最近观测年，T：目标年）",
     {"目标年已有观测值（a ≥ T）时，由观测值决定：达到目标为“已实现”，否则为“未实现”。",
@@ -613,7 +613,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n");
     if (ind->note) {
-        ts_buffer_printf(b, "<p class=\"text lead\"><b>%s:</b> ", L->note);
+        ts_buffer_printf(b, "<p class=\"text lead\"><b>%s</b>", L->note);
         ts_html_escape(b, ind->note);
         ts_buffer_puts(b, "</p>\n");
     }
@@ -666,8 +666,10 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const labels *L, 
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
-    ts_buffer_printf(b, "<h3 id=\"sources\">%s</h3>\n<dl class=\"entries\">\n",
-                     L->sources_title);
+    /* Sources head the section when no figure is flagged. */
+    const char *h = any ? "h3" : "h2";
+    ts_buffer_printf(b, "<%s id=\"sources\">%s</%s>\n<dl class=\"entries\">\n", h,
+                     L->sources_title, h);
     if (plan->source) {
         const char *name = text_in(&plan->name, lang);
         ts_html_wrap(b, "<dt>", *name ? name : plan->id, "</dt>\n");

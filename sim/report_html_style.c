@@ -90,6 +90,7 @@ const char ts_html_style[] =
     ".scenario { break-inside: avoid; }\n"
     ".entries dt { font-weight: 600; margin-top: 2mm; }\n"
     ".entries dd { margin: 0.5mm 0 0 5mm; }\n"
+    ".method { break-inside: avoid; }\n"
     ".method ol { padding-left: 6mm; }\n"
     ".method li { margin-bottom: 1.2mm; }\n"
     "footer { margin-top: 10mm; padding-top: 2mm; border-top: 1px solid var(--rule);\n"
