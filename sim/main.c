@@ -177,7 +177,7 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
         (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
         (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)
         goto out;
-    if (charts && !(failed = calloc(charts->n, sizeof *failed))) {
+    if (charts && !(failed = calloc(charts->n ? charts->n : 1, sizeof *failed))) {
         st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
         goto out;
     }
