@@ -426,6 +426,49 @@ static void test_cli_without_gnuplot(void)
     rmtree(dir);
 }
 
+/* Copies template `name` from the source tree into `dir`, plus `extra`. */
+static void copy_template(const char *dir, const char *name, const char *extra)
+{
+    char path[4096], text[65536];
+    snprintf(path, sizeof path, "%s/%s", TS_TEST_TEMPLATES, name);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f)
+        fclose(f);
+    text[n] = '\0';
+    CHECK(n > 0 && n < sizeof text - 1, "cannot read %s", path);
+    strncat(text, extra, sizeof text - strlen(text) - 1);
+    write_text(dir, name, text);
+}
+
+/* A chart gnuplot rejects: the CLI says which, with gnuplot's message, and
+ * exits 4; the other charts are still rendered. */
+static void test_cli_render_failure(void)
+{
+    char *gnuplot = ts_render_find_gnuplot();
+    if (!gnuplot) {
+        printf("SKIP render failure check: gnuplot is not installed\n");
+        return;
+    }
+    free(gnuplot);
+    char dir[] = "/tmp/ts_badtpl_XXXXXX", env[4200], out[4096], err[4096];
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    static const char *const NAMES[] = {"header.gp", "indicator.gp", "attainment.gp",
+                                        "growth.gp", "footer.gp"};
+    for (size_t k = 0; k < 5; k++)
+        copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
+    snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
+    snprintf(out, sizeof out, "%s/out", dir);
+    char *argv[] = {TS_TEST_TARGETSIM, "--quiet", "--out", out, NULL};
+    int rc = tst_spawn(argv, NULL, env, err, sizeof err);
+    CHECK(rc == 4, "exit %d, want 4: %s", rc, err);
+    CHECK(strstr(err, "/attainment.gp: gnuplot: ") && strstr(err, "line "),
+          "no gnuplot line: %s", err);
+    CHECK(exists(out, "growth.png") && exists(out, "indicator-gdp.svg"), "other charts");
+    rmtree(out);
+    rmtree(dir);
+}
+
 static void test_quote(void)
 {
     ts_buffer b = {0};
@@ -450,6 +493,7 @@ int main(void)
     test_render();
     test_hostile();
     test_cli_without_gnuplot();
+    test_cli_render_failure();
     if (failures)
         fprintf(stderr, "%d check(s) failed\n", failures);
     return failures ? 1 : 0;
