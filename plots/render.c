@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,15 +89,18 @@ static void last_line(FILE *f, char *line, size_t size)
     }
 }
 
+/* `status` is waitpid's, or -1 when the child could not be waited for. */
 static void finish(job *j, int status, ts_render_outcome *out)
 {
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         out->n_rendered++;
     } else {
         ts_render_failure *f = &out->failures[out->n_failed++];
         f->gp_name = j->gp_name;
         last_line(j->err, f->line, sizeof f->line);
-        if (!f->line[0])
+        if (!f->line[0] && status == -1)
+            snprintf(f->line, sizeof f->line, "cannot wait for gnuplot: %s", strerror(ECHILD));
+        else if (!f->line[0])
             snprintf(f->line, sizeof f->line, "gnuplot %s %d",
                      WIFEXITED(status) ? "exited with status" : "killed by signal",
                      WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
@@ -106,7 +110,9 @@ static void finish(job *j, int status, ts_render_outcome *out)
     j->pid = 0;
 }
 
-/* Waits for one of our children and records its outcome. */
+/* Waits for one of our children and records its outcome. Should waiting
+ * fail (SIGCHLD ignored by whoever started us), the oldest job is counted
+ * as failed so its slot frees up and the loop still ends. */
 static void reap_one(job *jobs, size_t n_jobs, ts_render_outcome *out)
 {
     for (;;) {
@@ -114,13 +120,13 @@ static void reap_one(job *jobs, size_t n_jobs, ts_render_outcome *out)
         pid_t pid = waitpid(-1, &status, 0);
         if (pid < 0 && errno == EINTR)
             continue;
-        if (pid < 0)
-            return;
         for (size_t k = 0; k < n_jobs; k++)
-            if (jobs[k].pid == pid) {
-                finish(&jobs[k], status, out);
+            if (jobs[k].pid != 0 && (pid < 0 || jobs[k].pid == pid)) {
+                finish(&jobs[k], pid < 0 ? -1 : status, out);
                 return;
             }
+        if (pid < 0)
+            return;
     }
 }
 
@@ -135,6 +141,9 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
                      ts_render_outcome *out)
 {
     *out = (ts_render_outcome){0};
+    /* Inherited SIG_IGN for SIGCHLD would make the kernel reap the children
+     * itself and waitpid fail: we need their exit statuses. */
+    signal(SIGCHLD, SIG_DFL);
     if (jobs < 1) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cpus > 0 ? (int)cpus : 1;
