@@ -131,6 +131,7 @@ ts_status ts_chart_script(const char *template_dir, const char *template_name, t
 {
     ts_tpl_set_text(vars, "STEM", chart->stem);
     ts_tpl_set_text(vars, "DAT", chart->dat_name);
+    ts_tpl_set_text(vars, "GP", chart->gp_name);
     ts_buffer *png = ts_tpl_slot(vars, "PNG"), *svg = ts_tpl_slot(vars, "SVG");
     ts_buffer *font = ts_tpl_slot(vars, "FONT");
     if (!png || !svg || !font)
@@ -138,7 +139,9 @@ ts_status ts_chart_script(const char *template_dir, const char *template_name, t
     ts_buffer_printf(png, "'%s.png'", chart->stem);
     ts_buffer_printf(svg, "'%s.svg'", chart->stem);
     ts_buffer_printf(font, "'%s,%d'", FONT, FONT_SIZE);
-    ts_tpl_set_text(vars, "VERSION", ts_version());
+    ts_buffer *version = ts_tpl_slot(vars, "VERSION");
+    if (version)
+        ts_buffer_puts(version, ts_version()); /* ours, printed bare in a comment */
     ts_status st;
     if ((st = ts_tpl_fill(template_dir, "header.gp", vars, &chart->gp, err)) != TS_OK ||
         (st = ts_tpl_fill(template_dir, template_name, vars, &chart->gp, err)) != TS_OK ||

@@ -1,10 +1,11 @@
-# @STEM@ chart, written by targetsim @VERSION@ from the template in
-# plots/templates. Re-render in the folder holding this file and its data:
-#     gnuplot @STEM@.gp
+# Chart written by targetsim @VERSION@ from the templates in plots/templates.
+# Re-render it in the folder holding this file and its data:
+#     gnuplot @GP@
 # It reads @DAT@ and writes @PNG@ and @SVG@ next to it.
 #
 # Every text below that came from a plan or scenario file is a single-quoted
-# string (no backquote or escape expansion) and is printed noenhanced.
+# string (no backquote or escape expansion; a ' in the text is spliced in
+# as "'") and is printed noenhanced.
 
 reset
 set encoding utf8
