@@ -91,7 +91,7 @@ static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang la
     ts_buffer t = {0};
     ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
     if (a->has_target) {
-        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "：" : ": ");
+        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "，" : " — ");
         const char *const *words = a->attainment_year ? L->reached : L->not_reached;
         ts_buffer_printf(&t, "%s%d%s", words[0],
                          a->attainment_year ? a->attainment_year : run->horizon, words[1]);
