@@ -14,8 +14,10 @@ set datafile missing 'NaN'
 set datafile commentschars '#'
 
 data_file = @DAT@
-png_file = @PNG@
-svg_file = @SVG@
+# targetsim passes temporary names with -e and renames the images into place
+# once both are complete; run by hand, the script writes the final names.
+if (!exists("png_file")) png_file = @PNG@
+if (!exists("svg_file")) svg_file = @SVG@
 font_spec = @FONT@
 
 # 1600x1000 at 18 pt reads well when the PNG is printed at A4 width.
