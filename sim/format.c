@@ -57,6 +57,18 @@ void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
     snprintf(buf, size, "%s %s (%d)", SIGN[a->direction], value, a->target_year);
 }
 
+const char *ts_fmt_text(const ts_text *t, ts_lang lang)
+{
+    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
+    return s ? s : "";
+}
+
+const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang)
+{
+    const char *s = ts_fmt_text(&ind->name, lang);
+    return *s ? s : ind->id;
+}
+
 /* Length in bytes of the next token: a space, one wide character, or a run
  * of other non-space characters (a word). */
 static size_t token_len(const char *s)

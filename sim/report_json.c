@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "report_parts.h"
 #include "targetsim/report.h"
 #include "targetsim/targetsim.h"
 
@@ -136,6 +137,7 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     add_number(o, "needed_growth", a->needed_growth);
     add_number(o, "shortfall", a->shortfall);
     add_string(o, "assumption", ind->assumption);
+    cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
     cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
     return o;
 }

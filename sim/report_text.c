@@ -7,6 +7,7 @@
 
 #include "buffer.h"
 #include "format.h"
+#include "report_parts.h"
 #include "targetsim/report.h"
 #include "targetsim/targetsim.h"
 #include "text_table.h"
@@ -214,7 +215,9 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     ts_buffer_printf(out, "  %s:", L->chain);
     for (size_t k = 0; k < sc->n_chain; k++)
         ts_buffer_printf(out, "%s %s", k ? " <-" : "", sc->chain[k]);
-    ts_buffer_puts(out, "\n\n");
+    ts_buffer_puts(out, "\n");
+    ts_report_fit_text(run, r, lang, out);
+    ts_buffer_puts(out, "\n");
 
     tt_table t;
     tt_init(&t, 9);

@@ -14,6 +14,7 @@
 
 #include "targetsim/assess.h"
 #include "targetsim/chart.h"
+#include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
