@@ -69,6 +69,18 @@ const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang)
     return *s ? s : ind->id;
 }
 
+void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
+                        size_t size)
+{
+    const char *name = ts_fmt_name(ind, lang);
+    if (a->revision == 0)
+        snprintf(buf, size, "%s", name);
+    else if (lang == TS_LANG_ZH)
+        snprintf(buf, size, "%s（%d年调整目标）", name, a->target_year);
+    else
+        snprintf(buf, size, "%s (revised %d)", name, a->target_year);
+}
+
 /* Length in bytes of the next token: a space, one wide character, or a run
  * of other non-space characters (a word). */
 static size_t token_len(const char *s)

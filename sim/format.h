@@ -18,6 +18,9 @@ void ts_fmt_target(const ts_assessment *a, char *buf, size_t size);
 const char *ts_fmt_text(const ts_text *t, ts_lang lang);
 /* The indicator's name in `lang` (as ts_fmt_text), or its id. */
 const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang);
+/* The indicator's name, and for a revised target " (revised 2027)". */
+void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
+                        size_t size);
 /* "  label: text" wrapped at `width` display columns, continuation lines
  * indented under the text. label may be NULL. */
 void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t width);

@@ -105,10 +105,14 @@ static void print_summary(const ts_run *run, const char *out_dir)
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario_result *r = &run->results[s];
         printf("  %-12s", r->scenario->id);
-        for (size_t i = 0; i < plan->n_indicators; i++)
-            if (r->assessments[i].has_target)
-                printf(" %s=%s", plan->indicators[i].id,
-                       ts_verdict_name(r->assessments[i].status));
+        for (size_t i = 0; i < plan->n_indicators; i++) {
+            if (!r->assessments[i].has_target)
+                continue;
+            printf(" %s=%s", plan->indicators[i].id, ts_verdict_name(r->assessments[i].status));
+            for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+                printf(" %s@%d=%s", plan->indicators[i].id, r->revisions[i][k].target_year,
+                       ts_verdict_name(r->revisions[i][k].status));
+        }
         printf("\n");
     }
     printf("wrote %s/report.txt, report.json, report.csv, paths.csv\n", out_dir);

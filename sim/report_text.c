@@ -129,12 +129,32 @@ static void render_indicators(const ts_run *run, const labels *L, ts_lang lang, 
     ts_buffer_puts(out, "\n");
 }
 
+/* One verdict row: a target or a revised target whose year is observed. */
+static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, const labels *L,
+                        ts_lang lang, tt_table *t)
+{
+    const ts_plan *plan = run->plan;
+    char name[160], target[64], observed[48], ratio[24], shortfall[48], needed[24],
+        realised[24], flag[16];
+    ts_fmt_target_name(&plan->indicators[i], a, lang, name, sizeof name);
+    ts_fmt_target(a, target, sizeof target);
+    ts_fmt_value(a->value_at_target_year, observed, sizeof observed);
+    ts_fmt_percent(a->ratio, ratio, sizeof ratio);
+    ts_fmt_value(a->shortfall, shortfall, sizeof shortfall);
+    ts_fmt_percent(a->needed_growth, needed, sizeof needed);
+    ts_fmt_percent(a->realised_growth, realised, sizeof realised);
+    flag_of(plan, i, flag, sizeof flag);
+    const char *row[] = {name,      target, observed, ratio,   L->status_names[a->status],
+                         shortfall, needed, realised, flag};
+    tt_add_row(t, row);
+}
+
 static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     if (run->n_results == 0)
         return;
-    const ts_assessment *as = run->results[0].assessments;
+    const ts_scenario_result *r = &run->results[0];
     tt_table t;
     tt_init(&t, 9);
     for (size_t c = 1; c < 8; c++)
@@ -146,20 +166,13 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
                           L->col_needed,    L->col_realised, L->col_flags};
     tt_add_row(&t, head);
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        const ts_assessment *a = &as[i];
-        if (!a->has_target || !a->retrospective)
+        if (!r->assessments[i].has_target)
             continue;
-        char target[64], observed[48], ratio[24], shortfall[48], needed[24], realised[24], flag[16];
-        ts_fmt_target(a, target, sizeof target);
-        ts_fmt_value(a->value_at_target_year, observed, sizeof observed);
-        ts_fmt_percent(a->ratio, ratio, sizeof ratio);
-        ts_fmt_value(a->shortfall, shortfall, sizeof shortfall);
-        ts_fmt_percent(a->needed_growth, needed, sizeof needed);
-        ts_fmt_percent(a->realised_growth, realised, sizeof realised);
-        flag_of(plan, i, flag, sizeof flag);
-        const char *row[] = {name_of(&plan->indicators[i], lang), target, observed, ratio,
-                             L->status_names[a->status], shortfall, needed, realised, flag};
-        tt_add_row(&t, row);
+        if (r->assessments[i].retrospective)
+            verdict_row(run, i, &r->assessments[i], L, lang, &t);
+        for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+            if (r->revisions[i][k].retrospective)
+                verdict_row(run, i, &r->revisions[i][k], L, lang, &t);
     }
     if (t.n_rows > 1) {
         ts_buffer_printf(out, "%s\n", L->verdict_title);
@@ -172,12 +185,12 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
 }
 
 static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t i,
-                         const labels *L, ts_lang lang, tt_table *t)
+                         const ts_assessment *a, const labels *L, ts_lang lang, tt_table *t)
 {
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
-    const ts_assessment *a = &r->assessments[i];
-    char target[64], value[48], ratio[24], required[24], scen[24], attained[32], flag[16];
+    char name[160], target[64], value[48], ratio[24], required[24], scen[24], attained[32],
+        flag[16];
     flag_of(plan, i, flag, sizeof flag);
     if (!a->has_target) {
         /* Inputs show the scenario's value in the plan's target year. */
@@ -187,6 +200,7 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
         tt_add_row(t, row);
         return;
     }
+    ts_fmt_target_name(ind, a, lang, name, sizeof name);
     ts_fmt_target(a, target, sizeof target);
     ts_fmt_value(a->value_at_target_year, value, sizeof value);
     ts_fmt_percent(a->ratio, ratio, sizeof ratio);
@@ -197,7 +211,7 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
     else
         snprintf(attained, sizeof attained, lang == TS_LANG_ZH ? "至%d年未达成" : "not by %d",
                  run->horizon);
-    const char *row[] = {name_of(ind, lang), target, value, ratio, required, scen, attained,
+    const char *row[] = {name, target, value, ratio, required, scen, attained,
                          L->status_names[a->status], flag};
     tt_add_row(t, row);
 }
@@ -228,14 +242,33 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
                           L->col_ratio,     L->col_required, L->col_scenario,
                           L->col_attained,  L->col_status,   L->col_flags};
     tt_add_row(&t, head);
-    /* Targets first, inputs after them: the inputs are context. */
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < plan->n_indicators; i++)
-            if (r->assessments[i].has_target == (pass == 0))
-                scenario_row(run, r, i, L, lang, &t);
+    /* Targets first, each followed by its revisions; inputs after them: the
+     * inputs are context. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < plan->n_indicators; i++) {
+            if (r->assessments[i].has_target != (pass == 0))
+                continue;
+            scenario_row(run, r, i, &r->assessments[i], L, lang, &t);
+            for (size_t k = 0; pass == 0 && k < plan->indicators[i].n_revisions; k++)
+                scenario_row(run, r, i, &r->revisions[i][k], L, lang, &t);
+        }
+    }
     tt_render(&t, "  ", out);
     tt_free(&t);
     ts_buffer_puts(out, "\n");
+}
+
+/* Where each revised target was announced. */
+static void render_revision_sources(const ts_indicator *ind, ts_lang lang, ts_buffer *out)
+{
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        if (!ind->revisions[k].source)
+            continue;
+        ts_assessment a = {.revision = (int)k + 1, .target_year = ind->revisions[k].target.year};
+        char name[160];
+        ts_fmt_target_name(ind, &a, lang, name, sizeof name);
+        ts_fmt_wrapped(out, name, ind->revisions[k].source, 96);
+    }
 }
 
 static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
@@ -273,6 +306,7 @@ static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, t
         const ts_indicator *ind = &plan->indicators[i];
         if (ind->source)
             ts_fmt_wrapped(out, name_of(ind, lang), ind->source, 96);
+        render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");
     ts_fmt_wrapped(out, NULL, L->method, 96);

@@ -19,6 +19,8 @@ typedef struct ts_scenario_result {
     const ts_scenario *scenario;  /* borrowed */
     ts_projection *projection;    /* owned */
     ts_assessment *assessments;   /* owned, one per plan indicator */
+    ts_assessment **revisions;    /* owned, one per plan indicator: NULL, or one assessment
+                                   * per revised target (see ts_assess_revisions) */
 } ts_scenario_result;
 
 typedef struct ts_run {
