@@ -62,6 +62,7 @@ void ts_assess_target(const ts_plan *plan, const ts_projection *proj, size_t ind
     const ts_path *path = &proj->paths[index];
     *out = (ts_assessment){0};
     out->revision = revision;
+    out->needed_growth_by = NAN;
     out->has_target = target->present;
     out->base_year = plan->base_year;
     out->as_of = path->as_of;

@@ -18,6 +18,14 @@ typedef struct outputs {
     ts_buffer text, json, csv, paths;
 } outputs;
 
+/* --by: the growth needed by a later year (a usage error when too early). */
+static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
+{
+    if (opt->by_year)
+        return ts_run_set_by_year(run, opt->by_year, err);
+    return TS_OK;
+}
+
 static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_error *err)
 {
     ts_status st;
@@ -161,6 +169,7 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     }
     ts_project_options popt = {opt->horizon, opt->as_of};
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
+        (st = analyse(run, opt, err)) != TS_OK ||
         (st = render_all(run, opt->lang, &o, err)) != TS_OK ||
         (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
         (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)

@@ -87,7 +87,11 @@ static void target_row(ts_buffer *out, const ts_scenario_result *r, const ts_ind
     put_number(out, a->shortfall);
     ts_buffer_puts(out, ",");
     put_text(out, ind->assumption);
-    ts_buffer_printf(out, ",%d\r\n", a->revision);
+    ts_buffer_printf(out, ",%d,", a->revision);
+    put_year(out, a->by_year);
+    ts_buffer_puts(out, ",");
+    put_number(out, a->needed_growth_by);
+    ts_buffer_puts(out, "\r\n");
 }
 
 ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
@@ -96,7 +100,8 @@ ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
     ts_buffer_puts(out, "scenario,indicator,name_en,name_zh,unit_en,unit_zh,target,direction,target_year,"
                         "as_of,baseline,value_at_as_of,value_at_target_year,attained,ratio,"
                         "required_growth,scenario_growth,progress,attainment_year,status,"
-                        "realised_growth,needed_growth,shortfall,assumption,revision\r\n");
+                        "realised_growth,needed_growth,shortfall,assumption,revision,"
+                        "needed_growth_by_year,needed_growth_by\r\n");
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario_result *r = &run->results[s];
         for (size_t i = 0; i < plan->n_indicators; i++) {

@@ -150,6 +150,13 @@ static void assessment_json(cJSON *o, const ts_assessment *a)
     add_number(o, "realised_growth", a->realised_growth);
     add_number(o, "needed_growth", a->needed_growth);
     add_number(o, "shortfall", a->shortfall);
+    if (a->by_year) {
+        cJSON *by = cJSON_AddObjectToObject(o, "needed_growth_by");
+        cJSON_AddNumberToObject(by, "year", a->by_year);
+        add_number(by, "rate", a->needed_growth_by);
+    } else {
+        cJSON_AddNullToObject(o, "needed_growth_by");
+    }
 }
 
 /* One entry per revised target: its number, source and assessment. */

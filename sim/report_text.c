@@ -129,13 +129,30 @@ static void render_indicators(const ts_run *run, const labels *L, ts_lang lang, 
     ts_buffer_puts(out, "\n");
 }
 
-/* One verdict row: a target or a revised target whose year is observed. */
+/* What the --by column means. */
+static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
+{
+    char line[512];
+    if (lang == TS_LANG_ZH)
+        snprintf(line, sizeof line,
+                 "至%d年所需年增速：自最近观测值起按固定年增速在%d年达到目标所需的增速。", by_year,
+                 by_year);
+    else
+        snprintf(line, sizeof line,
+                 "Needed/yr by %d: the constant yearly growth from the latest observed value that "
+                 "reaches the target in %d.",
+                 by_year, by_year);
+    ts_fmt_wrapped(out, NULL, line, 96);
+}
+
+/* One verdict row: a target or a revised target whose year is observed;
+ * with --by, a column for the growth needed by then. */
 static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, const labels *L,
                         ts_lang lang, tt_table *t)
 {
     const ts_plan *plan = run->plan;
     char name[160], target[64], observed[48], ratio[24], shortfall[48], needed[24],
-        realised[24], flag[16];
+        realised[24], flag[16], by[24];
     ts_fmt_target_name(&plan->indicators[i], a, lang, name, sizeof name);
     ts_fmt_target(a, target, sizeof target);
     ts_fmt_value(a->value_at_target_year, observed, sizeof observed);
@@ -143,9 +160,11 @@ static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, con
     ts_fmt_value(a->shortfall, shortfall, sizeof shortfall);
     ts_fmt_percent(a->needed_growth, needed, sizeof needed);
     ts_fmt_percent(a->realised_growth, realised, sizeof realised);
+    ts_fmt_percent(a->needed_growth_by, by, sizeof by);
     flag_of(plan, i, flag, sizeof flag);
-    const char *row[] = {name,      target, observed, ratio,   L->status_names[a->status],
-                         shortfall, needed, realised, flag};
+    /* Without --by the table has 9 columns and the 9th is the flag. */
+    const char *row[] = {name,     target,   observed, ratio, L->status_names[a->status],
+                         shortfall, needed,  realised, run->by_year ? by : flag, flag};
     tt_add_row(t, row);
 }
 
@@ -156,14 +175,19 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
         return;
     const ts_scenario_result *r = &run->results[0];
     tt_table t;
-    tt_init(&t, 9);
-    for (size_t c = 1; c < 8; c++)
+    size_t n_cols = run->by_year ? 10 : 9;
+    tt_init(&t, n_cols);
+    for (size_t c = 1; c < n_cols - 1; c++)
         t.align[c] = TT_RIGHT;
     t.align[4] = TT_LEFT;
     t.max_width[0] = 48;
+    char by_head[64];
+    snprintf(by_head, sizeof by_head, lang == TS_LANG_ZH ? "至%d年所需年增速" : "Needed/yr by %d",
+             run->by_year);
     const char *head[] = {L->col_indicator, L->col_target,   L->col_observed,
                           L->col_ratio,     L->col_status,   L->col_shortfall,
-                          L->col_needed,    L->col_realised, L->col_flags};
+                          L->col_needed,    L->col_realised, run->by_year ? by_head : L->col_flags,
+                          L->col_flags};
     tt_add_row(&t, head);
     for (size_t i = 0; i < plan->n_indicators; i++) {
         if (!r->assessments[i].has_target)
@@ -177,6 +201,8 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
     if (t.n_rows > 1) {
         ts_buffer_printf(out, "%s\n", L->verdict_title);
         ts_fmt_wrapped(out, NULL, L->verdict_note, 96);
+        if (run->by_year)
+            verdict_by_note(run->by_year, lang, out);
         ts_buffer_puts(out, "\n");
         tt_render(&t, "  ", out);
         ts_buffer_puts(out, "\n");

@@ -1,7 +1,8 @@
 /* test_revision.c - revised targets (sim/plan.c "revisions", sim/revision.c)
- * and their place in the reports. Expected values are the formulas of
- * assess.h written out:
- *   required = (x / v_a)^(1/(T - a)) - 1, scenario = (v_T / v_a)^(1/(T - a)) - 1. */
+ * and the growth needed by a later year (sim/needed_by.c), with their place
+ * in the reports. Expected values are the formulas of assess.h written out:
+ *   required = (x / v_a)^(1/(T - a)) - 1, scenario = (v_T / v_a)^(1/(T - a)) - 1,
+ *   needed by BY = (x / v_a)^(1/(BY - a)) - 1. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
@@ -166,6 +167,36 @@ static void test_assess(void)
     CHECK_HAS(err.message, "--horizon 2027 is outside [2028, 2220]");
 }
 
+static void test_needed_by(void)
+{
+    ts_run *run = make_run();
+    if (!run)
+        return;
+    ts_error err;
+    CHECK_INT(ts_run_set_by_year(run, 2025, &err), TS_EUSAGE);
+    CHECK_STR(err.message, "--by 2025 is not after the latest observed year 2025");
+    CHECK_INT(run->by_year, 0);
+    CHECK_INT(ts_run_set_by_year(run, 2029, &err), TS_OK);
+    CHECK_INT(run->by_year, 2029);
+    const ts_scenario_result *r = &run->results[0];
+    CHECK_INT(r->assessments[GDP].by_year, 2029);
+    CHECK_NEAR(r->assessments[GDP].needed_growth_by, pow(150.0 / 121, 1.0 / 4) - 1);
+    CHECK_NEAR(r->revisions[GDP][1].needed_growth_by, pow(130.0 / 121, 1.0 / 4) - 1);
+    /* cut is observed only in 2020: from there, nine years. */
+    CHECK_NEAR(r->assessments[CUT].needed_growth_by, pow(40.0 / 50, 1.0 / 9) - 1);
+    CHECK(isnan(r->assessments[POP].needed_growth_by)); /* no target */
+    ts_run_free(run);
+
+    /* Before the as-of year of an indicator there is no rate. */
+    ts_project_options opt = {0, 2023};
+    const ts_scenario *list[] = {scen};
+    if (CHECK(ts_run_create(plan, list, 1, &opt, &run, &err) == TS_OK)) {
+        CHECK_INT(ts_run_set_by_year(run, 2024, &err), TS_OK);
+        CHECK_NEAR(run->results[0].assessments[GDP].needed_growth_by, 150.0 / 115 - 1);
+        ts_run_free(run);
+    }
+}
+
 static const cJSON *item(const cJSON *o, const char *key)
 {
     const cJSON *it = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -184,7 +215,7 @@ static void test_reports(void)
 {
     ts_run *run = make_run();
     ts_error err;
-    if (!run)
+    if (!run || !CHECK(ts_run_set_by_year(run, 2029, &err) == TS_OK))
         goto out;
     ts_buffer json = {0}, csv = {0}, text = {0};
     CHECK_INT(ts_report_render_json(run, &json, &err), TS_OK);
@@ -199,6 +230,8 @@ static void test_reports(void)
         CHECK_STR(item(prev, "source")->valuestring, "a later statement");
         const cJSON *sc = cJSON_GetArrayItem(item(root, "scenarios"), 0);
         const cJSON *gdp = cJSON_GetArrayItem(item(sc, "indicators"), GDP);
+        CHECK_NEAR(num(item(gdp, "needed_growth_by"), "rate"), pow(150.0 / 121, 0.25) - 1);
+        CHECK(num(item(gdp, "needed_growth_by"), "year") == 2029);
         CHECK_INT(cJSON_GetArraySize(item(gdp, "revisions")), 2);
         const cJSON *rev = cJSON_GetArrayItem(item(gdp, "revisions"), 0);
         CHECK(num(rev, "revision") == 1 && num(rev, "target_year") == 2027);
@@ -213,10 +246,11 @@ static void test_reports(void)
     for (const char *p = csv.data; p && *p; p++)
         lines += *p == '\n';
     CHECK_INT(lines, 1 + 5);
-    CHECK_HAS(csv.data, ",revision\r\n");
-    CHECK_HAS(csv.data, ",moderate,,,,,1\r\n");
+    CHECK_HAS(csv.data, ",revision,needed_growth_by_year,needed_growth_by\r\n");
+    CHECK_HAS(csv.data, ",moderate,,,,,1,2029,");
     CHECK_HAS(text.data, "(revised 2027)");
     CHECK_HAS(text.data, "(revised 2026)");
+    CHECK_HAS(text.data, "Needed/yr by 2029");
     CHECK_HAS(text.data, "a later statement");
     ts_buffer_free(&json);
     ts_buffer_free(&csv);
@@ -238,6 +272,7 @@ int main(void)
     if (CHECK(plan != NULL) && CHECK(ts_scenario_load(plan, file, &scen, &err) == TS_OK)) {
         test_parse();
         test_assess();
+        test_needed_by();
         test_reports();
     } else {
         fprintf(stderr, "setup: %s: %s: %s\n", err.file, err.path, err.message);

@@ -29,6 +29,7 @@ typedef struct ts_run {
     int as_of;                    /* the --as-of limit, TS_AS_OF_LATEST for none */
     size_t n_results;
     ts_scenario_result *results;  /* owned */
+    int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
 } ts_run;
 
 /* Projects and assesses `plan` under each of the `n` scenarios. The plan and

@@ -22,6 +22,7 @@
 #include "targetsim/run.h"
 #include "targetsim/scenario.h"
 #include "targetsim/status.h"
+#include "targetsim/track.h"
 
 #ifdef __cplusplus
 extern "C" {

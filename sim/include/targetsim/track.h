@@ -1,0 +1,24 @@
+/* track.h - hindsight on a run whose plan period is (partly) observed: the
+ * growth now needed to reach each target by a later year (--by). Each call
+ * attaches its result to the run; the reports show what is attached.
+ * docs/methodology.md has the formulas. */
+#ifndef TARGETSIM_TRACK_H
+#define TARGETSIM_TRACK_H
+
+#include "targetsim/run.h"
+#include "targetsim/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Sets run->by_year and, in every assessment with a target (revisions
+ * included), needed_growth_by = (x* / v_a)^(1/(by_year - a)) - 1, NaN when
+ * by_year <= a or x* / v_a <= 0. TS_EUSAGE when by_year is not after the
+ * latest as-of year of the run (err says which). */
+ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
