@@ -153,6 +153,10 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
             opt->no_render = true;
             continue;
         }
+        if (strcmp(arg, "--backtest") == 0) {
+            opt->backtest = true;
+            continue;
+        }
         const char *eq = strchr(arg, '=');
         char name[32];
         size_t len = eq ? (size_t)(eq - arg) : strlen(arg);

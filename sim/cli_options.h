@@ -18,6 +18,7 @@ typedef struct ts_cli_options {
     ts_lang lang;
     bool quiet;
     bool no_render;       /* --no-render: write .dat and .gp, do not run gnuplot */
+    bool backtest;        /* --backtest */
     int by_year;          /* --by YEAR; 0 when not given */
 } ts_cli_options;
 

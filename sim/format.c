@@ -81,6 +81,17 @@ void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang
         snprintf(buf, size, "%s (revised %d)", name, a->target_year);
 }
 
+void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!plan->indicators[index].assumption)
+        return;
+    int k = 0;
+    for (size_t i = 0; i <= index; i++)
+        k += plan->indicators[i].assumption != NULL;
+    snprintf(buf, size, "[A%d]", k);
+}
+
 /* Length in bytes of the next token: a space, one wide character, or a run
  * of other non-space characters (a word). */
 static size_t token_len(const char *s)

@@ -21,6 +21,8 @@ const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang);
 /* The indicator's name, and for a revised target " (revised 2027)". */
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
                         size_t size);
+/* "[A1]" for the k-th indicator of the plan with an assumption, "" otherwise. */
+void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size);
 /* "  label: text" wrapped at `width` display columns, continuation lines
  * indented under the text. label may be NULL. */
 void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t width);

@@ -1,5 +1,6 @@
 /* main.c - the targetsim command: parse options, call the library, map the
  * status to an exit code. No engine logic lives here. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +17,8 @@ static int exit_code(ts_status st)
 
 typedef struct outputs {
     ts_buffer text, json, csv, paths;
+    ts_buffer backtest; /* only with --backtest */
 } outputs;
-
-/* --by: the growth needed by a later year (a usage error when too early). */
-static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
-{
-    if (opt->by_year)
-        return ts_run_set_by_year(run, opt->by_year, err);
-    return TS_OK;
-}
 
 static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_error *err)
 {
@@ -32,7 +26,19 @@ static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_erro
     if ((st = ts_report_render_text(run, lang, &o->text, err)) != TS_OK ||
         (st = ts_report_render_json(run, &o->json, err)) != TS_OK ||
         (st = ts_report_render_csv(run, &o->csv, err)) != TS_OK ||
-        (st = ts_report_render_paths_csv(run, &o->paths, err)) != TS_OK)
+        (st = ts_report_render_paths_csv(run, &o->paths, err)) != TS_OK ||
+        (run->backtest && (st = ts_report_render_backtest_csv(run, &o->backtest, err)) != TS_OK))
+        return st;
+    return TS_OK;
+}
+
+/* The hindsight options: --by (a usage error when too early) before the
+ * backtest, which projects again. */
+static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
+{
+    ts_status st = TS_OK;
+    if ((opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
+        (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;
     return TS_OK;
 }
@@ -58,19 +64,22 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
                                ts_error *err)
 {
     size_t n_charts = charts ? charts->n : 0;
-    ts_output_file *files = calloc(4 + 2 * n_charts, sizeof *files);
+    ts_output_file *files = calloc(5 + 2 * n_charts, sizeof *files);
     if (!files)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    files[0] = (ts_output_file){"report.txt", o->text.data, o->text.len};
-    files[1] = (ts_output_file){"report.json", o->json.data, o->json.len};
-    files[2] = (ts_output_file){"report.csv", o->csv.data, o->csv.len};
-    files[3] = (ts_output_file){"paths.csv", o->paths.data, o->paths.len};
+    size_t n = 0;
+    files[n++] = (ts_output_file){"report.txt", o->text.data, o->text.len};
+    files[n++] = (ts_output_file){"report.json", o->json.data, o->json.len};
+    files[n++] = (ts_output_file){"report.csv", o->csv.data, o->csv.len};
+    files[n++] = (ts_output_file){"paths.csv", o->paths.data, o->paths.len};
+    if (o->backtest.len)
+        files[n++] = (ts_output_file){"backtest.csv", o->backtest.data, o->backtest.len};
     for (size_t c = 0; c < n_charts; c++) {
         const ts_chart *ch = &charts->charts[c];
-        files[4 + 2 * c] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
-        files[5 + 2 * c] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
+        files[n++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
+        files[n++] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
     }
-    ts_status st = ts_output_write_all(out_dir, files, 4 + 2 * n_charts, err);
+    ts_status st = ts_output_write_all(out_dir, files, n, err);
     free(files);
     return st;
 }
@@ -105,6 +114,25 @@ static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *ch
     return st;
 }
 
+/* "  backtest from 2020, closest: gdp=trend ..." */
+static void print_backtest(const ts_run *run)
+{
+    const ts_backtest *bt = run->backtest;
+    printf("  backtest from %d, closest:", bt->from_year);
+    for (size_t i = 0; i < bt->n_indicators; i++) {
+        bool first = true;
+        for (size_t s = 0; s < bt->n_scenarios; s++) {
+            if (!ts_backtest_cell_at(bt, s, i)->closest)
+                continue;
+            if (first)
+                printf(" %s=", run->plan->indicators[i].id);
+            printf("%s%s", first ? "" : ",", run->results[s].scenario->id);
+            first = false;
+        }
+    }
+    printf("\n");
+}
+
 static void print_summary(const ts_run *run, const char *out_dir)
 {
     const ts_plan *plan = run->plan;
@@ -123,7 +151,10 @@ static void print_summary(const ts_run *run, const char *out_dir)
         }
         printf("\n");
     }
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv\n", out_dir);
+    if (run->backtest)
+        print_backtest(run);
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv%s\n", out_dir,
+           run->backtest ? ", backtest.csv" : "");
 }
 
 static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
@@ -185,6 +216,7 @@ out:
     ts_buffer_free(&o.json);
     ts_buffer_free(&o.csv);
     ts_buffer_free(&o.paths);
+    ts_buffer_free(&o.backtest);
     ts_run_free(run);
     for (size_t k = 0; k < n; k++)
         ts_scenario_free(scenarios[k]);

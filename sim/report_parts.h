@@ -1,6 +1,7 @@
 /* report_parts.h - report sections kept in files of their own: fitted
- * growth (report_fit.c). The main renderers call these; each section is
- * empty (text) or null (JSON) when the run lacks it. Private. */
+ * growth (report_fit.c) and the backtest (report_backtest.c). The main
+ * renderers call these; each section is empty (text) or null (JSON) when
+ * the run lacks it. Private. */
 #ifndef TS_REPORT_PARTS_H
 #define TS_REPORT_PARTS_H
 
@@ -14,5 +15,10 @@ cJSON *ts_report_fit_json(const ts_fit *fit);
 /* "Fitted growth" lines of one scenario's section of report.txt. */
 void ts_report_fit_text(const ts_run *run, const ts_scenario_result *r, ts_lang lang,
                         ts_buffer *out);
+
+/* report.json's "backtest": an object, or a JSON null without a backtest. */
+cJSON *ts_report_backtest_json(const ts_run *run);
+/* The backtest section of report.txt. */
+void ts_report_backtest_text(const ts_run *run, ts_lang lang, ts_buffer *out);
 
 #endif

@@ -70,13 +70,7 @@ static const char *name_of(const ts_indicator *ind, ts_lang lang)
 /* "[A1]" for the k-th indicator with an assumption, "" otherwise. */
 static void flag_of(const ts_plan *plan, size_t index, char *buf, size_t size)
 {
-    buf[0] = '\0';
-    if (!plan->indicators[index].assumption)
-        return;
-    int k = 0;
-    for (size_t i = 0; i <= index; i++)
-        k += plan->indicators[i].assumption != NULL;
-    snprintf(buf, size, "[A%d]", k);
+    ts_fmt_flag(plan, index, buf, size);
 }
 
 static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
@@ -145,8 +139,7 @@ static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
     ts_fmt_wrapped(out, NULL, line, 96);
 }
 
-/* One verdict row: a target or a revised target whose year is observed;
- * with --by, a column for the growth needed by then. */
+/* One verdict row; the last column, the growth needed by --by, only when asked. */
 static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, const labels *L,
                         ts_lang lang, tt_table *t)
 {
@@ -346,6 +339,7 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
     render_verdict(run, L, lang, out);
     for (size_t s = 0; s < run->n_results; s++)
         render_scenario(run, &run->results[s], L, lang, out);
+    ts_report_backtest_text(run, lang, out);
     render_footnotes(run, L, lang, out);
     if (out->failed)
         return ts_error_set(err, TS_ENOMEM, "report.txt", NULL, "out of memory");

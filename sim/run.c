@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "targetsim/run.h"
+#include "targetsim/track.h"
 
 void ts_run_free(ts_run *run)
 {
@@ -13,6 +14,7 @@ void ts_run_free(ts_run *run)
         ts_assess_revisions_free(run->plan, run->results[i].revisions);
     }
     free(run->results);
+    ts_backtest_free(run->backtest);
     free(run);
 }
 

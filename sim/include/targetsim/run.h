@@ -23,6 +23,9 @@ typedef struct ts_scenario_result {
                                    * per revised target (see ts_assess_revisions) */
 } ts_scenario_result;
 
+/* Optional analyses of a run, attached by the calls in targetsim/track.h. */
+struct ts_backtest;
+
 typedef struct ts_run {
     const ts_plan *plan;          /* borrowed: must outlive the run */
     int horizon;
@@ -30,6 +33,7 @@ typedef struct ts_run {
     size_t n_results;
     ts_scenario_result *results;  /* owned */
     int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
+    struct ts_backtest *backtest;     /* owned; NULL unless ts_run_backtest was called */
 } ts_run;
 
 /* Projects and assesses `plan` under each of the `n` scenarios. The plan and

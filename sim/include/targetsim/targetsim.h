@@ -13,6 +13,7 @@
 #define TARGETSIM_H
 
 #include "targetsim/assess.h"
+#include "targetsim/backtest.h"
 #include "targetsim/chart.h"
 #include "targetsim/fit.h"
 #include "targetsim/model.h"
