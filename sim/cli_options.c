@@ -118,6 +118,12 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
                                TS_MAX_YEAR, value);
             return TS_CLI_EXIT_USAGE;
         }
+    } else if (strcmp(name, "--compare") == 0) {
+        if (!*value) {
+            ts_msg_usage_error("--compare needs a scenario id");
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->compare = value;
     } else if (strcmp(name, "--lang") == 0) {
         if (strcmp(value, "en") != 0 && strcmp(value, "zh") != 0) {
             ts_msg_usage_error("--lang expects en or zh, got \"%s\"", value);
@@ -130,8 +136,9 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
 
 int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
 {
-    static const char *const WITH_VALUE[] = {"--plan",    "--scenario", "--out", "--as-of",
-                                             "--horizon", "--lang",     "--by",  NULL};
+    static const char *const WITH_VALUE[] = {"--plan",  "--scenario", "--out", "--as-of",
+                                             "--horizon", "--lang",   "--by",  "--compare",
+                                             NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;

@@ -17,7 +17,7 @@ static int exit_code(ts_status st)
 
 typedef struct outputs {
     ts_buffer text, json, csv, paths;
-    ts_buffer backtest; /* only with --backtest */
+    ts_buffer backtest, compare; /* only with --backtest, --compare */
 } outputs;
 
 static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_error *err)
@@ -27,17 +27,19 @@ static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_erro
         (st = ts_report_render_json(run, &o->json, err)) != TS_OK ||
         (st = ts_report_render_csv(run, &o->csv, err)) != TS_OK ||
         (st = ts_report_render_paths_csv(run, &o->paths, err)) != TS_OK ||
-        (run->backtest && (st = ts_report_render_backtest_csv(run, &o->backtest, err)) != TS_OK))
+        (run->backtest && (st = ts_report_render_backtest_csv(run, &o->backtest, err)) != TS_OK) ||
+        (run->comparison && (st = ts_report_render_compare_csv(run, &o->compare, err)) != TS_OK))
         return st;
     return TS_OK;
 }
 
-/* The hindsight options: --by (a usage error when too early) before the
+/* The hindsight options: --by and --compare (usage errors) before the
  * backtest, which projects again. */
 static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
 {
     ts_status st = TS_OK;
     if ((opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
+        (opt->compare && (st = ts_run_compare(run, opt->compare, err)) != TS_OK) ||
         (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;
     return TS_OK;
@@ -64,7 +66,7 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
                                ts_error *err)
 {
     size_t n_charts = charts ? charts->n : 0;
-    ts_output_file *files = calloc(5 + 2 * n_charts, sizeof *files);
+    ts_output_file *files = calloc(6 + 2 * n_charts, sizeof *files);
     if (!files)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     size_t n = 0;
@@ -74,6 +76,8 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
     files[n++] = (ts_output_file){"paths.csv", o->paths.data, o->paths.len};
     if (o->backtest.len)
         files[n++] = (ts_output_file){"backtest.csv", o->backtest.data, o->backtest.len};
+    if (o->compare.len)
+        files[n++] = (ts_output_file){"compare.csv", o->compare.data, o->compare.len};
     for (size_t c = 0; c < n_charts; c++) {
         const ts_chart *ch = &charts->charts[c];
         files[n++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
@@ -153,8 +157,8 @@ static void print_summary(const ts_run *run, const char *out_dir)
     }
     if (run->backtest)
         print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv%s\n", out_dir,
-           run->backtest ? ", backtest.csv" : "");
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv%s%s\n", out_dir,
+           run->backtest ? ", backtest.csv" : "", run->comparison ? ", compare.csv" : "");
 }
 
 static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
@@ -217,6 +221,7 @@ out:
     ts_buffer_free(&o.csv);
     ts_buffer_free(&o.paths);
     ts_buffer_free(&o.backtest);
+    ts_buffer_free(&o.compare);
     ts_run_free(run);
     for (size_t k = 0; k < n; k++)
         ts_scenario_free(scenarios[k]);

@@ -212,6 +212,7 @@ ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err
     for (size_t s = 0; s < run->n_results; s++)
         cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));
     cJSON_AddItemToObject(root, "backtest", ts_report_backtest_json(run));
+    cJSON_AddItemToObject(root, "comparison", ts_report_comparison_json(run));
     char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text)

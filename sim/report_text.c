@@ -139,7 +139,8 @@ static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
     ts_fmt_wrapped(out, NULL, line, 96);
 }
 
-/* One verdict row; the last column, the growth needed by --by, only when asked. */
+/* One verdict row: a target or a revised target whose year is observed;
+ * with --by, a column for the growth needed by then. */
 static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, const labels *L,
                         ts_lang lang, tt_table *t)
 {
@@ -340,6 +341,7 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
     for (size_t s = 0; s < run->n_results; s++)
         render_scenario(run, &run->results[s], L, lang, out);
     ts_report_backtest_text(run, lang, out);
+    ts_report_comparison_text(run, lang, out);
     render_footnotes(run, L, lang, out);
     if (out->failed)
         return ts_error_set(err, TS_ENOMEM, "report.txt", NULL, "out of memory");

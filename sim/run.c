@@ -15,6 +15,7 @@ void ts_run_free(ts_run *run)
     }
     free(run->results);
     ts_backtest_free(run->backtest);
+    ts_comparison_free(run->comparison);
     free(run);
 }
 

@@ -239,6 +239,7 @@ static void test_reports(void)
         CHECK_NEAR(num(rev, "required_growth"), pow(150.0 / 121, 0.5) - 1);
         const cJSON *pop = cJSON_GetArrayItem(item(sc, "indicators"), POP);
         CHECK_INT(cJSON_GetArraySize(item(pop, "revisions")), 0);
+        CHECK(cJSON_IsNull(item(root, "backtest")) && cJSON_IsNull(item(root, "comparison")));
         cJSON_Delete(root);
     }
     /* One row per target: gdp 1 + 2 revisions, cut 1 + 1; pop has none. */

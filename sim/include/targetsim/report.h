@@ -34,8 +34,10 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
 ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error *err);
-/* backtest.csv (run->backtest): a header only when the run has none. */
+/* backtest.csv (run->backtest) and compare.csv (run->comparison): a header
+ * only when the run has none. */
 ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 
 /* One file to write: `name` is a plain file name inside the output folder. */
 typedef struct ts_output_file {

@@ -25,6 +25,7 @@ typedef struct ts_scenario_result {
 
 /* Optional analyses of a run, attached by the calls in targetsim/track.h. */
 struct ts_backtest;
+struct ts_comparison;
 
 typedef struct ts_run {
     const ts_plan *plan;          /* borrowed: must outlive the run */
@@ -34,6 +35,7 @@ typedef struct ts_run {
     ts_scenario_result *results;  /* owned */
     int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
     struct ts_backtest *backtest;     /* owned; NULL unless ts_run_backtest was called */
+    struct ts_comparison *comparison; /* owned; NULL unless ts_run_compare was called */
 } ts_run;
 
 /* Projects and assesses `plan` under each of the `n` scenarios. The plan and

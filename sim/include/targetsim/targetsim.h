@@ -15,6 +15,7 @@
 #include "targetsim/assess.h"
 #include "targetsim/backtest.h"
 #include "targetsim/chart.h"
+#include "targetsim/compare.h"
 #include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
