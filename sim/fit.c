@@ -66,6 +66,8 @@ ts_status ts_fit_log_linear(size_t n, const ts_year_value *points, ts_fit *out, 
     out->present = true;
     out->n = n;
     out->slope = c1;
+    out->first_value = exp(c0); /* x counts years from the first point */
+    out->first_point_year = points[0].year;
     /* GSL divides the residual sum of squares by n - 2: no spread with 2 points. */
     out->slope_se = n >= 3 ? sqrt(cov11) : NAN;
     out->rate = expm1(c1);

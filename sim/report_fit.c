@@ -15,6 +15,8 @@ cJSON *ts_report_fit_json(const ts_fit *fit)
     cJSON_AddNumberToObject(o, "first_year", fit->first_year);
     cJSON_AddNumberToObject(o, "last_year", fit->last_year);
     cJSON_AddNumberToObject(o, "observations", (double)fit->n);
+    cJSON_AddNumberToObject(o, "first_point_year", fit->first_point_year);
+    ts_jout_number(o, "first_value", fit->first_value);
     ts_jout_number(o, "slope", fit->slope);
     ts_jout_number(o, "slope_se", fit->slope_se);
     ts_jout_number(o, "rate", fit->rate);

@@ -10,7 +10,8 @@ docs/methodology.md (sections 1.1, 3.4, 3.5, 7 and 8) rather than from the
 engine's code:
 
   fit         r = exp(b) - 1, b = sum (t - tbar)(ln v - ybar) / sum (t - tbar)^2
-              over the history, baseline and actuals in the window
+              over the history, baseline and actuals in the window, and the
+              fitted value exp(ybar + b (t0 - tbar)) in the first year t0
   revisions   each assessed like a target (check_report.assess)
   --by BY     (x / v_a)^(1/(BY - a)) - 1
   backtest    the paths projected with --as-of at the base year, against the
@@ -61,8 +62,9 @@ HORIZON = 2030
 FIELDS = base.ASSESSMENT_FIELDS
 
 
-def fitted_rate(ind, base_year, first, last):
-    """Closed-form least squares of ln(value) on year over the window."""
+def fitted_line(ind, base_year, first, last):
+    """Closed-form least squares of ln(value) on year over the window: the
+    rate exp(b) - 1, the first observed year t0 and exp(c + b t0)."""
     points = {int(y): float(v) for y, v in ind.get("history", {}).items()}
     points[base_year] = float(ind["baseline"])
     points.update({int(y): float(v) for y, v in ind.get("actual", {}).items()})
@@ -70,8 +72,12 @@ def fitted_rate(ind, base_year, first, last):
     tbar = sum(t for t, _ in pts) / len(pts)
     ybar = sum(math.log(v) for _, v in pts) / len(pts)
     sxx = sum((t - tbar) ** 2 for t, _ in pts)
-    sxy = sum((t - tbar) * (math.log(v) - ybar) for t, v in pts)
-    return math.exp(sxy / sxx) - 1
+    b = sum((t - tbar) * (math.log(v) - ybar) for t, v in pts) / sxx
+    return math.exp(b) - 1, pts[0][0], math.exp(ybar + b * (pts[0][0] - tbar))
+
+
+def fitted_rate(ind, base_year, first, last):
+    return fitted_line(ind, base_year, first, last)[0]
 
 
 def resolve(folder, file_name):
@@ -135,6 +141,22 @@ def check_assessments(chk, report, seen):
             if not targets_of(iid):
                 chk.same("%s.%s.revisions" % (sid, iid), revs, [])
     return statuses
+
+
+def check_fit(chk, report):
+    """report.json's "fit" of the fitted scenario's GDP, null elsewhere."""
+    first, last = FITTED["assumptions"]["gdp"]["growth"]["fit"]
+    rate, t0, value = fitted_line(PLAN["indicators"]["gdp"], PLAN["base_year"], first, last)
+    for sc in report["scenarios"]:
+        for ind in sc["indicators"]:
+            fit = ind.get("fit")
+            where = "%s.%s.fit" % (sc["id"], ind["id"])
+            if sc["id"] != "fitted" or ind["id"] != "gdp":
+                chk.same(where, fit, None)
+                continue
+            for key, want in (("first_year", first), ("last_year", last), ("rate", rate),
+                              ("first_point_year", t0), ("first_value", value)):
+                chk.same("%s.%s" % (where, key), fit.get(key) if fit else None, want)
 
 
 def check_report_csv(chk, out_dir, report):
@@ -326,6 +348,7 @@ def main(argv):
                 sid, assumptions = resolve(folder, file_name)
                 seen[sid] = base.project(PLAN, assumptions, None, HORIZON)
                 blind[sid] = base.project(PLAN, assumptions, PLAN["base_year"], HORIZON)
+            check_fit(chk, report)
             statuses = check_assessments(chk, report, seen)
             check_report_csv(chk, out_dir, report)
             check_backtest(chk, out_dir, report, seen, blind)

@@ -3,6 +3,7 @@
  * here from the same observations the plan holds:
  *   t̄ = Σ t / n, ȳ = Σ ln v_t / n, Sxx = Σ (t - t̄)^2,
  *   slope b = Σ (t - t̄)(ln v_t - ȳ) / Sxx, intercept c = ȳ - b t̄,
+ *   fitted value in the first observed year t0: exp(c + b t0),
  *   se(b) = sqrt( Σ (ln v_t - c - b t)^2 / (n - 2) / Sxx ),
  *   rate r = exp(b) - 1, se(r) = exp(b) se(b),
  *   growth sd = sqrt( Σ_pairs (v_t / v_{t-1} - 1 - r)^2 / (m - 1) ) over the m
@@ -32,7 +33,7 @@ static ts_plan *plan;
 
 /* The closed-form fit of (years[k], values[k]), k < n. */
 typedef struct expected {
-    double slope, slope_se, rate, rate_se, growth_sd;
+    double slope, slope_se, rate, rate_se, growth_sd, first_value;
     size_t pairs;
 } expected;
 
@@ -53,6 +54,7 @@ static expected closed_form(size_t n, const int *years, const double *values)
     }
     e.slope = sxy / sxx;
     double c = ybar - e.slope * tbar, ssr = 0;
+    e.first_value = exp(c + e.slope * years[0]);
     for (size_t k = 0; k < n; k++) {
         double resid = log(values[k]) - c - e.slope * years[k];
         ssr += resid * resid;
@@ -93,6 +95,7 @@ static void check_fit(int line, const ts_fit *fit, const expected *e, size_t n)
     CHECK_INT(fit->n, n);
     CHECK_NEAR_REL(fit->slope, e->slope, 1e-10);
     CHECK_NEAR_REL(fit->rate, e->rate, 1e-10);
+    CHECK_NEAR_REL(fit->first_value, e->first_value, 1e-10);
     CHECK_INT(fit->n_pairs, e->pairs);
     if (n > 2) {
         CHECK_NEAR_REL(fit->slope_se, e->slope_se, 1e-8);

@@ -22,6 +22,9 @@ typedef struct ts_fit {
     int last_year;
     size_t n;              /* observations in the window */
     double slope;          /* b in ln(v_t) = c + b t */
+    double first_value;    /* the fitted value in the first observed year t0 of the window,
+                            * exp(c + b t0): the line is first_value (1 + rate)^(t - t0) */
+    int first_point_year;  /* t0 */
     double slope_se;       /* its standard error; NaN when n < 3 */
     double rate;           /* the fitted yearly growth, exp(b) - 1 */
     double rate_se;        /* exp(b) * slope_se (delta method); NaN when n < 3 */
