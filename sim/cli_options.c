@@ -117,6 +117,14 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
             return TS_CLI_EXIT_USAGE;
         }
         *(name[2] == 'a' ? &opt->as_of : &opt->horizon) = year;
+    } else if (strcmp(name, "--by") == 0) {
+        if (!parse_year(value, &opt->by_year)) {
+            ts_msg_usage_error("--by expects a year in [%d, %d], got \"%s\"", TS_MIN_YEAR,
+                               TS_MAX_YEAR, value);
+            return TS_CLI_EXIT_USAGE;
+        }
+    } else if (strcmp(name, "--compare") == 0) {
+        opt->compare = value;
     } else if (strcmp(name, "--lang") == 0) {
         if (strcmp(value, "en") != 0 && strcmp(value, "zh") != 0) {
             ts_msg_usage_error("--lang expects en or zh, got \"%s\"", value);
@@ -129,8 +137,9 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
 
 int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
 {
-    static const char *const WITH_VALUE[] = {"--plan", "--scenario", "--out", "--as-of",
-                                             "--horizon", "--lang", NULL};
+    static const char *const WITH_VALUE[] = {"--plan",  "--scenario", "--out", "--as-of",
+                                             "--horizon", "--lang",   "--by",  "--compare",
+                                             NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;
@@ -154,6 +163,10 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
         }
         if (strcmp(arg, "--csv-bom") == 0) {
             opt->csv_bom = true;
+            continue;
+        }
+        if (strcmp(arg, "--backtest") == 0) {
+            opt->backtest = true;
             continue;
         }
         const char *eq = strchr(arg, '=');

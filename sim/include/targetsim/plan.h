@@ -25,7 +25,8 @@ enum {
     TS_MIN_YEAR = 1900,
     TS_MAX_YEAR = 2300,
     TS_MAX_SCENARIOS = 64,
-    TS_MAX_EXTENDS_DEPTH = 32
+    TS_MAX_EXTENDS_DEPTH = 32,
+    TS_MAX_REVISIONS = 16 /* revised targets per indicator */
 };
 
 typedef enum ts_direction {
@@ -59,6 +60,13 @@ typedef struct ts_target {
     int year; /* the indicator's target_year, or the plan's */
 } ts_target;
 
+/* A later revision of an indicator's target: its own value, direction and
+ * year, and where it was announced ("revisions" in the plan file). */
+typedef struct ts_revision {
+    ts_target target; /* target.present is true */
+    char *source;     /* may be NULL */
+} ts_revision;
+
 /* value_t = scale * prod(indicator[inputs[k]]_t ^ powers[k]). */
 typedef struct ts_derivation {
     double scale;
@@ -80,6 +88,8 @@ typedef struct ts_indicator {
     char *assumption;   /* non-NULL: a figure is not sourced; says which and how it was made */
     bool is_derived;
     ts_derivation derived;
+    size_t n_revisions;     /* revisions of `target`, in file order; target stays the primary */
+    ts_revision *revisions;
 } ts_indicator;
 
 typedef struct ts_plan {
@@ -120,7 +130,8 @@ void ts_plan_free(ts_plan *plan);
  * or -1 when the plan has none. */
 long ts_plan_find(const ts_plan *plan, const char *id);
 
-/* The latest year a target of the plan falls in (>= target_year). */
+/* The latest year a target or a revised target of the plan falls in
+ * (>= target_year). */
 int ts_plan_last_target_year(const ts_plan *plan);
 
 /* "at_least", "above", "at_most", "below" (static; "?" for a value outside

@@ -45,6 +45,10 @@ ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error
  * buffer, it makes spreadsheets that assume a legacy code page (Excel) read
  * the file as UTF-8, so Chinese names show correctly. */
 ts_status ts_report_render_bom(ts_buffer *out, ts_error *err);
+/* backtest.csv (run->backtest) and compare.csv (run->comparison): a header
+ * only when the run has none. */
+ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 
 /* One file to write: `name` is a plain file name inside the output folder
  * (no '/', not "." or ".."); `data` holds `len` bytes. Both borrowed. */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/status.h"
@@ -34,7 +35,9 @@ typedef struct ts_assumption {
     ts_yearly driver;
     ts_yearly deflator;         /* only with model->takes_rates */
     ts_yearly shock;            /* only with model->takes_rates */
-    double sd;                  /* uncertainty: sd of the driver, NaN when not given */
+    double sd;                  /* uncertainty: sd of the driver, NaN when not given (or
+                                 * the fit's growth_sd, see fit.sd_applied) */
+    ts_fit fit;                 /* the driver is "growth": {"fit": [...]} when fit.present */
 } ts_assumption;
 
 typedef struct ts_correlation {

@@ -33,8 +33,11 @@
 #define TARGETSIM_H
 
 #include "targetsim/assess.h"
+#include "targetsim/backtest.h"
 #include "targetsim/chart.h"
 #include "targetsim/html.h"
+#include "targetsim/compare.h"
+#include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
@@ -42,6 +45,7 @@
 #include "targetsim/run.h"
 #include "targetsim/scenario.h"
 #include "targetsim/status.h"
+#include "targetsim/track.h"
 
 #ifdef __cplusplus
 extern "C" {
