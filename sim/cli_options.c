@@ -75,6 +75,76 @@ static bool parse_year(const char *s, int *out)
     return true;
 }
 
+/* A whole number in [min, max] written in decimal digits, nothing else. */
+static bool parse_count(const char *s, unsigned long long min, unsigned long long max,
+                        unsigned long long *out)
+{
+    if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 19)
+        return false;
+    unsigned long long v = strtoull(s, NULL, 10);
+    if (v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+static int set_number(const char *name, const char *value, ts_cli_options *opt)
+{
+    unsigned long long v;
+    if (strcmp(name, "--draws") == 0) {
+        if (!parse_count(value, 0, TS_MC_MAX_DRAWS, &v)) {
+            ts_msg_usage_error("--draws expects a whole number in [0, %d] (0: no Monte Carlo), "
+                               "got \"%s\"",
+                               TS_MC_MAX_DRAWS, value);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->draws = (size_t)v;
+    } else if (strcmp(name, "--seed") == 0) {
+        if (!parse_count(value, 0, TS_CLI_MAX_SEED, &v)) {
+            ts_msg_usage_error("--seed expects a whole number in [0, %llu], got \"%s\"",
+                               TS_CLI_MAX_SEED, value);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->seed = v;
+    } else {
+        if (!parse_count(value, 1, TS_MC_MAX_THREADS, &v)) {
+            ts_msg_usage_error("--threads expects a whole number in [1, %d], got \"%s\"",
+                               TS_MC_MAX_THREADS, value);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->threads = (unsigned)v;
+    }
+    return TS_CLI_RUN;
+}
+
+static int add_sweep(const char *value, ts_cli_options *opt)
+{
+    if (opt->n_sweeps >= TS_SWEEP_MAX_AXES) {
+        ts_msg_usage_error("at most %d --sweep options", TS_SWEEP_MAX_AXES);
+        return TS_CLI_EXIT_USAGE;
+    }
+    ts_error err;
+    if (ts_sweep_parse(value, &opt->sweeps[opt->n_sweeps], &err) != TS_OK) {
+        ts_msg_usage_error("%s", err.message);
+        return TS_CLI_EXIT_USAGE;
+    }
+    for (size_t k = 0; k < opt->n_sweeps; k++)
+        if (strcmp(opt->sweeps[k].indicator, opt->sweeps[opt->n_sweeps].indicator) == 0) {
+            ts_msg_usage_error("--sweep: \"%s\" is swept twice",
+                               opt->sweeps[k].indicator);
+            return TS_CLI_EXIT_USAGE;
+        }
+    opt->n_sweeps++;
+    return TS_CLI_RUN;
+}
+
+/* The default --threads: one per online processor. */
+static unsigned default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > TS_MC_MAX_THREADS ? TS_MC_MAX_THREADS : (unsigned)n;
+}
+
 /* The option's value: "--opt=VALUE" or the next argument. */
 static const char *take_value(int argc, char **argv, int *i, const char *name, const char *eq)
 {
@@ -131,18 +201,26 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
             return TS_CLI_EXIT_USAGE;
         }
         opt->lang = value[0] == 'z' ? TS_LANG_ZH : TS_LANG_EN;
+    } else if (strcmp(name, "--sweep") == 0) {
+        return add_sweep(value, opt);
+    } else {
+        return set_number(name, value, opt);
     }
     return TS_CLI_RUN;
 }
 
 int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
 {
-    static const char *const WITH_VALUE[] = {"--plan",  "--scenario", "--out", "--as-of",
-                                             "--horizon", "--lang",   "--by",  "--compare",
+    static const char *const WITH_VALUE[] = {"--plan",    "--scenario", "--out",   "--as-of",
+                                             "--horizon", "--lang",     "--by",    "--compare",
+                                             "--draws",   "--seed",     "--threads", "--sweep",
                                              NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;
+    opt->draws = TS_MC_DEFAULT_DRAWS;
+    opt->seed = TS_MC_DEFAULT_SEED;
+    opt->threads = default_threads();
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "targetsim/targetsim.h"
 
@@ -22,7 +23,16 @@ typedef struct ts_cli_options {
     bool backtest;        /* --backtest */
     int by_year;          /* --by YEAR; 0 when not given */
     const char *compare;  /* --compare SCENARIO_ID; NULL when not given */
+    size_t draws;         /* --draws; 0 turns Monte Carlo off */
+    uint64_t seed;        /* --seed */
+    unsigned threads;     /* --threads; default: the online processors, at most 64 */
+    size_t n_sweeps;      /* --sweep, at most TS_SWEEP_MAX_AXES */
+    ts_sweep_axis sweeps[TS_SWEEP_MAX_AXES];
 } ts_cli_options;
+
+/* The largest --seed: seeds are written to report.json as JSON numbers,
+ * which hold whole numbers exactly up to 2^53 - 1. */
+#define TS_CLI_MAX_SEED 9007199254740991ULL
 
 enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE };
 

@@ -47,8 +47,24 @@ static void fill_row(const ts_assessment *a, const ts_assessment *ref, ts_compar
     row->attainment_difference = a->attainment_year && ref->attainment_year
                                      ? (double)(a->attainment_year - ref->attainment_year)
                                      : NAN;
-    /* No Monte Carlo in this run: no probabilities to compare. */
     row->probability = row->reference_probability = row->probability_difference = NAN;
+}
+
+/* The probability of attainment in the target year, NaN without draws.
+ * Monte Carlo covers an indicator's own target, not its revisions. */
+static double probability_of(const ts_scenario_result *r, size_t i, size_t revision)
+{
+    if (!r->mc || revision != 0 || !r->mc->targets[i].has_target)
+        return NAN;
+    return r->mc->targets[i].probability;
+}
+
+static void fill_probabilities(const ts_scenario_result *r, const ts_scenario_result *ref,
+                               size_t i, ts_comparison_row *row)
+{
+    row->probability = probability_of(r, i, row->revision);
+    row->reference_probability = probability_of(ref, i, row->revision);
+    row->probability_difference = row->probability - row->reference_probability;
 }
 
 /* The rows of scenario s: every target in plan order, revisions after it. */
@@ -67,6 +83,7 @@ static void add_scenario_rows(const ts_run *run, ts_comparison *cmp, size_t s)
                 fill_row(&r->assessments[i], &ref->assessments[i], row);
             else
                 fill_row(&r->revisions[i][k - 1], &ref->revisions[i][k - 1], row);
+            fill_probabilities(r, ref, i, row);
         }
     }
 }

@@ -49,6 +49,17 @@ void ts_fmt_percent(double v, char *buf, size_t size)
         snprintf(buf, size, "%.1f%%", 100.0 * v);
 }
 
+void ts_fmt_probability(double p, char *buf, size_t size)
+{
+    /* "0.0%" would read as "never" when a few draws did attain. */
+    if (p > 0 && p < 0.0005)
+        snprintf(buf, size, "<0.1%%");
+    else if (p < 1 && p >= 0.9995)
+        snprintf(buf, size, ">99.9%%");
+    else
+        ts_fmt_percent(p, buf, size);
+}
+
 void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
 {
     static const char *const SIGN[] = {">=", ">", "<=", "<"};

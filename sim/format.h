@@ -12,6 +12,9 @@
 void ts_fmt_value(double v, char *buf, size_t size);
 /* 0.0871 -> "8.7%"; "-" for NaN. */
 void ts_fmt_percent(double v, char *buf, size_t size);
+/* A probability as a percentage; "<0.1%" and ">99.9%" rather than rounding
+ * a possible event to 0 or 100. "-" for NaN. */
+void ts_fmt_probability(double p, char *buf, size_t size);
 /* ">= 10,000 (2025)" with the direction's sign. */
 void ts_fmt_target(const ts_assessment *a, char *buf, size_t size);
 /* The text in `lang`, else in the other language, else "". */

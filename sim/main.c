@@ -1,9 +1,12 @@
 /* main.c - the targetsim command: parse options, call the library, map the
  * status to an exit code. No engine logic lives here. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli_html.h"
 #include "cli_options.h"
@@ -16,28 +19,83 @@ static int exit_code(ts_status st)
     return (st == TS_ENOMEM || st == TS_EINTERNAL) ? 1 : (int)st;
 }
 
+static ts_status render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts_error *err)
+{
+    return ts_report_render_text(run, lang, out, err);
+}
+
+/* The other renderers take no language; these adapters give every report
+ * one signature so the table below can drive them all. */
+#define LANGUAGE_FREE(fn)                                                                     \
+    static ts_status fn##_any(const ts_run *run, ts_lang lang, ts_buffer *out, ts_error *err) \
+    {                                                                                         \
+        (void)lang;                                                                           \
+        return fn(run, out, err);                                                             \
+    }
+LANGUAGE_FREE(ts_report_render_json)
+LANGUAGE_FREE(ts_report_render_csv)
+LANGUAGE_FREE(ts_report_render_paths_csv)
+LANGUAGE_FREE(ts_report_render_fan_csv)
+LANGUAGE_FREE(ts_report_render_tornado_csv)
+LANGUAGE_FREE(ts_report_render_sweep_csv)
+LANGUAGE_FREE(ts_report_render_backtest_csv)
+LANGUAGE_FREE(ts_report_render_compare_csv)
+
+static bool always(const ts_run *run)
+{
+    (void)run;
+    return true;
+}
+static bool has_backtest(const ts_run *run)
+{
+    return run->backtest != NULL;
+}
+static bool has_comparison(const ts_run *run)
+{
+    return run->comparison != NULL;
+}
+
+/* The reports, in the order they are written. Optional ones are written
+ * only when the run made them (and an old copy is then left alone). */
+typedef struct report_kind {
+    const char *name;
+    ts_status (*render)(const ts_run *, ts_lang, ts_buffer *, ts_error *);
+    bool csv; /* gets the byte-order mark with --csv-bom */
+    bool (*wanted)(const ts_run *);
+} report_kind;
+
+static const report_kind REPORTS[] = {
+    {"report.txt", render_text, false, always},
+    {"report.json", ts_report_render_json_any, false, always},
+    {"report.csv", ts_report_render_csv_any, true, always},
+    {"paths.csv", ts_report_render_paths_csv_any, true, always},
+    {"fan.csv", ts_report_render_fan_csv_any, true, always},
+    {"tornado.csv", ts_report_render_tornado_csv_any, true, always},
+    {"sweep.csv", ts_report_render_sweep_csv_any, true, always},
+    {"backtest.csv", ts_report_render_backtest_csv_any, true, has_backtest},
+    {"compare.csv", ts_report_render_compare_csv_any, true, has_comparison},
+};
+enum { N_REPORTS = sizeof REPORTS / sizeof REPORTS[0] };
+
 typedef struct outputs {
-    ts_buffer text, json, csv, paths;
-    ts_buffer backtest, compare; /* only with --backtest, --compare */
+    ts_buffer reports[N_REPORTS];
+    bool written[N_REPORTS];
 } outputs;
 
 static ts_status render_all(const ts_run *run, const ts_cli_options *opt, outputs *o,
                             ts_error *err)
 {
-    ts_status st;
-    /* The byte-order mark goes first into every CSV buffer. */
-    ts_buffer *csvs[] = {&o->csv, &o->paths, run->backtest ? &o->backtest : NULL,
-                         run->comparison ? &o->compare : NULL};
-    for (size_t k = 0; opt->csv_bom && k < sizeof csvs / sizeof csvs[0]; k++)
-        if (csvs[k] && (st = ts_report_render_bom(csvs[k], err)) != TS_OK)
+    for (size_t k = 0; k < N_REPORTS; k++) {
+        const report_kind *r = &REPORTS[k];
+        if (!r->wanted(run))
+            continue;
+        ts_status st;
+        /* The byte-order mark goes first into a CSV buffer. */
+        if ((r->csv && opt->csv_bom && (st = ts_report_render_bom(&o->reports[k], err)) != TS_OK) ||
+            (st = r->render(run, opt->lang, &o->reports[k], err)) != TS_OK)
             return st;
-    if ((st = ts_report_render_text(run, opt->lang, &o->text, err)) != TS_OK ||
-        (st = ts_report_render_json(run, &o->json, err)) != TS_OK ||
-        (st = ts_report_render_csv(run, &o->csv, err)) != TS_OK ||
-        (st = ts_report_render_paths_csv(run, &o->paths, err)) != TS_OK ||
-        (run->backtest && (st = ts_report_render_backtest_csv(run, &o->backtest, err)) != TS_OK) ||
-        (run->comparison && (st = ts_report_render_compare_csv(run, &o->compare, err)) != TS_OK))
-        return st;
+        o->written[k] = true;
+    }
     return TS_OK;
 }
 
@@ -51,6 +109,57 @@ static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
         (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;
     return TS_OK;
+}
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* The progress bar: only on a terminal, and only once a run has taken
+ * about a second, so quick runs and redirected stderr stay quiet. */
+typedef struct progress_state {
+    double start;
+    bool tty;
+    bool shown;
+} progress_state;
+
+static void on_progress(void *user, uint64_t done, uint64_t total)
+{
+    progress_state *ps = user;
+    if (!ps->tty || (!ps->shown && seconds_now() - ps->start < 1.0))
+        return;
+    ps->shown = true;
+    ts_msg_progress(done, total);
+}
+
+/* Half of the physical memory: the most the stored draws may take. */
+static size_t store_limit(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
+    if (pages <= 0 || size <= 0)
+        return 0;
+    return (size_t)pages / 2 * (size_t)size;
+}
+
+/* Monte Carlo draws and sweeps, as the options ask. */
+static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *seconds, ts_error *err)
+{
+    progress_state ps = {seconds_now(), isatty(STDERR_FILENO) == 1, false};
+    ts_mc_options mc = {.draws = opt->draws, .seed = opt->seed, .threads = opt->threads,
+                        .percentiles = true, .max_store_bytes = store_limit(),
+                        .progress = on_progress, .progress_user = &ps};
+    ts_status st = TS_OK;
+    if (opt->draws)
+        st = ts_run_simulate(run, &mc, err);
+    if (st == TS_OK && opt->n_sweeps)
+        st = ts_run_sweep(run, opt->sweeps, opt->n_sweeps, opt->draws ? &mc : NULL, err);
+    if (ps.shown)
+        ts_msg_progress_done();
+    *seconds = seconds_now() - ps.start;
+    return st;
 }
 
 /* The chart files, or NULL (and a warning) when the templates are missing:
@@ -74,18 +183,13 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
                                ts_error *err)
 {
     size_t n_charts = charts ? charts->n : 0;
-    ts_output_file *files = calloc(6 + 2 * n_charts, sizeof *files);
+    ts_output_file *files = calloc(N_REPORTS + 2 * n_charts, sizeof *files);
     if (!files)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     size_t n = 0;
-    files[n++] = (ts_output_file){"report.txt", o->text.data, o->text.len};
-    files[n++] = (ts_output_file){"report.json", o->json.data, o->json.len};
-    files[n++] = (ts_output_file){"report.csv", o->csv.data, o->csv.len};
-    files[n++] = (ts_output_file){"paths.csv", o->paths.data, o->paths.len};
-    if (o->backtest.len)
-        files[n++] = (ts_output_file){"backtest.csv", o->backtest.data, o->backtest.len};
-    if (o->compare.len)
-        files[n++] = (ts_output_file){"compare.csv", o->compare.data, o->compare.len};
+    for (size_t k = 0; k < N_REPORTS; k++)
+        if (o->written[k])
+            files[n++] = (ts_output_file){REPORTS[k].name, o->reports[k].data, o->reports[k].len};
     for (size_t c = 0; c < n_charts; c++) {
         const ts_chart *ch = &charts->charts[c];
         files[n++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
@@ -154,7 +258,7 @@ static void print_backtest(const ts_run *run)
     printf("\n");
 }
 
-static void print_summary(const ts_run *run, const char *out_dir)
+static void print_summary(const ts_run *run, const ts_cli_options *opt, double seconds)
 {
     const ts_plan *plan = run->plan;
     printf("%s: %zu scenario%s x %zu indicators, %d-%d\n", plan->id, run->n_results,
@@ -174,8 +278,17 @@ static void print_summary(const ts_run *run, const char *out_dir)
     }
     if (run->backtest)
         print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html%s%s\n", out_dir,
-           run->backtest ? ", backtest.csv" : "", run->comparison ? ", compare.csv" : "");
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html, fan.csv, "
+           "tornado.csv, sweep.csv%s%s\n",
+           opt->out_dir, run->backtest ? ", backtest.csv" : "",
+           run->comparison ? ", compare.csv" : "");
+    if (opt->draws)
+        printf("Monte Carlo: %zu draws per scenario, seed %llu, %u thread%s, %.2f s\n",
+               opt->draws, (unsigned long long)opt->seed, opt->threads,
+               opt->threads == 1 ? "" : "s", seconds);
+    if (run->sweep)
+        printf("sweep: %zu points of the scenario %s\n", run->sweep->n_points,
+               run->sweep_scenario->id);
 }
 
 static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
@@ -222,7 +335,9 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
             }
     }
     ts_project_options popt = {opt->horizon, opt->as_of};
+    double seconds = 0;
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
+        (st = simulate(opt, run, &seconds, err)) != TS_OK ||
         (st = analyse(run, opt, err)) != TS_OK ||
         (st = render_all(run, opt, &o, err)) != TS_OK ||
         (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
@@ -239,18 +354,14 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
         goto out;
     st = rendered;
     if (!opt->quiet) {
-        print_summary(run, opt->out_dir);
+        print_summary(run, opt, seconds);
         print_charts(charts, n_rendered, opt->out_dir);
     }
 out:
     free(failed);
     ts_chart_set_free(charts);
-    ts_buffer_free(&o.text);
-    ts_buffer_free(&o.json);
-    ts_buffer_free(&o.csv);
-    ts_buffer_free(&o.paths);
-    ts_buffer_free(&o.backtest);
-    ts_buffer_free(&o.compare);
+    for (size_t k = 0; k < N_REPORTS; k++)
+        ts_buffer_free(&o.reports[k]);
     ts_run_free(run);
     for (size_t k = 0; k < n; k++)
         ts_scenario_free(scenarios[k]);

@@ -57,18 +57,36 @@ void ts_msg_help(void)
         "                     titles and labels (default: en)\n"
         "  --no-render        write the charts' .dat and .gp files but do not run\n"
         "                     gnuplot\n"
-        "  --csv-bom          start report.csv and paths.csv with a UTF-8 byte-order\n"
-        "                     mark, for spreadsheets that need it to read Chinese\n"
+        "  --draws N          Monte Carlo draws per scenario, 0 to 10000000; 0 turns\n"
+        "                     them off (default: 10000). The draws of every varying\n"
+        "                     year of every target are kept for the percentiles:\n"
+        "                     N x those years x 8 bytes, at most half the memory\n"
+        "  --seed S           seed of the draws, 0 to 9007199254740991 (default:\n"
+        "                     20210224); the same seed gives the same numbers\n"
+        "  --threads N        threads for the draws, 1 to 64 (default: one per\n"
+        "                     processor); results do not depend on it\n"
+        "  --sweep IND.growth=LO:HI:STEP\n"
+        "                     evaluate the first scenario with IND's growth held at\n"
+        "                     LO, LO+STEP, ... HI (also IND.add=..., IND.level=...);\n"
+        "                     give one or two, at most 1001 points each; writes\n"
+        "                     sweep.csv (with probabilities when --draws > 0)\n"
+        "  --csv-bom          start every CSV file with a UTF-8 byte-order mark, for\n"
+        "                     spreadsheets that need it to read Chinese\n"
         "  -q, --quiet        print nothing but errors\n"
         "  -h, --help         show this help and exit\n"
         "  --version          show the version and exit\n"
         "\n"
-        "Outputs: report.txt, report.json, report.csv, paths.csv, report.html (and\n"
-        "backtest.csv, compare.csv when asked for) in the output folder, each replaced\n"
-        "atomically, and per chart (indicator-ID, attainment, growth) a data file .dat\n"
-        "and a gnuplot script .gp. gnuplot, when on the PATH, renders each script to\n"
-        ".png and .svg (report.html shows the SVGs); re-render one with:\n"
-        "cd DIR && gnuplot NAME.gp\n"
+        "Outputs: report.txt, report.json, report.csv, paths.csv, report.html, fan.csv\n"
+        "(Monte Carlo percentile bands), tornado.csv (each driver moved by one sd),\n"
+        "sweep.csv (--sweep), backtest.csv (--backtest) and compare.csv (--compare) in\n"
+        "the output folder, each replaced atomically, and per chart (indicator-ID,\n"
+        "attainment, growth) a data file .dat and a gnuplot script .gp. gnuplot, when\n"
+        "on the PATH, renders each script to .png and .svg (report.html shows the\n"
+        "SVGs); re-render one with: cd DIR && gnuplot NAME.gp\n"
+        "\n"
+        "Monte Carlo: each draw adds to every projected year of every driver with an\n"
+        "sd (the scenario's uncertainty block) a correlated Gaussian shock; a progress\n"
+        "bar shows on a terminal when the draws take more than a second.\n"
         "\n"
         "Exit status: 0 success (whether or not targets are met), 1 internal error\n"
         "or out of memory, 2 usage error, 3 bad input data, 4 cannot write output.\n"
@@ -101,4 +119,25 @@ void ts_msg_render_failed(const char *out_dir, const char *gp_name, const char *
 void ts_msg_version(void)
 {
     printf("targetsim %s\n", ts_version());
+}
+
+void ts_msg_progress(unsigned long long done, unsigned long long total)
+{
+    enum { WIDTH = 30 };
+    double share = total ? (double)done / (double)total : 1.0;
+    int filled = (int)(share * WIDTH);
+    char bar[WIDTH + 1];
+    for (int k = 0; k < WIDTH; k++)
+        bar[k] = k < filled ? '#' : '.';
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\rtargetsim: Monte Carlo [%s] %3.0f%% (%llu of %llu draws)", bar,
+            100.0 * share, done, total);
+    fflush(stderr);
+}
+
+void ts_msg_progress_done(void)
+{
+    /* Clear the bar's line so the next message starts clean. */
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
 }

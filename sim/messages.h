@@ -17,5 +17,8 @@ void ts_msg_no_templates(void);
 void ts_msg_no_gnuplot(const char *out_dir);
 void ts_msg_render_failed(const char *out_dir, const char *gp_name, const char *line);
 void ts_msg_version(void);
+/* The Monte Carlo progress bar on stderr (one line, redrawn), and its end. */
+void ts_msg_progress(unsigned long long done, unsigned long long total);
+void ts_msg_progress_done(void);
 
 #endif

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "buffer.h"
-#include "csv_out.h"
+#include "csv.h"
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"

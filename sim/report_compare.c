@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "buffer.h"
-#include "csv_out.h"
+#include "csv.h"
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
@@ -12,12 +12,15 @@
 #include "text_table.h"
 
 typedef struct cmp_labels {
-    const char *title, *note, *indicator, *target, *scenario, *value, *difference, *attained,
+    const char *title, *note, *note_no_draws, *indicator, *target, *scenario, *value, *difference, *attained,
         *probability, *reference;
 } cmp_labels;
 
 static const cmp_labels EN = {
     "Comparison with scenario",
+    "Differences are the scenario minus the reference scenario. Probabilities of attainment in "
+    "the target year come from the Monte Carlo draws and cover each indicator's own target, "
+    "not its revisions.",
     "Differences are the scenario minus the reference scenario. Probabilities come from Monte "
     "Carlo draws, which this run has not made.",
     "Indicator", "Target", "Scenario", "Value in target year", "Difference", "Attained in",
@@ -26,6 +29,7 @@ static const cmp_labels EN = {
 
 static const cmp_labels ZH = {
     "与情景比较",
+    "差值为该情景减去参照情景。目标年实现概率来自蒙特卡洛模拟，仅针对指标的原定目标，不含调整后的目标。",
     "差值为该情景减去参照情景。概率来自蒙特卡洛模拟，本次运行未进行。",
     "指标", "目标", "情景", "目标年数值", "差值", "达成年份", "概率", "（参照）",
 };
@@ -67,13 +71,18 @@ static void target_rows(const ts_run *run, size_t i, int revision, const cmp_lab
     const ts_comparison *cmp = run->comparison;
     const ts_indicator *ind = &run->plan->indicators[i];
     const ts_assessment *ref = row_assessment(run, cmp->reference, i, revision);
-    char name[160], target[64], value[48], attained[48];
+    char name[160], target[64], value[48], attained[48], ref_prob[24] = "-";
     ts_fmt_target_name(ind, ref, lang, name, sizeof name);
+    for (size_t k = 0; k < cmp->n_rows; k++)
+        if (cmp->rows[k].indicator == i && cmp->rows[k].revision == revision) {
+            ts_fmt_percent(cmp->rows[k].reference_probability, ref_prob, sizeof ref_prob);
+            break;
+        }
     ts_fmt_target(ref, target, sizeof target);
     ts_fmt_value(ref->value_at_target_year, value, sizeof value);
     fmt_attained(ref->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *first[] = {name, target, run->results[cmp->reference].scenario->id, value,
-                           L->reference, attained, "", "-", ""};
+                           L->reference, attained, "", ref_prob, ""};
     tt_add_row(t, first);
     for (size_t k = 0; k < cmp->n_rows; k++) {
         const ts_comparison_row *row = &cmp->rows[k];
@@ -106,7 +115,7 @@ void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     const ts_scenario *ref = run->results[cmp->reference].scenario;
     const char *name = ts_fmt_text(&ref->name, lang);
     ts_buffer_printf(out, "%s: %s [%s]\n", L->title, *name ? name : ref->id, ref->id);
-    ts_fmt_wrapped(out, NULL, L->note, 96);
+    ts_fmt_wrapped(out, NULL, run->mc_draws ? L->note : L->note_no_draws, 96);
     ts_buffer_puts(out, "\n");
     tt_table t;
     tt_init(&t, 9);

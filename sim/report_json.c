@@ -2,6 +2,7 @@
  * numbers are null, never NaN; numbers round-trip to the same double. */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "buffer.h"
@@ -127,6 +128,61 @@ static cJSON *path_json(const ts_projection *proj, size_t index)
     return list;
 }
 
+static cJSON *required_json(const ts_plan *plan, const ts_required_list *req)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < req->n; k++) {
+        cJSON *o = cJSON_CreateObject();
+        add_string(o, "driver", plan->indicators[req->drivers[k].driver].id);
+        add_number(o, "rate", req->drivers[k].rate);
+        cJSON_AddItemToArray(list, o);
+    }
+    return list;
+}
+
+static const char *const PERCENTILE_KEYS[TS_MC_N_PERCENTILES] = {"p5",  "p10", "p25", "p50",
+                                                                 "p75", "p90", "p95"};
+
+/* Probability by year and the percentile bands, one entry per path year. */
+static void mc_series_json(cJSON *o, const ts_mc_result *mc, size_t i)
+{
+    const ts_mc_target *t = mc ? &mc->targets[i] : NULL;
+    if (!t || !t->has_target) {
+        cJSON_AddNullToObject(o, "attainment_probability");
+        cJSON_AddNullToObject(o, "percentiles");
+        return;
+    }
+    cJSON *by = cJSON_AddArrayToObject(o, "attainment_probability");
+    for (size_t k = 0; k < mc->n_years; k++) {
+        cJSON *pt = cJSON_CreateObject();
+        cJSON_AddNumberToObject(pt, "year", mc->base_year + (int)k);
+        add_number(pt, "probability", t->by_year[k]);
+        cJSON_AddItemToArray(by, pt);
+    }
+    if (!t->percentiles) {
+        cJSON_AddNullToObject(o, "percentiles");
+        return;
+    }
+    cJSON *pc = cJSON_AddArrayToObject(o, "percentiles");
+    for (size_t k = 0; k < mc->n_years; k++) {
+        cJSON *pt = cJSON_CreateObject();
+        cJSON_AddNumberToObject(pt, "year", mc->base_year + (int)k);
+        for (size_t j = 0; j < TS_MC_N_PERCENTILES; j++)
+            add_number(pt, PERCENTILE_KEYS[j], t->percentiles[k * TS_MC_N_PERCENTILES + j]);
+        cJSON_AddItemToArray(pc, pt);
+    }
+}
+
+static void mc_json(cJSON *o, const ts_mc_result *mc, size_t i)
+{
+    const ts_mc_target *t = mc ? &mc->targets[i] : NULL;
+    bool on = t && t->has_target;
+    add_number(o, "probability", on ? t->probability : NAN);
+    add_number(o, "probability_low", on ? t->low : NAN);
+    add_number(o, "probability_high", on ? t->high : NAN);
+    mc_series_json(o, mc, i);
+}
+
 /* The assessment fields of one target, in report.json's order. */
 static void assessment_json(cJSON *o, const ts_assessment *a)
 {
@@ -183,7 +239,39 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     add_string(o, "assumption", ind->assumption);
     cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
     cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
+    cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, &r->required[i]));
+    mc_json(o, r->mc, i);
     cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
+    return o;
+}
+
+/* The scenario's uncertainty as resolved through its extends chain. */
+static cJSON *uncertainty_json(const ts_plan *plan, const ts_scenario_result *r)
+{
+    const ts_scenario *sc = r->scenario;
+    cJSON *o = cJSON_CreateObject();
+    add_text(o, "method", &sc->uncertainty_method);
+    cJSON *sds = cJSON_AddArrayToObject(o, "sd");
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        if (!isfinite(sc->assumptions[i].sd))
+            continue;
+        cJSON *e = cJSON_CreateObject();
+        add_string(e, "indicator", plan->indicators[i].id);
+        add_number(e, "sd", sc->assumptions[i].sd);
+        cJSON_AddItemToArray(sds, e);
+    }
+    cJSON *corr = cJSON_AddArrayToObject(o, "correlation");
+    for (size_t k = 0; k < sc->n_correlations; k++) {
+        cJSON *e = cJSON_CreateObject();
+        add_string(e, "a", plan->indicators[sc->correlations[k].a].id);
+        add_string(e, "b", plan->indicators[sc->correlations[k].b].id);
+        add_number(e, "rho", sc->correlations[k].rho);
+        cJSON_AddItemToArray(corr, e);
+    }
+    if (r->mc)
+        cJSON_AddNumberToObject(o, "normals_per_draw", (double)r->mc->normals_per_draw);
+    else
+        cJSON_AddNullToObject(o, "normals_per_draw");
     return o;
 }
 
@@ -195,9 +283,30 @@ static cJSON *scenario_json(const ts_plan *plan, const ts_scenario_result *r)
     add_text(o, "name", &sc->name);
     add_text(o, "rationale", &sc->rationale);
     add_string(o, "file", sc->file);
+    cJSON_AddItemToObject(o, "uncertainty", uncertainty_json(plan, r));
     cJSON *inds = cJSON_AddArrayToObject(o, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++)
         cJSON_AddItemToArray(inds, indicator_json(plan, r, i));
+    return o;
+}
+
+/* How the draws were made; null without draws. Threads are left out on
+ * purpose: they do not change any result, so the report does not vary
+ * with them. */
+static cJSON *monte_carlo_json(const ts_run *run)
+{
+    if (!run->mc_draws)
+        return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "draws", (double)run->mc_draws);
+    cJSON_AddNumberToObject(o, "seed", (double)run->mc_seed);
+    cJSON_AddNumberToObject(o, "block_draws", TS_MC_BLOCK_DRAWS);
+    cJSON_AddStringToObject(o, "generator", "gsl_rng_taus2");
+    cJSON_AddStringToObject(o, "normal", "gsl_ran_gaussian_ziggurat");
+    cJSON_AddStringToObject(o, "interval", "wilson");
+    cJSON_AddNumberToObject(o, "confidence", 0.95);
+    static const int LEVELS[TS_MC_N_PERCENTILES] = {5, 10, 25, 50, 75, 90, 95};
+    cJSON_AddItemToObject(o, "percentiles", cJSON_CreateIntArray(LEVELS, TS_MC_N_PERCENTILES));
     return o;
 }
 
@@ -208,6 +317,7 @@ ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err
     cJSON_AddStringToObject(gen, "name", "targetsim");
     cJSON_AddStringToObject(gen, "version", ts_version());
     cJSON_AddItemToObject(root, "plan", plan_json(run));
+    cJSON_AddItemToObject(root, "monte_carlo", monte_carlo_json(run));
     cJSON *list = cJSON_AddArrayToObject(root, "scenarios");
     for (size_t s = 0; s < run->n_results; s++)
         cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));

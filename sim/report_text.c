@@ -21,6 +21,8 @@ typedef struct labels {
         *col_flags, *col_observed, *col_shortfall, *col_needed, *col_realised;
     const char *input_row, *assumptions_title, *sources_title, *notes_title,
         *method, *status_names[7];
+    /* Monte Carlo and required driver growth */
+    const char *col_probability, *uncertainty, *attained_title, *required_title;
 } labels;
 
 static const labels EN = {
@@ -39,6 +41,9 @@ static const labels EN = {
     "the as-of year that reaches the target in the target year; Scenario/yr = the scenario "
     "path's own rate over the same years.",
     {"-", "achieved", "missed", "on track", "moderate", "insufficient", "moving away"},
+    "P(target)", "Uncertainty", "Attained by year, share of draws:",
+    "Driver growth that hits the target exactly (constant from the driver's as-of year, the "
+    "other drivers as in the scenario):",
 };
 
 static const labels ZH = {
@@ -53,6 +58,8 @@ static const labels ZH = {
     "状态判定规则见 docs/methodology.md。所需年增速：自截至年起按固定年增速在目标年达到目标所需的增速；"
     "情景年增速：情景路径在同一区间的年均增速。",
     {"-", "已实现", "未实现", "可如期实现", "进展一般", "进展不足", "偏离目标"},
+    "P(目标)", "不确定性", "按年份达成的概率（抽样占比）：",
+    "恰好达到目标所需的驱动因素增速（自该因素截至年起保持不变，其他因素按情景）：",
 };
 
 static const char *text_in(const ts_text *t, ts_lang lang)
@@ -84,7 +91,23 @@ static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_b
         snprintf(observed, sizeof observed, "%s", L->observed_all);
     ts_buffer_printf(out, "%s %d, %s %d, %s %d; %s\n", L->base, plan->base_year, L->target_year,
                      plan->target_year, L->horizon, run->horizon, observed);
-    ts_buffer_printf(out, "%s: %s   targetsim %s\n\n", L->plan_file, plan->file, ts_version());
+    ts_buffer_printf(out, "%s: %s   targetsim %s\n", L->plan_file, plan->file, ts_version());
+    if (run->mc_draws) {
+        char draws[48], line[512];
+        ts_fmt_value((double)run->mc_draws, draws, sizeof draws);
+        if (lang == TS_LANG_ZH)
+            snprintf(line, sizeof line,
+                     "蒙特卡洛模拟：每个情景%s次抽样，随机种子%llu。P(目标)：目标年达到目标的抽样"
+                     "占比（方括号内为95%% Wilson区间）。",
+                     draws, (unsigned long long)run->mc_seed);
+        else
+            snprintf(line, sizeof line,
+                     "Monte Carlo: %s draws per scenario, seed %llu. P(target) = share of draws "
+                     "meeting the target in its target year (95%% Wilson interval in brackets).",
+                     draws, (unsigned long long)run->mc_seed);
+        ts_fmt_wrapped(out, NULL, line, 96);
+    }
+    ts_buffer_puts(out, "\n");
 }
 
 /* Once per report: what each indicator is, its unit, baseline and how far
@@ -204,26 +227,41 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
     tt_free(&t);
 }
 
+/* The P(target) column sits after "% of target"; without draws it is left
+ * out. */
+static void add_row(tt_table *t, const char *const *cells, bool with_p)
+{
+    const char *row[10];
+    for (size_t c = 0, o = 0; c < 10; c++)
+        if (with_p || c != 4)
+            row[o++] = cells[c];
+    tt_add_row(t, row);
+}
+
 static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t i,
                          const ts_assessment *a, const labels *L, ts_lang lang, tt_table *t)
 {
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
-    char name[160], target[64], value[48], ratio[24], required[24], scen[24], attained[32],
-        flag[16];
+    char name[160], target[64], value[48], ratio[24], prob[24] = "", required[24], scen[24],
+        attained[32],        flag[16];
     flag_of(plan, i, flag, sizeof flag);
     if (!a->has_target) {
         /* Inputs show the scenario's value in the plan's target year. */
         ts_fmt_value(ts_projection_value(r->projection, i, plan->target_year), value,
                      sizeof value);
-        const char *row[] = {name_of(ind, lang), "-", value, "", "", "", "", L->input_row, flag};
-        tt_add_row(t, row);
+        const char *row[] = {name_of(ind, lang), "-", value, "", "", "", "", "", L->input_row,
+                             flag};
+        add_row(t, row, r->mc != NULL);
         return;
     }
     ts_fmt_target_name(ind, a, lang, name, sizeof name);
     ts_fmt_target(a, target, sizeof target);
     ts_fmt_value(a->value_at_target_year, value, sizeof value);
     ts_fmt_percent(a->ratio, ratio, sizeof ratio);
+    /* Monte Carlo covers the indicator's own target, not its revisions. */
+    if (r->mc && a->revision == 0)
+        ts_fmt_probability(r->mc->targets[i].probability, prob, sizeof prob);
     ts_fmt_percent(a->required_growth, required, sizeof required);
     ts_fmt_percent(a->scenario_growth, scen, sizeof scen);
     if (a->attainment_year)
@@ -231,9 +269,80 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
     else
         snprintf(attained, sizeof attained, lang == TS_LANG_ZH ? "至%d年未达成" : "not by %d",
                  run->horizon);
-    const char *row[] = {name, target, value, ratio, required, scen, attained,
+    const char *row[] = {name, target, value, ratio, prob, required, scen, attained,
                          L->status_names[a->status], flag};
-    tt_add_row(t, row);
+    add_row(t, row, r->mc != NULL);
+}
+
+/* "in 2025: 0.0% [0.0%, <0.1%]; attained by 2025 with p 0.0%, by 2030 with
+ * p 12.3%, by 2035 with p 64.1%" (the even-odds year is added by the caller). */
+static void attained_line(const ts_run *run, const ts_mc_result *mc, size_t i, ts_lang lang,
+                          ts_buffer *line)
+{
+    const ts_mc_target *t = &mc->targets[i];
+    int T = run->plan->indicators[i].target.year, H = run->horizon;
+    char p[24], lo[24], hi[24];
+    ts_fmt_probability(t->probability, p, sizeof p);
+    ts_fmt_probability(t->low, lo, sizeof lo);
+    ts_fmt_probability(t->high, hi, sizeof hi);
+    if (lang == TS_LANG_ZH)
+        ts_buffer_printf(line, "%d年当年：%s [%s, %s]；", T, p, lo, hi);
+    else
+        ts_buffer_printf(line, "in %d: %s [%s, %s]; attained", T, p, lo, hi);
+    for (int year = T; year <= H; year = year == H ? H + 1 : (year + 5 < H ? year + 5 : H)) {
+        ts_fmt_probability(t->by_year[year - mc->base_year], p, sizeof p);
+        if (lang == TS_LANG_ZH)
+            ts_buffer_printf(line, "%s至%d年达成 p %s", year == T ? "" : "，", year, p);
+        else
+            ts_buffer_printf(line, "%s by %d with p %s", year == T ? "" : ",", year, p);
+    }
+}
+
+static void render_probabilities(const ts_run *run, const ts_scenario_result *r, const labels *L,
+                                 ts_lang lang, ts_buffer *out)
+{
+    if (!r->mc)
+        return;
+    ts_fmt_wrapped(out, NULL, L->attained_title, 96);
+    for (size_t i = 0; i < run->plan->n_indicators; i++) {
+        if (!r->mc->targets[i].has_target)
+            continue;
+        ts_buffer line = {0};
+        attained_line(run, r->mc, i, lang, &line);
+        int even = ts_mc_year_by_share(r->mc, i, 0.5);
+        if (even)
+            ts_buffer_printf(&line, lang == TS_LANG_ZH ? "；%d年前达成概率过半" : "; even odds by %d",
+                             even);
+        ts_fmt_wrapped(out, name_of(&run->plan->indicators[i], lang), line.data ? line.data : "",
+                       96);
+        ts_buffer_free(&line);
+    }
+}
+
+static void render_required(const ts_run *run, const ts_scenario_result *r, const labels *L,
+                            ts_lang lang, ts_buffer *out)
+{
+    bool title = false;
+    for (size_t i = 0; i < run->plan->n_indicators; i++) {
+        const ts_required_list *req = &r->required[i];
+        ts_buffer line = {0};
+        for (size_t k = 0; k < req->n; k++) {
+            if (!isfinite(req->drivers[k].rate))
+                continue;
+            char rate[24];
+            ts_fmt_percent(req->drivers[k].rate, rate, sizeof rate);
+            ts_buffer_printf(&line, "%s%s %s%s", line.len ? ", " : "",
+                             name_of(&run->plan->indicators[req->drivers[k].driver], lang), rate,
+                             lang == TS_LANG_ZH ? "/年" : "/yr");
+        }
+        if (line.len) {
+            if (!title)
+                ts_fmt_wrapped(out, NULL, L->required_title, 96);
+            title = true;
+            ts_fmt_wrapped(out, name_of(&run->plan->indicators[i], lang), line.data, 96);
+        }
+        ts_buffer_free(&line);
+    }
 }
 
 static void render_scenario(const ts_run *run, const ts_scenario_result *r, const labels *L,
@@ -246,6 +355,9 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     const char *rationale = text_in(&sc->rationale, lang);
     if (*rationale)
         ts_fmt_wrapped(out, L->rationale, rationale, 96);
+    const char *method = text_in(&sc->uncertainty_method, lang);
+    if (*method && r->mc)
+        ts_fmt_wrapped(out, L->uncertainty, method, 96);
     ts_buffer_printf(out, "  %s:", L->chain);
     for (size_t k = 0; k < sc->n_chain; k++)
         ts_buffer_printf(out, "%s %s", k ? " <-" : "", sc->chain[k]);
@@ -253,15 +365,17 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     ts_report_fit_text(run, r, lang, out);
     ts_buffer_puts(out, "\n");
 
+    bool with_p = r->mc != NULL;
     tt_table t;
-    tt_init(&t, 9);
-    for (size_t c = 1; c < 7; c++)
+    tt_init(&t, with_p ? 10 : 9);
+    for (size_t c = 1; c < (with_p ? 8u : 7u); c++)
         t.align[c] = TT_RIGHT;
     t.max_width[0] = 48;
-    const char *head[] = {L->col_indicator, L->col_target,   L->col_value,
-                          L->col_ratio,     L->col_required, L->col_scenario,
-                          L->col_attained,  L->col_status,   L->col_flags};
-    tt_add_row(&t, head);
+    const char *head[] = {L->col_indicator,   L->col_target,   L->col_value,
+                          L->col_ratio,       L->col_probability, L->col_required,
+                          L->col_scenario,    L->col_attained, L->col_status,
+                          L->col_flags};
+    add_row(&t, head, with_p);
     /* Targets first, each followed by its revisions; inputs after them: the
      * inputs are context. */
     for (int pass = 0; pass < 2; pass++) {
@@ -276,6 +390,10 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     tt_render(&t, "  ", out);
     tt_free(&t);
     ts_buffer_puts(out, "\n");
+    render_probabilities(run, r, L, lang, out);
+    render_required(run, r, L, lang, out);
+    if (r->mc || r->required)
+        ts_buffer_puts(out, "\n");
 }
 
 /* Where each revised target was announced. */

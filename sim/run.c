@@ -1,22 +1,70 @@
-/* run.c - a plan under several scenarios: project and assess each. */
+/* run.c - a plan under several scenarios: project and assess each, solve
+ * the drivers' required growth, the tornado; then, on request, the Monte
+ * Carlo draws and a sweep. */
 #include <stdlib.h>
 
 #include "targetsim/run.h"
 #include "targetsim/track.h"
 
+static void result_free(const ts_plan *plan, ts_scenario_result *r)
+{
+    ts_projector_free(r->projector);
+    ts_projection_free(r->projection);
+    free(r->assessments);
+    ts_assess_revisions_free(plan, r->revisions);
+    if (r->required)
+        for (size_t i = 0; i < plan->n_indicators; i++)
+            free(r->required[i].drivers);
+    free(r->required);
+    ts_tornado_free(&r->tornado);
+    ts_mc_result_free(r->mc);
+}
+
 void ts_run_free(ts_run *run)
 {
     if (!run)
         return;
-    for (size_t i = 0; i < run->n_results; i++) {
-        ts_projection_free(run->results[i].projection);
-        free(run->results[i].assessments);
-        ts_assess_revisions_free(run->plan, run->results[i].revisions);
-    }
+    for (size_t i = 0; i < run->n_results; i++)
+        result_free(run->plan, &run->results[i]);
     free(run->results);
+    ts_sweep_result_free(run->sweep);
     ts_backtest_free(run->backtest);
     ts_comparison_free(run->comparison);
     free(run);
+}
+
+static ts_status solve_all(const ts_plan *plan, ts_scenario_result *r, ts_error *err)
+{
+    r->required = calloc(plan->n_indicators, sizeof *r->required);
+    if (!r->required)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        ts_status st = ts_solve_required_drivers(r->projector, i, &r->required[i].drivers,
+                                                 &r->required[i].n, err);
+        if (st != TS_OK)
+            return st;
+    }
+    return TS_OK;
+}
+
+static ts_status analyse(const ts_plan *plan, const ts_scenario *sc,
+                         const ts_project_options *options, ts_scenario_result *r,
+                         ts_error *err)
+{
+    ts_status st;
+    r->scenario = sc;
+    if ((st = ts_projector_alloc(plan, sc, options, &r->projector, err)) != TS_OK ||
+        (st = ts_projector_project(r->projector, &r->projection, err)) != TS_OK)
+        return st;
+    r->assessments = calloc(plan->n_indicators, sizeof *r->assessments);
+    if (!r->assessments)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    for (size_t i = 0; i < plan->n_indicators; i++)
+        ts_assess_indicator(plan, r->projection, i, &r->assessments[i]);
+    if ((st = ts_assess_revisions(plan, r->projection, &r->revisions, err)) != TS_OK ||
+        (st = solve_all(plan, r, err)) != TS_OK)
+        return st;
+    return ts_tornado_compute(r->projector, &r->tornado, err);
 }
 
 ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
@@ -32,21 +80,10 @@ ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios
     run->plan = plan;
     run->as_of = options ? options->as_of : TS_AS_OF_LATEST;
     for (size_t s = 0; s < n; s++) {
-        ts_scenario_result *r = &run->results[s];
         run->n_results++;
-        r->scenario = scenarios[s];
-        if ((st = ts_project_run(plan, scenarios[s], options, &r->projection, err)) != TS_OK)
+        if ((st = analyse(plan, scenarios[s], options, &run->results[s], err)) != TS_OK)
             goto out;
-        r->assessments = calloc(plan->n_indicators, sizeof *r->assessments);
-        if (!r->assessments) {
-            st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-            goto out;
-        }
-        for (size_t i = 0; i < plan->n_indicators; i++)
-            ts_assess_indicator(plan, r->projection, i, &r->assessments[i]);
-        if ((st = ts_assess_revisions(plan, r->projection, &r->revisions, err)) != TS_OK)
-            goto out;
-        run->horizon = r->projection->horizon;
+        run->horizon = run->results[s].projection->horizon;
     }
     if (n == 0)
         run->horizon = options && options->horizon ? options->horizon : plan->horizon;
@@ -55,4 +92,63 @@ ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios
 out:
     ts_run_free(run);
     return st;
+}
+
+/* One progress count over all scenarios. */
+typedef struct run_progress {
+    const ts_mc_options *outer;
+    uint64_t offset, total;
+} run_progress;
+
+static void scenario_progress(void *user, uint64_t done, uint64_t total)
+{
+    (void)total;
+    const run_progress *rp = user;
+    rp->outer->progress(rp->outer->progress_user, rp->offset + done, rp->total);
+}
+
+ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err)
+{
+    ts_mc_result **results = calloc(run->n_results ? run->n_results : 1, sizeof *results);
+    if (!results)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    ts_status st = TS_OK;
+    for (size_t s = 0; s < run->n_results && st == TS_OK; s++) {
+        ts_mc_options o = *opt;
+        run_progress rp = {opt, (uint64_t)s * opt->draws, (uint64_t)run->n_results * opt->draws};
+        if (opt->progress) {
+            o.progress = scenario_progress;
+            o.progress_user = &rp;
+        }
+        st = ts_mc_run(run->results[s].projector, NULL, 0, &o, &results[s], err);
+    }
+    for (size_t s = 0; s < run->n_results; s++) {
+        if (st == TS_OK) {
+            ts_mc_result_free(run->results[s].mc);
+            run->results[s].mc = results[s];
+        } else {
+            ts_mc_result_free(results[s]);
+        }
+    }
+    free(results);
+    if (st == TS_OK) {
+        run->mc_draws = opt->draws;
+        run->mc_seed = opt->seed;
+    }
+    return st;
+}
+
+ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
+                       const ts_mc_options *mc, ts_error *err)
+{
+    if (run->n_results == 0)
+        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep needs a scenario");
+    ts_sweep_result *r = NULL;
+    ts_status st = ts_sweep_run(run->results[0].projector, axes, n_axes, mc, &r, err);
+    if (st != TS_OK)
+        return st;
+    ts_sweep_result_free(run->sweep);
+    run->sweep = r;
+    run->sweep_scenario = run->results[0].scenario;
+    return TS_OK;
 }

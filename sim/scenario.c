@@ -56,6 +56,7 @@ void ts_scenario_free(ts_scenario *sc)
     free(sc->id);
     ts_text_free(&sc->name);
     ts_text_free(&sc->rationale);
+    ts_text_free(&sc->uncertainty_method);
     free(sc);
 }
 
@@ -363,6 +364,15 @@ static ts_status parse_uncertainty(const cJSON *unc, const layer *ly)
         return st;
     if (corr && (st = parse_correlation(corr, ly, "uncertainty.correlation")) != TS_OK)
         return st;
+    const cJSON *method = cJSON_GetObjectItemCaseSensitive(unc, "method");
+    if (method) {
+        /* Inherited like the sds it explains; a file that gives one replaces it. */
+        ts_text text = {0};
+        if ((st = ts_json_text(method, ly->file, "uncertainty.method", &text, ly->err)) != TS_OK)
+            return st;
+        ts_text_free(&ly->sc->uncertainty_method);
+        ly->sc->uncertainty_method = text;
+    }
     return TS_OK;
 }
 
@@ -555,7 +565,8 @@ ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **
     for (size_t i = 0; i < plan->n_indicators; i++)
         sc->assumptions[i].sd = NAN;
     if ((st = load_layer(plan, file, NULL, sc, err)) != TS_OK ||
-        (st = check_complete(plan, sc, err)) != TS_OK)
+        (st = check_complete(plan, sc, err)) != TS_OK ||
+        (st = ts_uncertainty_check(plan, sc, err)) != TS_OK)
         goto out;
     ts_scenario_fit_apply_sd(sc);
     *out = sc;

@@ -14,6 +14,10 @@ ratio R is undefined) rather than from the engine's code, every path value and
 kind and every assessment field of report.json. Numbers must agree to 1e-9
 relative (None for null). report.csv must agree with report.json row by row,
 paths.csv with the paths, and the summary on stdout with the statuses.
+Also: required_driver_growth (found here by bisection, to 1e-9), tornado.csv
+(each driver moved by a percentage point or 1 % of its level), and the
+Monte Carlo fields, which without any sd must be degenerate (probability 0
+or 1 with its closed-form Wilson interval, percentiles equal to the path).
 
 Formulas:
   growth   v_t = v_{t-1} (1 + n_t),  n_t = (1 + g_t + s_t)(1 + d_t) - 1
@@ -38,6 +42,7 @@ import sys
 import tempfile
 
 REL_TOL = 1e-9
+DRAWS = 10000  # targetsim's default --draws
 ABS_TOL = 1e-12  # for values that are zero up to rounding (a growth of 0)
 
 PLAN = {
@@ -347,6 +352,144 @@ def assess(plan, ind, path, as_of):
     return out
 
 
+# --- required driver growth, the tornado, degenerate draws -----------------
+
+def inputs_of(plan, name):
+    """name and every indicator it is derived from, transitively."""
+    ind = plan["indicators"][name]
+    found = {name}
+    for k in ind.get("derived", {}).get("factors", {}):
+        found |= inputs_of(plan, k)
+    return found
+
+
+def with_driver(assumptions, name, years, value_of):
+    """A copy of the assumptions with name's driver set year by year."""
+    changed = {k: dict(v) for k, v in assumptions.items()}
+    spec = changed[name]
+    driver = next(k for k in DRIVERS if k in spec)
+    spec[driver] = {str(t): value_of(t, yearly(spec[driver], t)) for t in years}
+    return changed
+
+
+def value_in(plan, assumptions, as_of_limit, horizon, name, year):
+    return project(plan, assumptions, as_of_limit, horizon)[name][0][year][0]
+
+
+def required_rate(plan, assumptions, as_of_limit, horizon, target, driver, proj):
+    """The constant growth of driver hitting target's value in its year, by
+    bisection (independent of the engine's Brent solver); None when none."""
+    ind = plan["indicators"][target]
+    T = ind.get("target_year", plan["target_year"])
+    x = float(ind["target"]["value"])
+    d_as_of = proj[driver][1]
+    if T <= proj[target][1] or T <= d_as_of:
+        return None
+    years = range(d_as_of + 1, horizon + 1)
+    spec = assumptions[driver]
+    low = max(-1 - yearly_or_zero(spec.get("shock", 0), t) for t in range(d_as_of + 1, T + 1))
+
+    def miss(r):
+        changed = with_driver(assumptions, driver, years, lambda t, g: r)
+        v = value_in(plan, changed, as_of_limit, horizon, target, T)
+        return v / x - 1 if x != 0 else v
+
+    a, b = low + 1e-12 * max(1, abs(low)), 1.0
+    fa = miss(a)
+    while b <= 1e6 and (miss(b) <= 0) == (fa <= 0):
+        b = 2 * b + 1
+    if b > 1e6:
+        return None
+    for _ in range(200):
+        m = (a + b) / 2
+        if (miss(m) <= 0) == (fa <= 0):
+            a = m
+        else:
+            b = m
+    return (a + b) / 2
+
+
+def check_required(chk, where, plan, assumptions, as_of_limit, horizon, name, proj, got):
+    inds = plan["indicators"]
+    if "target" not in inds[name]:
+        chk.same(where + ".required_driver_growth", got, [])
+        return
+    drivers = [k for k in inds if k in inputs_of(plan, name) and "derived" not in inds[k]
+               and "growth" in assumptions[k]]
+    if [e["driver"] for e in got] != drivers:
+        chk.fail(where, "required_driver_growth drivers %r, expected %r" %
+                 ([e["driver"] for e in got], drivers))
+        return
+    for e in got:
+        want = required_rate(plan, assumptions, as_of_limit, horizon, name, e["driver"], proj)
+        chk.compared += 1
+        if (want is None) != (e["rate"] is None) or (
+                want is not None and abs(e["rate"] - want) > 1e-9):
+            chk.fail(where, "required growth of %s: got %r, expected %r" %
+                     (e["driver"], e["rate"], want))
+
+
+def check_tornado(chk, name, out_dir, plan, scenarios, as_of_limit, horizon):
+    """tornado.csv without sds: each driver moved by a percentage point
+    (growth) or 1 % of its as-of value (add, level) in every projected year."""
+    with open(os.path.join(out_dir, "tornado.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    inds = plan["indicators"]
+    expected = 0
+    for sid, assumptions in scenarios.items():
+        proj = project(plan, assumptions, as_of_limit, horizon)
+        for target, ind in inds.items():
+            if "target" not in ind:
+                continue
+            T = ind.get("target_year", plan["target_year"])
+            for drv in inputs_of(plan, target):
+                if "derived" in inds[drv]:
+                    continue
+                expected += 1
+                spec = assumptions[drv]
+                as_of = proj[drv][1]
+                shift = 0.01 if "growth" in spec else 0.01 * abs(proj[drv][0][as_of][0])
+                years = range(as_of + 1, horizon + 1)
+                want = [value_in(plan, with_driver(assumptions, drv, years,
+                                                   lambda t, g, sg=sg: g + sg * shift),
+                                 as_of_limit, horizon, target, T) for sg in (-1, 1)]
+                row = [r for r in rows if (r["scenario"], r["indicator"], r["assumption"]) ==
+                       (sid, target, drv)]
+                where = "%s: tornado.csv %s.%s.%s" % (name, sid, target, drv)
+                if len(row) != 1:
+                    chk.fail(where, "%d rows, expected 1" % len(row))
+                    continue
+                chk.same(where + ".shift", float(row[0]["shift"]), shift)
+                chk.same(where + ".value_low", csv_number(row[0]["value_low"]), want[0])
+                chk.same(where + ".value_high", csv_number(row[0]["value_high"]), want[1])
+    if len(rows) != expected:
+        chk.fail(name, "tornado.csv has %d rows, expected %d" % (len(rows), expected))
+
+
+def check_degenerate_draws(chk, where, got, want_status_fields, path, horizon, base):
+    """No sd anywhere: every draw is the path, so probabilities are 0 or 1,
+    with the Wilson interval of 0 or n successes out of n, and every
+    percentile is the path's value."""
+    if got.get("target") is None:
+        for key in ("probability", "probability_low", "probability_high",
+                    "attainment_probability", "percentiles"):
+            chk.same("%s.%s" % (where, key), got.get(key), None)
+        return
+    n, z = DRAWS, 1.959963984540054
+    hit = want_status_fields["attained"]
+    chk.same(where + ".probability", got["probability"], 1.0 if hit else 0.0)
+    chk.same(where + ".probability_low", got["probability_low"], n / (n + z * z) if hit else 0.0)
+    chk.same(where + ".probability_high", got["probability_high"], 1.0 if hit else z * z / (n + z * z))
+    first = want_status_fields["attainment_year"]
+    for pt in got["attainment_probability"]:
+        chk.same("%s.attainment_probability[%d]" % (where, pt["year"]), pt["probability"],
+                 1.0 if first is not None and pt["year"] >= first else 0.0)
+    for pt in got["percentiles"]:
+        for key in ("p5", "p10", "p25", "p50", "p75", "p90", "p95"):
+            chk.same("%s.percentiles[%d].%s" % (where, pt["year"], key), pt[key],
+                     path[pt["year"]][0])
+
+
 # --- reading targetsim's files --------------------------------------------
 
 def csv_number(cell):
@@ -368,8 +511,10 @@ def check_run(chk, binary, folder, name, extra, as_of_limit, horizon):
 
     scenario_files = [a for a in extra if a.endswith(".json")] or PLAN["scenarios"]
     expected = {}
+    resolved = {}
     for file_name in scenario_files:
         sid, assumptions = resolve_scenario(folder, file_name)
+        resolved[sid] = assumptions
         expected[sid] = project(PLAN, assumptions, as_of_limit, horizon)
 
     p = report["plan"]
@@ -408,11 +553,15 @@ def check_run(chk, binary, folder, name, extra, as_of_limit, horizon):
                 y = pt["year"]
                 chk.same("%s.path[%d].value" % (where, y), pt["value"], path[y][0])
                 chk.same("%s.path[%d].kind" % (where, y), pt["kind"], path[y][1])
+            check_required(chk, where, PLAN, resolved[sid], as_of_limit, horizon, iid,
+                           expected[sid], got["required_driver_growth"])
+            check_degenerate_draws(chk, where, got, want, path, horizon, PLAN["base_year"])
             if want["status"] != "no_target":
                 statuses[(sid, iid)] = want["status"]
                 chk.statuses.add(want["status"])
 
     check_csv(chk, name, out_dir, report)
+    check_tornado(chk, name, out_dir, PLAN, resolved, as_of_limit, horizon)
     check_stdout(chk, name, proc.stdout, statuses)
 
 

@@ -281,8 +281,13 @@ def check_comparison(chk, out_dir, report):
                     "relative_difference": (v - rv) / rv if rv != 0 else None,
                     "attainment_year": ay, "reference_attainment_year": ry,
                     "attainment_year_difference": ay - ry if ay and ry else None,
-                    "probability": None, "reference_probability": None,
-                    "probability_difference": None})
+                    # Monte Carlo covers an indicator's own target only.
+                    "probability": mine.get("probability") if k == 0 else None,
+                    "reference_probability": theirs.get("probability") if k == 0 else None,
+                    "probability_difference":
+                        mine["probability"] - theirs["probability"]
+                        if k == 0 and mine.get("probability") is not None
+                        and theirs.get("probability") is not None else None})
     if len(cmp["rows"]) != len(want):
         chk.fail("comparison", "%d rows, expected %d" % (len(cmp["rows"]), len(want)))
         return

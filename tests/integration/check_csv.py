@@ -50,7 +50,7 @@ def documented_columns(doc):
         title = sec.split("\n", 1)[0]
         for name in ("report.csv", "paths.csv"):
             if title.endswith(name):
-                cols[name] = re.findall(r"^\|(?: \d+ \|)? `([a-z_]+)` \|", sec, flags=re.M)
+                cols[name] = re.findall(r"^\|(?: \d+ \|)? `([a-z0-9_]+)` \|", sec, flags=re.M)
     return cols
 
 

@@ -446,6 +446,184 @@ static void test_text(void)
     ts_run_free(run);
 }
 
+/* --- Monte Carlo, required growth, tornado, sweep ---------------------------- */
+
+/* The scenarios have no sd: every draw is the scenario's path, so each
+ * probability is 0 or 1 and every percentile is the path's value. */
+static ts_run *make_simulated_run(void)
+{
+    ts_run *run = make_run(TS_AS_OF_LATEST);
+    ts_error err;
+    ts_mc_options mc = {.draws = 3000, .seed = 99, .threads = 2, .percentiles = true};
+    if (run && !CHECK(ts_run_simulate(run, &mc, &err) == TS_OK)) {
+        ts_run_free(run);
+        return NULL;
+    }
+    return run;
+}
+
+static void test_json_mc(void)
+{
+    ts_run *run = make_simulated_run();
+    if (!run)
+        return;
+    ts_buffer out = {0};
+    ts_error err;
+    CHECK_INT(ts_report_render_json(run, &out, &err), TS_OK);
+    cJSON *root = cJSON_ParseWithLength(out.data, out.len);
+    if (CHECK(root != NULL)) {
+        const cJSON *mc = get(root, "monte_carlo");
+        CHECK(num(mc, "draws") == 3000 && num(mc, "seed") == 99);
+        CHECK(num(mc, "block_draws") == 4096);
+        CHECK_INT(cJSON_GetArraySize(get(mc, "percentiles")), 7);
+        const cJSON *unc = get(cJSON_GetArrayItem(get(root, "scenarios"), 0), "uncertainty");
+        CHECK_INT(cJSON_GetArraySize(get(unc, "sd")), 0);
+        CHECK(num(unc, "normals_per_draw") == 0);
+        const cJSON *firms = indicator(root, 0, "firms"); /* fast: 1122 >= 1000 */
+        CHECK(num(firms, "probability") == 1.0 && num(firms, "probability_high") == 1.0);
+        const cJSON *by = get(firms, "attainment_probability");
+        CHECK_INT(cJSON_GetArraySize(by), N_YEARS);
+        CHECK(num(cJSON_GetArrayItem(by, 3), "probability") == 0); /* 2023: 922 */
+        CHECK(num(cJSON_GetArrayItem(by, 4), "probability") == 1); /* 2024: 1022 */
+        const cJSON *pc = cJSON_GetArrayItem(get(firms, "percentiles"), 5);
+        CHECK(num(pc, "year") == 2025 && num(pc, "p5") == 1122 && num(pc, "p95") == 1122);
+        CHECK(cJSON_IsArray(get(firms, "required_driver_growth")) &&
+              cJSON_GetArraySize(get(firms, "required_driver_growth")) == 0);
+        const cJSON *g = indicator(root, 0, "gdp");
+        CHECK(num(g, "probability") == 0.0 && num(g, "probability_low") == 0.0);
+        const cJSON *req = cJSON_GetArrayItem(get(g, "required_driver_growth"), 0);
+        CHECK_STR(cJSON_GetStringValue(get(req, "driver")), "gdp");
+        CHECK_NEAR_REL(num(req, "rate"), pow(10000 / 5121.61, 1.0 / 4) - 1, 1e-12);
+        CHECK_INT(cJSON_GetArraySize(get(indicator(root, 0, "per_head"), "required_driver_growth")), 2);
+        const cJSON *pop = indicator(root, 0, "pop"); /* an input: nulls */
+        CHECK(is_null(pop, "probability") && is_null(pop, "percentiles") &&
+              is_null(pop, "attainment_probability"));
+    }
+    cJSON_Delete(root);
+    ts_buffer_free(&out);
+    ts_run_free(run);
+    /* Without draws the Monte Carlo fields are null. */
+    run = make_run(TS_AS_OF_LATEST);
+    if (run && CHECK(ts_report_render_json(run, &out, &err) == TS_OK)) {
+        cJSON *r2 = cJSON_ParseWithLength(out.data, out.len);
+        CHECK(is_null(r2, "monte_carlo"));
+        CHECK(is_null(indicator(r2, 0, "gdp"), "probability"));
+        cJSON_Delete(r2);
+    }
+    ts_buffer_free(&out);
+    ts_run_free(run);
+}
+
+static void test_fan_csv(void)
+{
+    ts_run *run = make_simulated_run();
+    if (!run)
+        return;
+    ts_buffer out = {0};
+    ts_error err;
+    CHECK_INT(ts_report_render_fan_csv(run, &out, &err), TS_OK);
+    CHECK_INT(count_lines(out.data), 1 + N_SCEN * N_TARGETED * N_YEARS);
+    static char header[20][128], row[20][128];
+    const char *p = out.data;
+    int nh = csv_record(&p, header, 20);
+    CHECK_INT(nh, 13);
+    while (*p) {
+        CHECK_INT(csv_record(&p, row, 20), nh);
+        if (strcmp(row[0], "fast") == 0 && strcmp(row[1], "per_head") == 0) {
+            int year = atoi(row[2]);
+            for (int c = column(header, nh, "p5"); c <= column(header, nh, "p95"); c++)
+                CHECK_NEAR_REL(atof(row[c]), fast_per_head(year), 1e-14);
+        }
+    }
+    ts_buffer_free(&out);
+    ts_run_free(run);
+    /* Without draws: the header alone. */
+    run = make_run(TS_AS_OF_LATEST);
+    if (run && CHECK(ts_report_render_fan_csv(run, &out, &err) == TS_OK))
+        CHECK_INT(count_lines(out.data), 1);
+    ts_buffer_free(&out);
+    ts_run_free(run);
+}
+
+static void test_tornado_csv(void)
+{
+    ts_run *run = make_run(TS_AS_OF_LATEST);
+    if (!run)
+        return;
+    ts_buffer out = {0};
+    ts_error err;
+    CHECK_INT(ts_report_render_tornado_csv(run, &out, &err), TS_OK);
+    /* Bars per scenario: gdp (gdp), per_head (gdp, pop), firms (firms). */
+    CHECK_INT(count_lines(out.data), 1 + N_SCEN * 4);
+    static char header[20][128], row[20][128];
+    const char *p = out.data;
+    int nh = csv_record(&p, header, 20);
+    int found = 0;
+    while (*p) {
+        CHECK_INT(csv_record(&p, row, 20), nh);
+        if (strcmp(row[0], "fast") == 0 && strcmp(row[1], "firms") == 0) {
+            found = 1;
+            /* No sd: 1 % of the baseline 622 a year, for 5 years. */
+            CHECK_STR(row[column(header, nh, "shift_from")], "default");
+            CHECK_NEAR(atof(row[column(header, nh, "value_low")]), 622 + 5 * (100 - 6.22));
+            CHECK_NEAR(atof(row[column(header, nh, "value_high")]), 622 + 5 * (100 + 6.22));
+            CHECK_STR(row[column(header, nh, "rank")], "1");
+        }
+    }
+    CHECK(found);
+    ts_buffer_free(&out);
+    ts_run_free(run);
+}
+
+static void test_sweep_csv(void)
+{
+    ts_run *run = make_run(TS_AS_OF_LATEST);
+    if (!run)
+        return;
+    ts_buffer out = {0};
+    ts_error err;
+    CHECK_INT(ts_report_render_sweep_csv(run, &out, &err), TS_OK);
+    CHECK_INT(count_lines(out.data), 1); /* no sweep: the header */
+    ts_buffer_free(&out);
+    ts_sweep_axis axis;
+    if (CHECK(ts_sweep_parse("firms.add=0:200:100", &axis, &err) == TS_OK) &&
+        CHECK(ts_run_sweep(run, &axis, 1, NULL, &err) == TS_OK) &&
+        CHECK(ts_report_render_sweep_csv(run, &out, &err) == TS_OK)) {
+        CHECK_INT(count_lines(out.data), 1 + 3 * N_TARGETED);
+        /* firms at add 200: 622 + 5 * 200 = 1622, 1.622 of the target. */
+        CHECK_HAS(out.data, "fast,firms.add,200,,,firms,2025,1000,1622,1.622,true,2022,,,,\r\n");
+    }
+    ts_buffer_free(&out);
+    ts_run_free(run);
+}
+
+static void test_text_mc(void)
+{
+    ts_run *run = make_simulated_run();
+    if (!run)
+        return;
+    ts_buffer out = {0};
+    ts_error err;
+    CHECK_INT(ts_report_render_text(run, TS_LANG_EN, &out, &err), TS_OK);
+    CHECK_HAS(out.data, "Monte Carlo: 3,000 draws per scenario, seed 99.");
+    CHECK_HAS(out.data, "P(target)");
+    CHECK_HAS(out.data, "in 2025: 100.0% [99.9%, 100.0%]; attained by 2025 with p 100.0%");
+    CHECK_HAS(out.data, "Driver growth that hits the target exactly");
+    ts_buffer_free(&out);
+    CHECK_INT(ts_report_render_text(run, TS_LANG_ZH, &out, &err), TS_OK);
+    CHECK_HAS(out.data, "蒙特卡洛模拟");
+    CHECK_HAS(out.data, "P(目标)");
+    ts_buffer_free(&out);
+    ts_run_free(run);
+    run = make_run(TS_AS_OF_LATEST);
+    if (run && CHECK(ts_report_render_text(run, TS_LANG_EN, &out, &err) == TS_OK)) {
+        CHECK(strstr(out.data, "P(target)") == NULL);
+        CHECK(strstr(out.data, "Monte Carlo") == NULL);
+    }
+    ts_buffer_free(&out);
+    ts_run_free(run);
+}
+
 /* --- writing -------------------------------------------------------------- */
 
 /* Number of entries in `folder` whose name starts with `prefix`. */
@@ -565,6 +743,11 @@ int main(void)
         test_report_csv();
         test_paths_csv();
         test_text();
+        test_json_mc();
+        test_fan_csv();
+        test_tornado_csv();
+        test_sweep_csv();
+        test_text_mc();
     } else {
         fprintf(stderr, "setup: %s: %s: %s\n", err.file, err.path, err.message);
     }

@@ -247,7 +247,7 @@ static void test_reports(void)
     for (const char *p = csv.data; p && *p; p++)
         lines += *p == '\n';
     CHECK_INT(lines, 1 + 5);
-    CHECK_HAS(csv.data, ",revision,needed_growth_by_year,needed_growth_by\r\n");
+    CHECK_HAS(csv.data, ",revision,needed_growth_by_year,needed_growth_by,probability,");
     CHECK_HAS(csv.data, ",moderate,,,,,1,2029,");
     CHECK_HAS(text.data, "(revised 2027)");
     CHECK_HAS(text.data, "(revised 2026)");

@@ -49,6 +49,14 @@ ts_status ts_report_render_bom(ts_buffer *out, ts_error *err);
  * only when the run has none. */
 ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* fan.csv: per scenario, target and year, the Monte Carlo percentiles and
+ * the probability of attainment by that year (header only without draws). */
+ts_status ts_report_render_fan_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* tornado.csv: per scenario, target and driver, the target-year value with
+ * the driver moved by one sd down and up. */
+ts_status ts_report_render_tornado_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* sweep.csv: per grid point and target of run->sweep (header only without). */
+ts_status ts_report_render_sweep_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 
 /* One file to write: `name` is a plain file name inside the output folder
  * (no '/', not "." or ".."); `data` holds `len` bytes. Both borrowed. */

@@ -6,21 +6,34 @@
 #include <stddef.h>
 
 #include "targetsim/assess.h"
+#include "targetsim/mc.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
 #include "targetsim/scenario.h"
+#include "targetsim/sensitivity.h"
+#include "targetsim/solve.h"
 #include "targetsim/status.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/* Required growth of the drivers of one indicator (ts_solve_required_drivers). */
+typedef struct ts_required_list {
+    size_t n;
+    ts_required_driver *drivers; /* owned; NULL when n = 0 */
+} ts_required_list;
+
 typedef struct ts_scenario_result {
     const ts_scenario *scenario;  /* borrowed */
+    ts_projector *projector;      /* owned: the prepared projection */
     ts_projection *projection;    /* owned */
     ts_assessment *assessments;   /* owned, one per plan indicator */
     ts_assessment **revisions;    /* owned, one per plan indicator: NULL, or one assessment
                                    * per revised target (see ts_assess_revisions) */
+    ts_required_list *required;   /* owned, one per plan indicator */
+    ts_tornado tornado;           /* owned */
+    ts_mc_result *mc;             /* owned; NULL until ts_run_simulate */
 } ts_scenario_result;
 
 /* Optional analyses of a run, attached by the calls in targetsim/track.h. */
@@ -33,13 +46,18 @@ typedef struct ts_run {
     int as_of;                    /* the --as-of limit, TS_AS_OF_LATEST for none */
     size_t n_results;
     ts_scenario_result *results;  /* owned */
+    size_t mc_draws;              /* 0 until ts_run_simulate */
+    uint64_t mc_seed;
+    ts_sweep_result *sweep;       /* owned; NULL until ts_run_sweep */
+    const ts_scenario *sweep_scenario; /* borrowed: the scenario swept */
     int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
     struct ts_backtest *backtest;     /* owned; NULL unless ts_run_backtest was called */
     struct ts_comparison *comparison; /* owned; NULL unless ts_run_compare was called */
 } ts_run;
 
 /* Projects and assesses `plan` under each of the `n` scenarios (an array of
- * n pointers; n may be 0), each loaded against this plan. `options` may be
+ * n pointers; n may be 0), with the required driver growth of every target
+ * and the tornado of every scenario, each loaded against this plan. `options` may be
  * NULL: every observation, the plan's horizon. The plan and the scenarios
  * are borrowed and must outlive the run. On success *out owns a new run
  * (free with ts_run_free); results[s] belongs to scenarios[s], and
@@ -47,6 +65,16 @@ typedef struct ts_run {
  * Fails as ts_project_run does. */
 ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
                         const ts_project_options *options, ts_run **out, ts_error *err);
+
+/* Adds Monte Carlo results to every scenario of `run` (opt->draws draws
+ * each; the progress callback sees the draws of all scenarios as one
+ * count). Fails as ts_mc_run does; the run keeps what it had. */
+ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
+
+/* Sweeps the run's first scenario over the axes' grid (ts_sweep_run), with
+ * draws when `mc` is not NULL. Fails as ts_sweep_run does. */
+ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
+                       const ts_mc_options *mc, ts_error *err);
 
 /* NULL is a no-op. */
 void ts_run_free(ts_run *run);

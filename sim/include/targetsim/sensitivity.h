@@ -1,0 +1,97 @@
+/* sensitivity.h - how much each assumption matters: the tornado (every
+ * driver moved by one sd either way) and sweeps of one or two drivers over a
+ * grid of constant values (docs/methodology.md, section 8). */
+#ifndef TARGETSIM_SENSITIVITY_H
+#define TARGETSIM_SENSITIVITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "targetsim/mc.h"
+#include "targetsim/model.h"
+#include "targetsim/project.h"
+#include "targetsim/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One bar: the value of `target` in its target year with `assumption`'s
+ * driver moved by -shift and +shift in every projected year. */
+typedef struct ts_tornado_bar {
+    size_t target;      /* plan index of an indicator with a target */
+    size_t assumption;  /* plan index of the driver moved */
+    double shift;       /* its sd; without one, 0.01 for growth (a percentage
+                         * point), 1 % of the as-of value for add and level */
+    bool from_sd;       /* shift is the scenario's sd */
+    double base;        /* the scenario's value in the target year */
+    double low, high;   /* the value with the driver moved down, up (NaN when
+                         * the move leaves the model's domain) */
+} ts_tornado_bar;
+
+typedef struct ts_tornado {
+    size_t n;
+    ts_tornado_bar *bars; /* per target in plan order, widest |high - low| first */
+} ts_tornado;
+
+/* Every target of the projector's plan against every driver it depends on
+ * (itself, or a derived indicator's inputs, transitively). On success *out
+ * is filled; release with ts_tornado_free. TS_ENOMEM. */
+ts_status ts_tornado_compute(const ts_projector *projector, ts_tornado *out, ts_error *err);
+void ts_tornado_free(ts_tornado *tornado);
+
+enum { TS_SWEEP_MAX_AXES = 2, TS_SWEEP_MAX_POINTS = 1001 };
+/* A sweep's grid points times its draws per point (one when without draws). */
+#define TS_SWEEP_MAX_WORK 100000000.0
+
+/* One swept driver: IND.MODEL=LO:HI:STEP. */
+typedef struct ts_sweep_axis {
+    char spec[160];                /* as given, for messages and reports */
+    char indicator[72];
+    const ts_model_type *model;
+    double lo, hi, step;
+    size_t n;                      /* grid points: lo + k * step, k < n, not beyond hi */
+} ts_sweep_axis;
+
+/* Parses "IND.MODEL=LO:HI:STEP" (MODEL one of growth, add, level; LO <= HI;
+ * STEP > 0; at most TS_SWEEP_MAX_POINTS points; growth above -1).
+ * TS_EUSAGE with a message quoting the spec. */
+ts_status ts_sweep_parse(const char *spec, ts_sweep_axis *axis, ts_error *err);
+
+typedef struct ts_sweep_cell {
+    double value;          /* in the target year (NaN: out of the model's domain) */
+    double share;          /* value / target */
+    int attainment_year;   /* first year meeting the target, 0 if none by the horizon */
+    double probability;    /* Monte Carlo, NaN without */
+    double low, high;      /* its Wilson 95 % interval */
+    double by_horizon;     /* probability of attainment by the horizon */
+} ts_sweep_cell;
+
+typedef struct ts_sweep_result {
+    size_t n_axes;
+    ts_sweep_axis axes[TS_SWEEP_MAX_AXES];
+    size_t axis_index[TS_SWEEP_MAX_AXES]; /* plan index of each swept driver */
+    size_t n_points;        /* product of the axes' n; the first axis varies slowest */
+    double *x;              /* n_points * n_axes driver values */
+    size_t n_targets;
+    size_t *targets;        /* plan indices of the indicators with a target */
+    ts_sweep_cell *cells;   /* n_points * n_targets */
+    bool has_draws;
+    size_t draws;
+} ts_sweep_result;
+
+/* Evaluates the projector's scenario at every grid point, the swept drivers
+ * replaced by the point's constants; with `mc` (may be NULL) also the
+ * probabilities, from mc->draws draws per point (the same seed at every
+ * point: common random numbers). TS_EUSAGE for an axis naming no driven
+ * indicator of the plan, the same indicator twice, or a grid too large
+ * (TS_SWEEP_MAX_WORK); TS_ENOMEM. A point whose projection or draws leave a
+ * model's domain gets NaN, not an error. */
+ts_status ts_sweep_run(const ts_projector *projector, const ts_sweep_axis *axes, size_t n_axes,
+                       const ts_mc_options *mc, ts_sweep_result **out, ts_error *err);
+void ts_sweep_result_free(ts_sweep_result *result);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

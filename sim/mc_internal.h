@@ -1,0 +1,71 @@
+/* mc_internal.h - what the Monte Carlo draw loop (mc.c) hands to its
+ * summary (mc_summary.c). Private to the engine. */
+#ifndef TS_MC_INTERNAL_H
+#define TS_MC_INTERNAL_H
+
+#include <gsl/gsl_rng.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "projector.h"
+#include "targetsim/mc.h"
+
+/* One indicator with a target, as the draw loop sees it. */
+typedef struct mc_target {
+    size_t index;         /* plan indicator */
+    size_t first;         /* first year index that varies */
+    size_t year_k;        /* target year index */
+    ts_direction direction;
+    double value;         /* the target */
+    double sign;          /* +1 for at_least/above, -1 for at_most/below */
+    bool strict;          /* above/below */
+    bool fixed_met;       /* the target year does not vary and meets the target */
+    long fixed_first;     /* first attaining year among the fixed years, or -1 */
+    size_t store_offset;  /* year k's draws start at store_offset + (k - first) * draws */
+} mc_target;
+
+typedef struct mc_job {
+    const ts_projector *p;
+    const ts_driver_override *overrides;
+    size_t n_overrides;
+    size_t draws;
+    uint64_t seed;
+    size_t n_blocks;
+    /* The shocked drivers ("dimensions"), ordered by their first projected
+     * year, so that the dimensions active in a year are a prefix. */
+    size_t n_dims;
+    size_t *dim_index;    /* plan indicator of each dimension */
+    double *dim_sd;
+    double *chol;         /* n_dims * n_dims lower Cholesky factor */
+    bool correlated;
+    size_t *active;       /* per year index: dimensions drawn in that year */
+    size_t k0;            /* first year index with an active dimension */
+    size_t normals_per_draw;
+    size_t n_targets;
+    mc_target *targets;
+    double *store;        /* NULL without percentiles */
+    atomic_size_t next_block;
+    atomic_uint_least64_t done_draws;
+    atomic_size_t fail_block; /* lowest failed block so far, SIZE_MAX if none */
+} mc_job;
+
+/* One thread's state; allocated before the draws start. */
+typedef struct mc_worker {
+    mc_job *job;
+    gsl_rng *rng;
+    double *u;            /* n_dims standard normals */
+    double *shocks;       /* n_ind * n_years, zero where nothing is drawn */
+    double *values;       /* n_ind * n_years */
+    size_t *attained;     /* per target */
+    size_t *first_count;  /* per target, n_years + 1 cells: draws first attaining in year k
+                           * (the last cell: never) */
+    size_t fail_block;    /* SIZE_MAX if this worker saw no failure */
+    ts_error err;
+} mc_worker;
+
+/* Combines the workers' counts into res and computes the percentile bands
+ * (on `threads` threads) from the store. */
+ts_status ts_mc_summarise(const mc_job *job, const mc_worker *workers, size_t n_workers,
+                          const ts_mc_options *opt, ts_mc_result *res, ts_error *err);
+
+#endif

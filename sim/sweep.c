@@ -1,0 +1,250 @@
+/* sweep.c - a scenario over a grid of one or two drivers held at constant
+ * values: the value of every target in its target year and, with draws,
+ * the probability of attaining it. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "projector.h"
+#include "targetsim/sensitivity.h"
+
+static ts_status bad_spec(const char *spec, const char *why, ts_error *err)
+{
+    return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep \"%s\": %s", spec, why);
+}
+
+static int parse_number(const char *s, const char *end, double *out)
+{
+    char buf[64];
+    size_t len = (size_t)(end - s);
+    if (len == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    char *stop;
+    errno = 0;
+    *out = strtod(buf, &stop);
+    return *stop == '\0' && errno == 0 && isfinite(*out);
+}
+
+/* "IND.MODEL" into the axis. */
+static int parse_target(const char *spec, const char *eq, ts_sweep_axis *axis)
+{
+    const char *dot = memchr(spec, '.', (size_t)(eq - spec));
+    if (!dot || dot == spec || (size_t)(dot - spec) > 64)
+        return 0;
+    for (const char *c = spec; c < dot; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
+            return 0;
+    memcpy(axis->indicator, spec, (size_t)(dot - spec));
+    axis->indicator[dot - spec] = '\0';
+    char model[16];
+    size_t len = (size_t)(eq - dot - 1);
+    if (len == 0 || len >= sizeof model)
+        return 0;
+    memcpy(model, dot + 1, len);
+    model[len] = '\0';
+    axis->model = ts_model_lookup(model);
+    return axis->model != NULL;
+}
+
+ts_status ts_sweep_parse(const char *spec, ts_sweep_axis *axis, ts_error *err)
+{
+    memset(axis, 0, sizeof *axis);
+    snprintf(axis->spec, sizeof axis->spec, "%s", spec);
+    const char *eq = strchr(spec, '=');
+    const char *c1 = eq ? strchr(eq + 1, ':') : NULL;
+    const char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+    if (!eq || !c1 || !c2 || strchr(c2 + 1, ':') || !parse_target(spec, eq, axis))
+        return bad_spec(spec, "expected IND.growth=LO:HI:STEP (or IND.add=..., IND.level=...)",
+                        err);
+    if (!parse_number(eq + 1, c1, &axis->lo) || !parse_number(c1 + 1, c2, &axis->hi) ||
+        !parse_number(c2 + 1, c2 + strlen(c2), &axis->step))
+        return bad_spec(spec, "LO, HI and STEP must be finite numbers", err);
+    if (!(axis->step > 0))
+        return bad_spec(spec, "STEP must be positive", err);
+    if (axis->hi < axis->lo)
+        return bad_spec(spec, "HI must not be below LO", err);
+    if (axis->model->driver_min > -HUGE_VAL && !(axis->lo > axis->model->driver_min))
+        return bad_spec(spec, "a growth rate must be above -1", err);
+    /* The tolerance keeps HI itself when (HI - LO) / STEP is whole up to
+     * rounding (0.04:0.12:0.01 is 9 points). */
+    double n = floor((axis->hi - axis->lo) / axis->step + 1e-9) + 1;
+    if (!(n <= TS_SWEEP_MAX_POINTS))
+        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
+                            "--sweep \"%s\": %.0f points, more than %d", spec, n,
+                            TS_SWEEP_MAX_POINTS);
+    axis->n = (size_t)n;
+    return TS_OK;
+}
+
+void ts_sweep_result_free(ts_sweep_result *r)
+{
+    if (!r)
+        return;
+    free(r->x);
+    free(r->targets);
+    free(r->cells);
+    free(r);
+}
+
+static ts_status resolve_axes(const ts_projector *p, ts_sweep_result *r, ts_error *err)
+{
+    for (size_t a = 0; a < r->n_axes; a++) {
+        long i = ts_plan_find(p->plan, r->axes[a].indicator);
+        if (i < 0 || p->plan->indicators[i].is_derived)
+            return ts_error_set(err, TS_EUSAGE, NULL, NULL,
+                                i < 0 ? "--sweep \"%s\": the plan has no indicator \"%s\""
+                                      : "--sweep \"%s\": \"%s\" is derived; sweep its inputs",
+                                r->axes[a].spec, r->axes[a].indicator);
+        r->axis_index[a] = (size_t)i;
+        if (a > 0 && r->axis_index[0] == (size_t)i)
+            return ts_error_set(err, TS_EUSAGE, NULL, NULL,
+                                "--sweep: \"%s\" is swept twice", r->axes[a].indicator);
+    }
+    return TS_OK;
+}
+
+static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
+{
+    r->n_points = 1;
+    for (size_t a = 0; a < r->n_axes; a++)
+        r->n_points *= r->axes[a].n;
+    double work = (double)r->n_points * (double)(r->has_draws ? r->draws : 1);
+    if (work > TS_SWEEP_MAX_WORK)
+        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
+                            "--sweep: %zu points x %zu draws is more than %.0e projections; "
+                            "use fewer points or --draws",
+                            r->n_points, r->has_draws ? r->draws : 1, TS_SWEEP_MAX_WORK);
+    for (size_t i = 0; i < p->n_ind; i++)
+        r->n_targets += p->plan->indicators[i].target.present;
+    r->x = malloc(r->n_points * r->n_axes * sizeof *r->x);
+    r->targets = malloc((r->n_targets ? r->n_targets : 1) * sizeof *r->targets);
+    r->cells = calloc(r->n_points * (r->n_targets ? r->n_targets : 1), sizeof *r->cells);
+    if (!r->x || !r->targets || !r->cells)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    for (size_t i = 0, t = 0; i < p->n_ind; i++)
+        if (p->plan->indicators[i].target.present)
+            r->targets[t++] = i;
+    for (size_t pt = 0; pt < r->n_points; pt++) {
+        size_t rest = pt;
+        for (size_t a = r->n_axes; a-- > 0;) {
+            r->x[pt * r->n_axes + a] = r->axes[a].lo + (double)(rest % r->axes[a].n) * r->axes[a].step;
+            rest /= r->axes[a].n;
+        }
+    }
+    return TS_OK;
+}
+
+static int first_attaining(const ts_projector *p, size_t i, const double *values)
+{
+    const ts_target *tg = &p->plan->indicators[i].target;
+    for (size_t k = 0; k < p->n_years; k++)
+        if (ts_direction_met(tg->direction, values[i * p->n_years + k], tg->value))
+            return p->base_year + (int)k;
+    return 0;
+}
+
+static void deterministic(const ts_projector *p, const ts_sweep_result *r,
+                          const ts_driver_override *ov, double *values, ts_sweep_cell *cells)
+{
+    bool ok = ts_projector_run(p, ov, r->n_axes, NULL, values, NULL, NULL) == TS_OK;
+    for (size_t t = 0; t < r->n_targets; t++) {
+        size_t i = r->targets[t];
+        const ts_target *tg = &p->plan->indicators[i].target;
+        ts_sweep_cell *c = &cells[t];
+        c->value = ok ? values[i * p->n_years + (size_t)(tg->year - p->base_year)] : NAN;
+        c->share = tg->value != 0 ? c->value / tg->value : NAN;
+        c->attainment_year = ok ? first_attaining(p, i, values) : 0;
+        c->probability = c->low = c->high = c->by_horizon = NAN;
+    }
+}
+
+/* Progress over the whole grid from the per-point Monte Carlo reports. */
+typedef struct grid_progress {
+    const ts_mc_options *outer;
+    uint64_t offset, total;
+} grid_progress;
+
+static void point_progress(void *user, uint64_t done, uint64_t total)
+{
+    (void)total;
+    const grid_progress *g = user;
+    g->outer->progress(g->outer->progress_user, g->offset + done, g->total);
+}
+
+static ts_status simulate(const ts_projector *p, const ts_sweep_result *r, size_t pt,
+                          const ts_driver_override *ov, const ts_mc_options *mc,
+                          ts_sweep_cell *cells, ts_error *err)
+{
+    ts_mc_options opt = *mc;
+    opt.percentiles = opt.keep_draws = false;
+    grid_progress g = {mc, (uint64_t)pt * mc->draws, (uint64_t)r->n_points * mc->draws};
+    if (mc->progress) {
+        opt.progress = point_progress;
+        opt.progress_user = &g;
+    }
+    ts_mc_result *res = NULL;
+    ts_status st = ts_mc_run(p, ov, r->n_axes, &opt, &res, err);
+    if (st == TS_EINPUT)
+        return TS_OK; /* this point leaves the domain in some draw: left NaN */
+    if (st != TS_OK)
+        return st;
+    for (size_t t = 0; t < r->n_targets; t++) {
+        const ts_mc_target *m = &res->targets[r->targets[t]];
+        cells[t].probability = m->probability;
+        cells[t].low = m->low;
+        cells[t].high = m->high;
+        cells[t].by_horizon = m->by_year[p->n_years - 1];
+    }
+    ts_mc_result_free(res);
+    return TS_OK;
+}
+
+static ts_status evaluate(const ts_projector *p, ts_sweep_result *r, const ts_mc_options *mc,
+                          ts_error *err)
+{
+    double *values = malloc(p->n_ind * p->n_years * sizeof *values);
+    if (!values)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    ts_projector_init_values(p, values);
+    ts_status st = TS_OK;
+    for (size_t pt = 0; pt < r->n_points && st == TS_OK; pt++) {
+        ts_driver_override ov[TS_SWEEP_MAX_AXES];
+        for (size_t a = 0; a < r->n_axes; a++)
+            ov[a] = (ts_driver_override){r->axis_index[a], r->axes[a].model,
+                                         r->x[pt * r->n_axes + a]};
+        ts_sweep_cell *cells = r->cells + pt * r->n_targets;
+        deterministic(p, r, ov, values, cells);
+        if (mc)
+            st = simulate(p, r, pt, ov, mc, cells, err);
+    }
+    free(values);
+    return st;
+}
+
+ts_status ts_sweep_run(const ts_projector *p, const ts_sweep_axis *axes, size_t n_axes,
+                       const ts_mc_options *mc, ts_sweep_result **out, ts_error *err)
+{
+    *out = NULL;
+    if (n_axes < 1 || n_axes > TS_SWEEP_MAX_AXES)
+        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep: give one or two, got %zu",
+                            n_axes);
+    ts_sweep_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    r->n_axes = n_axes;
+    memcpy(r->axes, axes, n_axes * sizeof *axes);
+    r->has_draws = mc != NULL;
+    r->draws = mc ? mc->draws : 0;
+    ts_status st;
+    if ((st = resolve_axes(p, r, err)) != TS_OK || (st = grid(p, r, err)) != TS_OK ||
+        (st = evaluate(p, r, mc, err)) != TS_OK) {
+        ts_sweep_result_free(r);
+        return st;
+    }
+    *out = r;
+    return TS_OK;
+}

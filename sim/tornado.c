@@ -1,0 +1,109 @@
+/* tornado.c - one driver at a time moved by one sd down and up in every
+ * projected year: the spread of each target's value in its target year. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "projector.h"
+#include "targetsim/sensitivity.h"
+
+void ts_tornado_free(ts_tornado *t)
+{
+    if (!t)
+        return;
+    free(t->bars);
+    t->bars = NULL;
+    t->n = 0;
+}
+
+static void mark_inputs(const ts_plan *plan, size_t i, bool *used)
+{
+    if (used[i])
+        return;
+    used[i] = true;
+    const ts_indicator *ind = &plan->indicators[i];
+    if (ind->is_derived)
+        for (size_t f = 0; f < ind->derived.n; f++)
+            mark_inputs(plan, ind->derived.inputs[f], used);
+}
+
+/* The move: the sd, else a percentage point of growth or 1 % of the level. */
+static double shift_of(const ts_projector *p, size_t i, bool *from_sd)
+{
+    const ts_assumption *as = &p->scenario->assumptions[i];
+    *from_sd = as->sd > 0;
+    if (*from_sd)
+        return as->sd;
+    if (as->model->takes_rates)
+        return 0.01;
+    return 0.01 * fabs(p->observed[i * p->n_years + (size_t)(p->as_of[i] - p->base_year)]);
+}
+
+/* The target's value in its target year with driver i moved by `by`. */
+static double moved(const ts_projector *p, size_t target, size_t i, double by, double *values,
+                    double *shocks)
+{
+    size_t row = i * p->n_years;
+    for (size_t k = p->first[i]; k < p->n_years; k++)
+        shocks[row + k] = by;
+    ts_status st = ts_projector_run(p, NULL, 0, shocks, values, NULL, NULL);
+    for (size_t k = p->first[i]; k < p->n_years; k++)
+        shocks[row + k] = 0.0;
+    int year = p->plan->indicators[target].target.year;
+    return st == TS_OK ? values[target * p->n_years + (size_t)(year - p->base_year)] : NAN;
+}
+
+static int by_swing(const void *a, const void *b)
+{
+    const ts_tornado_bar *x = a, *y = b;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    double sx = fabs(x->high - x->low), sy = fabs(y->high - y->low);
+    sx = isnan(sx) ? -1 : sx;
+    sy = isnan(sy) ? -1 : sy;
+    if (sx != sy)
+        return sx > sy ? -1 : 1;
+    return x->assumption < y->assumption ? -1 : x->assumption > y->assumption;
+}
+
+static void add_bars(const ts_projector *p, size_t t, ts_tornado *out, double *values,
+                     double *shocks)
+{
+    bool used[TS_MAX_INDICATORS] = {false};
+    mark_inputs(p->plan, t, used);
+    double base = moved(p, t, t, 0.0, values, shocks);
+    for (size_t i = 0; i < p->n_ind; i++) {
+        if (!used[i] || p->plan->indicators[i].is_derived)
+            continue;
+        ts_tornado_bar *bar = &out->bars[out->n++];
+        bar->target = t;
+        bar->assumption = i;
+        bar->shift = shift_of(p, i, &bar->from_sd);
+        bar->base = base;
+        bar->low = moved(p, t, i, -bar->shift, values, shocks);
+        bar->high = moved(p, t, i, bar->shift, values, shocks);
+    }
+}
+
+ts_status ts_tornado_compute(const ts_projector *p, ts_tornado *out, ts_error *err)
+{
+    out->n = 0;
+    size_t cells = p->n_ind * p->n_years;
+    out->bars = calloc(p->n_ind * p->n_ind + 1, sizeof *out->bars);
+    double *values = malloc(cells * sizeof *values);
+    double *shocks = calloc(cells, sizeof *shocks);
+    ts_status st = TS_OK;
+    if (!out->bars || !values || !shocks) {
+        st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        ts_tornado_free(out);
+        goto out;
+    }
+    ts_projector_init_values(p, values);
+    for (size_t t = 0; t < p->n_ind; t++)
+        if (p->plan->indicators[t].target.present)
+            add_bars(p, t, out, values, shocks);
+    qsort(out->bars, out->n, sizeof *out->bars, by_swing);
+out:
+    free(values);
+    free(shocks);
+    return st;
+}
