@@ -3,13 +3,25 @@
 #include "json_out.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 
+/* cJSON prints 15 significant digits whenever they read back within a
+ * rounding step, so report.json would not hold the exact doubles. The
+ * shortest of %.15g..%.17g that reads back as the same double does. */
 void ts_jout_number(cJSON *obj, const char *key, double v)
 {
-    if (isfinite(v))
-        cJSON_AddNumberToObject(obj, key, v);
-    else
+    if (!isfinite(v)) {
         cJSON_AddNullToObject(obj, key);
+        return;
+    }
+    char text[32];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(text, sizeof text, "%.*g", digits, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
+    cJSON_AddRawToObject(obj, key, text);
 }
 
 void ts_jout_year(cJSON *obj, const char *key, int year)
