@@ -1,0 +1,223 @@
+/* fuzz_common.c - input splitting, the scratch folder and the output checks
+ * shared by the fuzz harnesses (see fuzz_common.h). */
+#include "fuzz_common.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TS_FUZZ_SOURCE_DIR
+#error "TS_FUZZ_SOURCE_DIR (the repository root) must be defined by the build"
+#endif
+
+/* Scenarios a seed may name in `extends` or a plan's "scenarios" list. */
+static const char *const FIXED_FILES[][2] = {
+    {"trend.json", "scenarios/trend.json"},
+    {"plan-pace.json", "scenarios/plan-pace.json"},
+    {"downside.json", "scenarios/downside.json"},
+    {"scen.json", "tests/cli/data/scen.json"},
+};
+enum { N_FIXED = sizeof FIXED_FILES / sizeof FIXED_FILES[0] };
+
+static const char *const PART_NAMES[FZ_MAX_PARTS] = {"a.json", "b.json", "c.json", "d.json"};
+
+static char scratch[256];
+
+static void die(const char *what, const char *detail)
+{
+    fprintf(stderr, "fuzz: %s: %s\n", what, detail);
+    abort();
+}
+
+void fz_split(const uint8_t *data, size_t size, fz_parts *out)
+{
+    const char *p = (const char *)data;
+    size_t left = size;
+    out->n = 0;
+    while (out->n < FZ_MAX_PARTS - 1) {
+        const char *nul = memchr(p, '\0', left);
+        if (!nul)
+            break;
+        out->text[out->n] = p;
+        out->len[out->n] = (size_t)(nul - p);
+        out->n++;
+        left -= (size_t)(nul - p) + 1;
+        p = nul + 1;
+    }
+    out->text[out->n] = p;
+    out->len[out->n] = left;
+    out->n++;
+}
+
+static char *read_source_file(const char *relative, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", TS_FUZZ_SOURCE_DIR, relative);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        die(path, strerror(errno));
+    char *buf = NULL;
+    size_t cap = 0, n = 0, got;
+    do {
+        if (n == cap && !(buf = realloc(buf, (cap = cap ? 2 * cap : 65536) + 1)))
+            die(path, "out of memory");
+        got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+    } while (got > 0);
+    fclose(fp);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static void write_file(const char *name, const char *data, size_t len)
+{
+    const char *path = fz_path(name);
+    FILE *fp = fopen(path, "wb");
+    if (!fp || fwrite(data, 1, len, fp) != len || fclose(fp) != 0)
+        die(path, strerror(errno));
+}
+
+static void remove_scratch(void)
+{
+    for (size_t i = 0; i < N_FIXED; i++)
+        unlink(fz_path(FIXED_FILES[i][0]));
+    for (size_t i = 0; i < FZ_MAX_PARTS; i++)
+        unlink(fz_path(PART_NAMES[i]));
+    rmdir(scratch);
+}
+
+const char *fz_dir(void)
+{
+    if (scratch[0])
+        return scratch;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(scratch, sizeof scratch, "%s/targetsim-fuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(scratch))
+        die(scratch, strerror(errno));
+    atexit(remove_scratch);
+    for (size_t i = 0; i < N_FIXED; i++) {
+        size_t len;
+        char *text = read_source_file(FIXED_FILES[i][1], &len);
+        write_file(FIXED_FILES[i][0], text, len);
+        free(text);
+    }
+    return scratch;
+}
+
+const char *fz_path(const char *name)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", fz_dir(), name);
+    return path;
+}
+
+void fz_write_parts(const fz_parts *parts, size_t first)
+{
+    for (size_t k = 0; k < FZ_MAX_PARTS; k++) {
+        if (first + k < parts->n)
+            write_file(PART_NAMES[k], parts->text[first + k], parts->len[first + k]);
+        else if (unlink(fz_path(PART_NAMES[k])) != 0 && errno != ENOENT)
+            die(fz_path(PART_NAMES[k]), strerror(errno));
+    }
+}
+
+const ts_plan *fz_fixed_plan(const char *source_relative)
+{
+    /* A handful of plans at most; a linear table keeps them for good. */
+    static struct { const char *name; ts_plan *plan; } cache[4];
+    for (size_t i = 0; i < 4 && cache[i].name; i++)
+        if (strcmp(cache[i].name, source_relative) == 0)
+            return cache[i].plan;
+    size_t slot = 0;
+    while (slot < 4 && cache[slot].name)
+        slot++;
+    if (slot == 4)
+        die(source_relative, "too many fixed plans");
+    size_t len;
+    char *text = read_source_file(source_relative, &len);
+    ts_error err;
+    /* Named as if it lived in the scratch folder, so that the scenarios it
+     * lists resolve to the copies there. */
+    if (ts_plan_parse(text, len, fz_path("plan.json"), &cache[slot].plan, &err) != TS_OK)
+        die(source_relative, err.message);
+    free(text);
+    cache[slot].name = source_relative;
+    return cache[slot].plan;
+}
+
+static void check_terminated(const char *s, size_t size, const char *what)
+{
+    if (!memchr(s, '\0', size))
+        die("error record", what);
+}
+
+void fz_check_error(ts_status st, const ts_error *err)
+{
+    if (st == TS_OK)
+        return;
+    check_terminated(err->file, sizeof err->file, "file not terminated");
+    check_terminated(err->path, sizeof err->path, "path not terminated");
+    check_terminated(err->message, sizeof err->message, "message not terminated");
+    if (err->code != st)
+        die("error record", "code differs from the returned status");
+    if (!err->message[0])
+        die("error record", "empty message");
+    if (strchr(err->message, '\n'))
+        die("error record", "message spans lines (the CLI prints one line)");
+}
+
+void fz_check_text(const ts_buffer *buf, const char *what)
+{
+    if (buf->failed)
+        die(what, "buffer ran out of memory");
+    if (buf->len && (!buf->data || strlen(buf->data) != buf->len))
+        die(what, "contains a NUL byte or is not terminated");
+}
+
+void fz_check_json(const ts_buffer *buf)
+{
+    fz_check_text(buf, "report.json");
+    cJSON *root = cJSON_ParseWithLength(buf->data, buf->len);
+    if (!cJSON_IsObject(root))
+        die("report.json", "is not one JSON object");
+    cJSON_Delete(root);
+}
+
+/* The state of a scan of a gnuplot script. */
+typedef struct gp_scan {
+    int in_string;  /* inside '...' */
+    int in_comment; /* after # outside a string, to the end of the line */
+} gp_scan;
+
+void fz_check_gnuplot(const ts_buffer *buf, const char *name)
+{
+    fz_check_text(buf, name);
+    gp_scan s = {0, 0};
+    const unsigned char *p = (const unsigned char *)buf->data;
+    for (size_t i = 0; i < buf->len; i++) {
+        unsigned char c = p[i];
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            die(name, "control character in a gnuplot script");
+        if (c == '\n') {
+            if (s.in_string)
+                die(name, "a single-quoted string runs past the end of its line");
+            s.in_comment = 0;
+        } else if (s.in_string) {
+            if (c == '\'' && i + 1 < buf->len && p[i + 1] == '\'')
+                i++; /* '' is one quote inside the string */
+            else if (c == '\'')
+                s.in_string = 0;
+        } else if (!s.in_comment) {
+            if (c == '\'')
+                s.in_string = 1;
+            else if (c == '#')
+                s.in_comment = 1;
+            else if (c == '`' || c >= 0x80 || strncmp((const char *)p + i, "system", 6) == 0)
+                die(name, "input text outside a single-quoted string");
+        }
+    }
+}
