@@ -387,7 +387,10 @@ static ts_status parse_header(const cJSON *root, const loader *ld)
         return ts_error_set(ld->err, TS_EINPUT, ld->file, "target_year",
                             "target year %d is not after base year %d", plan->target_year,
                             plan->base_year);
-    plan->horizon = plan->target_year + 10;
+    /* Ten years past the target, but never past the last year any year
+     * field may hold: a later default would project into years no input
+     * or --horizon could name. */
+    plan->horizon = plan->target_year + 10 > TS_MAX_YEAR ? TS_MAX_YEAR : plan->target_year + 10;
     if (plan->horizon < DEFAULT_HORIZON && DEFAULT_HORIZON - plan->base_year <= TS_MAX_YEAR_SPAN)
         plan->horizon = DEFAULT_HORIZON;
     const cJSON *hz = cJSON_GetObjectItemCaseSensitive(root, "horizon");

@@ -127,6 +127,27 @@ static void test_default_direction(void)
     ts_plan_free(plan);
 }
 
+static void test_default_horizon_capped(void)
+{
+    /* target_year + 10 would be 2305; years stop at 2300 everywhere. */
+    ts_error err;
+    ts_plan *plan = tu_plan("{'id': 'p', 'base_year': 2200, 'target_year': 2295,"
+                            " 'indicators': {'x': {'baseline': 1}}}",
+                            &err);
+    if (!CHECK(plan != NULL))
+        return;
+    CHECK_INT(plan->horizon, TS_MAX_YEAR);
+    ts_plan_free(plan);
+    /* A target in the last year: the horizon is that year. */
+    plan = tu_plan("{'id': 'p', 'base_year': 2200, 'target_year': 2300,"
+                   " 'indicators': {'x': {'baseline': 1}}}",
+                   &err);
+    if (!CHECK(plan != NULL))
+        return;
+    CHECK_INT(plan->horizon, 2300);
+    ts_plan_free(plan);
+}
+
 static void test_series_sorted(void)
 {
     ts_plan *plan = valid_plan();
@@ -444,6 +465,7 @@ int main(void)
     test_indicator_fields();
     test_targets();
     test_default_direction();
+    test_default_horizon_capped();
     test_series_sorted();
     test_derived();
     test_derived_of_derived();
