@@ -2,11 +2,13 @@
 #include "json_in.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 char *ts_strdup(const char *s)
 {
@@ -37,24 +39,44 @@ void ts_series_free(ts_series *series)
     series->n = 0;
 }
 
+/* Opens `file` for reading if it is a regular file or a pipe. Input files
+ * name other files (extends, a plan's scenarios), so the name is not to be
+ * trusted: O_NONBLOCK keeps the open itself from waiting for a writer on a
+ * named pipe (with none, reading then sees end of input), and devices are
+ * refused before a read could wait on a terminal or run through /dev/zero. */
+static ts_status open_input(const char *file, FILE **out, ts_error *err)
+{
+    *out = NULL;
+    int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    ts_status st = TS_OK;
+    if (fstat(fd, &sb) != 0)
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot stat: %s", strerror(errno));
+    else if (S_ISDIR(sb.st_mode))
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "is a directory, expected a JSON file");
+    else if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode))
+        st = ts_error_set(err, TS_EINPUT, file, NULL,
+                          "is a device or socket, expected a JSON file");
+    /* Reads may wait again: a pipe's writer is entitled to be slow. */
+    else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+             !(*out = fdopen(fd, "rb")))
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
+    if (st != TS_OK)
+        close(fd);
+    return st;
+}
+
 ts_status ts_json_read_file(const char *file, char **text, size_t *len, ts_error *err)
 {
     *text = NULL;
     *len = 0;
-    FILE *fp = fopen(file, "rb");
-    if (!fp)
-        return ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
-    ts_status st = TS_OK;
+    FILE *fp = NULL;
+    ts_status st = open_input(file, &fp, err);
+    if (st != TS_OK)
+        return st;
     char *buf = NULL;
-    struct stat sb;
-    if (fstat(fileno(fp), &sb) != 0) {
-        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot stat: %s", strerror(errno));
-        goto out;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        st = ts_error_set(err, TS_EINPUT, file, NULL, "is a directory, expected a JSON file");
-        goto out;
-    }
     size_t cap = 65536, n = 0;
     buf = malloc(cap + 1);
     if (!buf) {

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "testutil.h"
@@ -271,6 +273,50 @@ static void test_load_missing_file(void)
     CHECK_HAS(err.message, "cannot open");
 }
 
+static void test_load_from_pipe(void)
+{
+    /* A pipe is a valid input (--plan /dev/stdin, --plan <(...)); the child
+     * writes slowly, in two pieces, so the read has to wait for it. */
+    int fds[2];
+    if (!CHECK(pipe(fds) == 0))
+        return;
+    pid_t child = fork();
+    if (child == 0) {
+        char *json = tu_json("{'id': 'piped', 'base_year': 2020, 'target_year': 2025,"
+                             " 'indicators': {'x': {'baseline': 3}}}");
+        size_t half = strlen(json) / 2;
+        close(fds[0]);
+        ssize_t a = write(fds[1], json, half);
+        usleep(100000);
+        ssize_t b = write(fds[1], json + half, strlen(json) - half);
+        _exit(a > 0 && b > 0 ? 0 : 1);
+    }
+    close(fds[1]);
+    char name[64];
+    snprintf(name, sizeof name, "/dev/fd/%d", fds[0]);
+    ts_plan *plan = NULL;
+    ts_error err;
+    CHECK_INT(ts_plan_load(name, &plan, &err), TS_OK);
+    if (CHECK(plan != NULL))
+        CHECK_STR(plan->id, "piped");
+    ts_plan_free(plan);
+    close(fds[0]);
+    int status = 1;
+    waitpid(child, &status, 0);
+    CHECK_INT(status, 0);
+}
+
+static void test_load_device_refused(void)
+{
+    /* A device is refused before any read: /dev/zero would otherwise be
+     * read up to the size limit, a terminal would wait for typing. */
+    ts_plan *plan = NULL;
+    ts_error err;
+    CHECK_INT(ts_plan_load("/dev/zero", &plan, &err), TS_EINPUT);
+    CHECK(plan == NULL);
+    CHECK_STR(err.message, "is a device or socket, expected a JSON file");
+}
+
 /* Parses `text`, which must fail with TS_EINPUT at `path` with a message
  * containing `message`. */
 #define EXPECT_ERROR(text, path, message) expect_error(__LINE__, text, path, message)
@@ -472,6 +518,8 @@ int main(void)
     test_scenario_paths();
     test_bom();
     test_load_missing_file();
+    test_load_from_pipe();
+    test_load_device_refused();
     test_syntax_error_position();
     test_syntax_error_truncated();
     test_syntax_error_after_bom();
