@@ -204,6 +204,44 @@ static size_t key_error_offset(const char *text, size_t offset)
     return offset;
 }
 
+/* Length of the UTF-8 sequence starting at s (RFC 3629: no overlong form,
+ * no surrogate, at most U+10FFFF), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *s, size_t left)
+{
+    unsigned c = s[0], cp, min;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if (left < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    return (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) ? 0 : n;
+}
+
+/* Offset of the first byte that is not UTF-8, or len. cJSON copies string
+ * bytes as they are, so without this a file saved as GBK or Latin-1 would
+ * load, and its names would make report.json invalid JSON. */
+static size_t utf8_invalid_at(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, n;
+    while (i < len && (n = utf8_sequence(s + i, len - i)) > 0)
+        i += n;
+    return i;
+}
+
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err)
 {
@@ -214,6 +252,11 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     }
     if (memchr(text, '\0', len))
         return ts_error_set(err, TS_EINPUT, file, NULL, "contains a NUL byte, not JSON text");
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad < len)
+        return syntax_error(text, len, bad, file,
+                            "a byte that is not UTF-8 (save the file as UTF-8, not GBK or "
+                            "Latin-1)", err);
     /* cJSON's length-limited parser clamps an error past the end to the last
      * character; parsing a NUL-terminated copy puts it on the terminator, so
      * a truncated file is reported as such. */

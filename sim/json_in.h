@@ -16,7 +16,8 @@
 ts_status ts_json_read_file(const char *file, char **text, size_t *len, ts_error *err);
 
 /* Parses text (a leading UTF-8 BOM is skipped), reports "line L, column C"
- * on a syntax error, and refuses duplicate keys. *root is owned by the caller. */
+ * on a syntax error or a byte that is not UTF-8, and refuses duplicate keys.
+ * *root is owned by the caller. */
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err);
 

@@ -170,12 +170,50 @@ void fz_check_error(ts_status st, const ts_error *err)
         die("error record", "message spans lines (the CLI prints one line)");
 }
 
+/* Whether s[0..len) is UTF-8 as RFC 3629 defines it: no overlong form, no
+ * surrogate, nothing above U+10FFFF. Written here rather than borrowed from
+ * the engine, so the check does not share the engine's mistakes. */
+static int is_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i], cp, min;
+        size_t n;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, cp = c & 0x1F, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, cp = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, cp = c & 0x07, min = 0x10000;
+        else
+            return 0;
+        if (len - i < n)
+            return 0;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        i += n;
+    }
+    return 1;
+}
+
 void fz_check_text(const ts_buffer *buf, const char *what)
 {
     if (buf->failed)
         die(what, "buffer ran out of memory");
     if (buf->len && (!buf->data || strlen(buf->data) != buf->len))
         die(what, "contains a NUL byte or is not terminated");
+    /* Reports are UTF-8 (report.json must be, to be JSON at all). */
+    if (buf->len && !is_utf8((const unsigned char *)buf->data, buf->len))
+        die(what, "is not valid UTF-8");
 }
 
 void fz_check_json(const ts_buffer *buf)

@@ -51,7 +51,7 @@ const ts_plan *fz_fixed_plan(const char *source_relative);
  * inside its array. A failing load must explain itself. */
 void fz_check_error(ts_status st, const ts_error *err);
 
-/* Aborts unless `buf` holds `len` bytes of text without a NUL. */
+/* Aborts unless `buf` holds `len` bytes of UTF-8 text without a NUL. */
 void fz_check_text(const ts_buffer *buf, const char *what);
 
 /* Aborts unless `buf` is one JSON object that cJSON parses. */

@@ -376,6 +376,29 @@ static void test_syntax_error_after_bom(void)
     EXPECT_ERROR("\xEF\xBB\xBF{'id': 'p' 'x': 1}", "", "line 1, column 12");
 }
 
+/* Text that is not UTF-8 is refused where it starts, wherever it is (a
+ * string value, a key, between values): reports must stay UTF-8. */
+static void test_not_utf8(void)
+{
+    static const char *const bad[] = {
+        "\xe9",             /* Latin-1 e-acute */
+        "\xb9\xe6",         /* GBK for one hanzi */
+        "\xc0\xaf",         /* overlong '/' */
+        "\xed\xa0\x80",     /* a UTF-16 surrogate */
+        "\xf4\x90\x80\x80", /* above U+10FFFF */
+        "\xe5\xa4",         /* a sequence cut short */
+        "\x80",             /* a lone continuation byte */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "{'name': 'ab%s', 'id': 'p'}", bad[i]);
+        EXPECT_ERROR(text, "", "invalid JSON at line 1, column 13: a byte that is not UTF-8");
+    }
+    /* Valid sequences of every length still load up to the next check. */
+    EXPECT_ERROR("{'name': 'a\xc3\xa9\xe8\xa7\x84\xf0\x9f\x93\x88', 'id': 'P'}", "id",
+                 "expected an id");
+}
+
 static void test_duplicate_key(void)
 {
     EXPECT_ERROR(ONE("{'baseline': 1, 'baseline': 2}"), "indicators.gdp.baseline",
@@ -523,6 +546,7 @@ int main(void)
     test_syntax_error_position();
     test_syntax_error_truncated();
     test_syntax_error_after_bom();
+    test_not_utf8();
     test_duplicate_key();
     test_unknown_field();
     test_wrong_type();
