@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define TS_STRINGIFY_(x) #x
+#define TS_STRINGIFY(x) TS_STRINGIFY_(x)
+
 char *ts_strdup(const char *s)
 {
     if (!s)
@@ -242,6 +245,29 @@ static size_t utf8_invalid_at(const char *text, size_t len)
     return i;
 }
 
+/* How many arrays and objects are open at `offset` (strings skipped). */
+static size_t nesting_at(const char *text, size_t offset)
+{
+    size_t depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < offset; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return depth;
+}
+
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err)
 {
@@ -269,6 +295,11 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     cJSON *parsed = cJSON_ParseWithOpts(copy, &end, 0);
     size_t offset = end ? (size_t)(end - copy) : 0;
     free(copy);
+    /* cJSON gives up at its nesting limit (it recurses once per level);
+     * "unexpected '['" would not say why. */
+    if (!parsed && offset < len && nesting_at(text, offset) >= CJSON_NESTING_LIMIT)
+        return syntax_error(text, len, offset, file, "nested deeper than the limit of "
+                            TS_STRINGIFY(CJSON_NESTING_LIMIT) " lists and objects", err);
     if (!parsed)
         return syntax_error(text, len, key_error_offset(text, offset), file, NULL, err);
     /* Text after the value is an error too. */
@@ -462,13 +493,20 @@ ts_status ts_json_id(const char *id, const char *file, const char *path, ts_erro
         char c = id[i];
         ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
-    if (!ok) {
-        char shown[64];
-        snprintf(shown, sizeof shown, "%s%s", n > 40 ? "" : id, n > 40 ? "(too long)" : "");
+    if (!ok && n > 64) {
+        /* Quote the start, cut at a character boundary, and say how long. */
+        size_t cut = 37, chars = 0;
+        while (cut > 0 && ((unsigned char)id[cut] & 0xC0) == 0x80)
+            cut--;
+        for (size_t i = 0; i < n; i++)
+            chars += ((unsigned char)id[i] & 0xC0) != 0x80;
         return ts_error_set(err, TS_EINPUT, file, path,
-                            "expected an id of 1 to 64 characters from [a-z0-9_-], got \"%s\"",
-                            shown);
+                            "expected an id of 1 to 64 characters from [a-z0-9_-], got "
+                            "\"%.*s...\" (%zu characters)", (int)cut, id, chars);
     }
+    if (!ok)
+        return ts_error_set(err, TS_EINPUT, file, path,
+                            "expected an id of 1 to 64 characters from [a-z0-9_-], got \"%s\"", id);
     return TS_OK;
 }
 
