@@ -444,12 +444,40 @@ ts_status ts_json_string(const cJSON *item, const char *file, const char *path, 
     return TS_OK;
 }
 
+/* Replaces each control character of s, in place, by a space: C0 bytes
+ * (newline and tab included), DEL, and the C1 range U+0080-U+009F (two
+ * bytes in UTF-8, one space). */
+static void blank_controls(char *s)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+    for (; *r; r++) {
+        if (*r < 0x20 || *r == 0x7f) {
+            *w++ = ' ';
+        } else if (r[0] == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) {
+            *w++ = ' ';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+ts_status ts_json_free_text(const cJSON *item, const char *file, const char *path, char **out,
+                            ts_error *err)
+{
+    ts_status st = ts_json_string(item, file, path, out, err);
+    if (st == TS_OK)
+        blank_controls(*out);
+    return st;
+}
+
 ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts_text *out,
                        ts_error *err)
 {
     out->zh = out->en = NULL;
     if (cJSON_IsString(item)) {
-        ts_status st = ts_json_string(item, file, path, &out->en, err);
+        ts_status st = ts_json_free_text(item, file, path, &out->en, err);
         if (st != TS_OK)
             return st;
         out->zh = ts_strdup(out->en);
@@ -472,12 +500,12 @@ ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts
     char sub[TS_ERROR_PATH_MAX];
     if (zh) {
         ts_json_join(sub, sizeof sub, path, "zh");
-        if ((st = ts_json_string(zh, file, sub, &out->zh, err)) != TS_OK)
+        if ((st = ts_json_free_text(zh, file, sub, &out->zh, err)) != TS_OK)
             return st;
     }
     if (en) {
         ts_json_join(sub, sizeof sub, path, "en");
-        if ((st = ts_json_string(en, file, sub, &out->en, err)) != TS_OK) {
+        if ((st = ts_json_free_text(en, file, sub, &out->en, err)) != TS_OK) {
             ts_text_free(out);
             return st;
         }

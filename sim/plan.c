@@ -86,6 +86,7 @@ typedef struct loader {
     ts_error *err;
 } loader;
 
+/* Free text (source, note, assumption), when the key is there. */
 static ts_status optional_string(const cJSON *obj, const char *key, const loader *ld,
                                  const char *path, char **out)
 {
@@ -94,7 +95,7 @@ static ts_status optional_string(const cJSON *obj, const char *key, const loader
         return TS_OK;
     char sub[TS_ERROR_PATH_MAX];
     ts_json_join(sub, sizeof sub, path, key);
-    return ts_json_string(item, ld->file, sub, out, ld->err);
+    return ts_json_free_text(item, ld->file, sub, out, ld->err);
 }
 
 static ts_status optional_text(const cJSON *obj, const char *key, const loader *ld,

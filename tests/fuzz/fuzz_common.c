@@ -216,6 +216,20 @@ void fz_check_text(const ts_buffer *buf, const char *what)
         die(what, "is not valid UTF-8");
 }
 
+void fz_check_controls(const ts_buffer *buf, const char *what, int allow)
+{
+    fz_check_text(buf, what);
+    const unsigned char *p = (const unsigned char *)buf->data;
+    for (size_t i = 0; i < buf->len; i++) {
+        int ok = p[i] == '\n' || (p[i] == '\t' && (allow & FZ_TAB)) ||
+                 (p[i] == '\r' && (allow & FZ_CRLF) && i + 1 < buf->len && p[i + 1] == '\n');
+        int c0 = p[i] < 0x20 && !ok;
+        int c1 = p[i] == 0xC2 && i + 1 < buf->len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F;
+        if (c0 || c1 || p[i] == 0x7f)
+            die(what, "a control character (from input text) in a report or chart file");
+    }
+}
+
 void fz_check_json(const ts_buffer *buf)
 {
     fz_check_text(buf, "report.json");

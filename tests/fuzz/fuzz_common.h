@@ -54,6 +54,13 @@ void fz_check_error(ts_status st, const ts_error *err);
 /* Aborts unless `buf` holds `len` bytes of UTF-8 text without a NUL. */
 void fz_check_text(const ts_buffer *buf, const char *what);
 
+/* fz_check_text, and no control character but newline and what `allow`
+ * names (FZ_TAB: tabs; FZ_CRLF: CR before LF, CSV's line end): input text
+ * must not reach a file a person will cat or open carrying escape
+ * sequences, carriage returns or extra line breaks. */
+enum { FZ_TAB = 1, FZ_CRLF = 2 };
+void fz_check_controls(const ts_buffer *buf, const char *what, int allow);
+
 /* Aborts unless `buf` is one JSON object that cJSON parses. */
 void fz_check_json(const ts_buffer *buf);
 

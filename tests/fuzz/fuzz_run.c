@@ -8,7 +8,8 @@
  * --scenario), else a.json. Then: project and assess under the latest
  * observations and again as seen from the base year, render every report
  * and every chart to memory, and check what came out: report.json is JSON,
- * the text reports hold no NUL, the gnuplot scripts keep input text quoted.
+ * every file is UTF-8 without control characters from the input, the
+ * gnuplot scripts keep input text quoted.
  * Nothing is written to the output folder; ts_output_write_all has its own
  * fault-injection tests (tests/inject). */
 #include <stdio.h>
@@ -37,11 +38,12 @@ static void render(const ts_run *run)
         fprintf(stderr, "fuzz_run: rendering failed: %s\n", err.message);
         abort();
     }
-    fz_check_text(&text, "report.txt");
-    fz_check_text(&zh, "report.txt (zh)");
+    fz_check_controls(&text, "report.txt", 0);
+    fz_check_controls(&zh, "report.txt (zh)", 0);
     fz_check_json(&json);
-    fz_check_text(&csv, "report.csv");
-    fz_check_text(&paths, "paths.csv");
+    fz_check_controls(&json, "report.json", FZ_TAB);
+    fz_check_controls(&csv, "report.csv", FZ_CRLF);
+    fz_check_controls(&paths, "paths.csv", FZ_CRLF);
     ts_buffer_free(&text);
     ts_buffer_free(&zh);
     ts_buffer_free(&json);
@@ -65,7 +67,7 @@ static void chart(const ts_run *run)
             abort();
         }
         fz_check_gnuplot(&ch->gp, ch->gp_name);
-        fz_check_text(&ch->dat, ch->dat_name);
+        fz_check_controls(&ch->dat, ch->dat_name, FZ_TAB);
     }
     ts_chart_set_free(set);
 }

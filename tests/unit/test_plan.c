@@ -241,6 +241,27 @@ static void test_scenario_paths(void)
     ts_plan_free(plan);
 }
 
+/* Control characters in free text become spaces, so no report carries an
+ * escape sequence or a stray line break; ids and numbers are untouched. */
+static void test_text_controls_blanked(void)
+{
+    static const char text[] =
+        "{\"id\": \"p\", \"name\": {\"en\": \"a\\nb\\tc\\u001b[2Jd\\u009be\", \"zh\": \"\u89c4\\r\u5212\"},"
+        " \"base_year\": 2020, \"target_year\": 2025, \"source\": \"s\\u007f\","
+        " \"indicators\": {\"x\": {\"baseline\": 1, \"note\": \"n\\n\", \"unit\": \"\\u0001u\"}}}";
+    ts_plan *plan = NULL;
+    ts_error err;
+    CHECK_INT(ts_plan_parse(text, strlen(text), "p.json", &plan, &err), TS_OK);
+    if (!CHECK(plan != NULL))
+        return;
+    CHECK_STR(plan->name.en, "a b c [2Jd e");
+    CHECK_STR(plan->name.zh, "\xe8\xa7\x84 \xe5\x88\x92");
+    CHECK_STR(plan->source, "s ");
+    CHECK_STR(plan->indicators[0].note, "n ");
+    CHECK_STR(plan->indicators[0].unit.en, " u");
+    ts_plan_free(plan);
+}
+
 static void test_bom(void)
 {
     /* From memory ... */
@@ -547,6 +568,7 @@ int main(void)
     test_syntax_error_truncated();
     test_syntax_error_after_bom();
     test_not_utf8();
+    test_text_controls_blanked();
     test_duplicate_key();
     test_unknown_field();
     test_wrong_type();
