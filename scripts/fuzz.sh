@@ -32,6 +32,13 @@ esac
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "fuzz.sh: SECONDS must be a number, got $seconds" >&2; exit 2; }
 
 build() {
+    local cc=clang
+    [ "$engine" = afl ] && cc=afl-clang-fast
+    if ! command -v "$cc" >/dev/null; then
+        echo "fuzz.sh: $cc is missing: apt-get install $([ "$engine" = afl ] && echo afl++ ||
+            echo clang libclang-rt-14-dev) (scripts/test.sh installs clang)" >&2
+        exit 2
+    fi
     if [ "$engine" = afl ]; then
         # afl-clang-fast adds the instrumentation; driver.c's AFL branch gives
         # the persistent loop. AFL_USE_* add the sanitizers at compile time.
@@ -61,7 +68,9 @@ run_libfuzzer() {
         "${execs:-?}" "${cov:-?}" "${ft:-?}" "$(ls "$dir/corpus/$t" | wc -l)" \
         "$([ "$rc" = 0 ] && echo clean || echo "FAILED (exit $rc), see $log")"
     if [ "$rc" != 0 ]; then
-        grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error)' "$log" | head -5 >&2 || true
+        # Enough to reproduce it from a CI log alone: the input in base64.
+        grep -E '^(==[0-9]+==ERROR|SUMMARY|INFO: Seed|Base64|fuzz)|runtime error' "$log" |
+            head -12 >&2 || true
         ls "$dir/findings/$t-"* >&2 2>/dev/null || true
     fi
     return "$rc"
@@ -90,6 +99,12 @@ run_afl() {
 
 build
 rm -rf "$dir/seeds"
+# The scenario and run targets write their inputs to files on every run: in
+# memory (tmpfs) that costs microseconds, on a busy disk it can cost most of
+# the time.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    export TMPDIR=/dev/shm
+fi
 bash "$here/tests/fuzz/make_seeds.sh" "$dir/seeds" >/dev/null
 failed=0
 for t in "${targets[@]}"; do
