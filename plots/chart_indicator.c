@@ -74,12 +74,6 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
-    for (size_t s = 0; s < run->n_results; s++) {
-        const ts_scenario *sc = run->results[s].scenario;
-        line.len = 0;
-        ts_buffer_printf(&line, "%s (%s)", sc->id, ts_chart_scenario_name(sc, lang));
-        ts_chart_dat_comment(dat, "scenario", line.data);
-    }
     line.len = 0;
     ts_buffer_printf(&line, "%d", ts_chart_as_of(run, index));
     ts_chart_dat_comment(dat, "as-of", line.data);
@@ -97,7 +91,7 @@ static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang la
     ts_buffer t = {0};
     ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
     if (a->has_target) {
-        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "：" : ": ");
+        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "，" : " — ");
         const char *const *words = a->attainment_year ? L->reached : L->not_reached;
         ts_buffer_printf(&t, "%s%d%s", words[0],
                          a->attainment_year ? a->attainment_year : run->horizon, words[1]);

@@ -33,9 +33,15 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
 /* Appends one "# key: value" comment line to a .dat file, control
  * characters removed so the value cannot start a data line. */
 void ts_chart_dat_comment(ts_buffer *dat, const char *key, const char *value);
-/* The comment lines every .dat starts with (plan, as-of, generator). */
+/* The comment lines every .dat starts with (plan, base year, scenarios,
+ * generator). */
 void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang);
-/* A number for a .dat cell: %.17g so values round-trip, NaN when undefined. */
+/* The comment naming indicator `index` (a targeted one) as group `number`
+ * of a summary chart: id, name, unit, target, as-of year. */
+void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, size_t number,
+                            ts_lang lang);
+/* A number for a .dat cell: the shortest form that reads back as the same
+ * double, NaN when undefined. */
 void ts_chart_dat_number(ts_buffer *dat, double value);
 
 /* The latest as-of year of indicator `index` over the run's scenarios. */

@@ -3,12 +3,13 @@
 # cases again under valgrind, a short fuzzing run of each fuzz target
 # (libFuzzer with ASan and UBSan), and the suite once more under
 # AddressSanitizer + UndefinedBehaviorSanitizer. Installs what is missing,
-# the test tools included (valgrind, clang, libclang-rt-14-dev).
+# the test tools included (valgrind, clang, libclang-rt-14-dev, Chromium,
+# man-db).
 # FUZZ_SECONDS sets the fuzzing time per target (default 20; 0 skips it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
-export TARGETSIM_SETUP_TESTS=1
+export TARGETSIM_SETUP_TESTS=1 # setup.sh also installs the test tools
 
 echo "== build and test (RelWithDebInfo)"
 "$here/scripts/setup.sh" "$here/build"

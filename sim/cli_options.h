@@ -18,6 +18,10 @@ typedef struct ts_cli_options {
     ts_lang lang;
     bool quiet;
     bool no_render;       /* --no-render: write .dat and .gp, do not run gnuplot */
+    bool csv_bom;         /* --csv-bom: CSV files start with a UTF-8 byte-order mark */
+    bool backtest;        /* --backtest */
+    int by_year;          /* --by YEAR; 0 when not given */
+    const char *compare;  /* --compare SCENARIO_ID; NULL when not given */
 } ts_cli_options;
 
 enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE };

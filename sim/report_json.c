@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "report_parts.h"
 #include "targetsim/report.h"
 #include "targetsim/targetsim.h"
 
@@ -53,6 +54,22 @@ static cJSON *series_json(const ts_series *s)
     return list;
 }
 
+/* The plan's revised targets of one indicator: value, direction, year, source. */
+static cJSON *plan_revisions_json(const ts_indicator *ind)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        const ts_revision *rev = &ind->revisions[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "value", rev->target.value);
+        cJSON_AddStringToObject(o, "direction", ts_direction_name(rev->target.direction));
+        cJSON_AddNumberToObject(o, "year", rev->target.year);
+        add_string(o, "source", rev->source);
+        cJSON_AddItemToArray(list, o);
+    }
+    return list;
+}
+
 static int latest_as_of(const ts_run *run)
 {
     int latest = run->plan->base_year;
@@ -90,6 +107,7 @@ static cJSON *plan_json(const ts_run *run)
         add_string(o, "assumption", ind->assumption);
         cJSON_AddItemToObject(o, "history", series_json(&ind->history));
         cJSON_AddItemToObject(o, "actual", series_json(&ind->actual));
+        cJSON_AddItemToObject(o, "revisions", plan_revisions_json(ind));
         cJSON_AddItemToArray(inds, o);
     }
     return p;
@@ -109,12 +127,9 @@ static cJSON *path_json(const ts_projection *proj, size_t index)
     return list;
 }
 
-static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, size_t i)
+/* The assessment fields of one target, in report.json's order. */
+static void assessment_json(cJSON *o, const ts_assessment *a)
 {
-    const ts_indicator *ind = &plan->indicators[i];
-    const ts_assessment *a = &r->assessments[i];
-    cJSON *o = cJSON_CreateObject();
-    add_string(o, "id", ind->id);
     add_number(o, "target", a->target);
     add_string(o, "direction", a->has_target ? ts_direction_name(a->direction) : NULL);
     add_year(o, "target_year", a->has_target ? a->target_year : 0);
@@ -135,7 +150,39 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     add_number(o, "realised_growth", a->realised_growth);
     add_number(o, "needed_growth", a->needed_growth);
     add_number(o, "shortfall", a->shortfall);
+    if (a->by_year) {
+        cJSON *by = cJSON_AddObjectToObject(o, "needed_growth_by");
+        cJSON_AddNumberToObject(by, "year", a->by_year);
+        add_number(by, "rate", a->needed_growth_by);
+    } else {
+        cJSON_AddNullToObject(o, "needed_growth_by");
+    }
+}
+
+/* One entry per revised target: its number, source and assessment. */
+static cJSON *revisions_json(const ts_plan *plan, const ts_scenario_result *r, size_t i)
+{
+    const ts_indicator *ind = &plan->indicators[i];
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "revision", (double)(k + 1));
+        add_string(o, "source", ind->revisions[k].source);
+        assessment_json(o, &r->revisions[i][k]);
+        cJSON_AddItemToArray(list, o);
+    }
+    return list;
+}
+
+static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, size_t i)
+{
+    const ts_indicator *ind = &plan->indicators[i];
+    cJSON *o = cJSON_CreateObject();
+    add_string(o, "id", ind->id);
+    assessment_json(o, &r->assessments[i]);
     add_string(o, "assumption", ind->assumption);
+    cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
+    cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
     cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
     return o;
 }
@@ -164,6 +211,8 @@ ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err
     cJSON *list = cJSON_AddArrayToObject(root, "scenarios");
     for (size_t s = 0; s < run->n_results; s++)
         cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));
+    cJSON_AddItemToObject(root, "backtest", ts_report_backtest_json(run));
+    cJSON_AddItemToObject(root, "comparison", ts_report_comparison_json(run));
     char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text)

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "targetsim/run.h"
+#include "targetsim/track.h"
 
 void ts_run_free(ts_run *run)
 {
@@ -10,8 +11,11 @@ void ts_run_free(ts_run *run)
     for (size_t i = 0; i < run->n_results; i++) {
         ts_projection_free(run->results[i].projection);
         free(run->results[i].assessments);
+        ts_assess_revisions_free(run->plan, run->results[i].revisions);
     }
     free(run->results);
+    ts_backtest_free(run->backtest);
+    ts_comparison_free(run->comparison);
     free(run);
 }
 
@@ -40,6 +44,8 @@ ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios
         }
         for (size_t i = 0; i < plan->n_indicators; i++)
             ts_assess_indicator(plan, r->projection, i, &r->assessments[i]);
+        if ((st = ts_assess_revisions(plan, r->projection, &r->revisions, err)) != TS_OK)
+            goto out;
         run->horizon = r->projection->horizon;
     }
     if (n == 0)

@@ -25,8 +25,13 @@ set xlabel @XLABEL@
 set ylabel @YLABEL@ noenhanced
 set xrange [first_year - 0.5 : horizon + 0.5]
 set xtics 1
+# Plain numbers (5600000, not 5.6e+06); the unit is on the axis label.
+set ytics format '%.10g'
 if (horizon - first_year > 14) set xtics 2
-set offsets 0, 0, graph 0.10, graph 0.05
+if (horizon - first_year > 30) set xtics 5
+# Room above for the target label; none below, where it could reach
+# negative values for a count.
+set offsets 0, 0, graph 0.10, 0
 set key outside below center horizontal maxcols 2 Left reverse samplen 2.5 spacing 1.1 width 1 noenhanced
 
 if (has_target) {

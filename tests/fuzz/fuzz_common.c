@@ -239,36 +239,54 @@ void fz_check_json(const ts_buffer *buf)
     cJSON_Delete(root);
 }
 
-/* The state of a scan of a gnuplot script. */
-typedef struct gp_scan {
-    int in_string;  /* inside '...' */
-    int in_comment; /* after # outside a string, to the end of the line */
-} gp_scan;
+/* Where a scan of a gnuplot script is. */
+enum { GP_CODE, GP_SINGLE, GP_DOUBLE, GP_COMMENT };
+
+/* What input text could turn into code: a backquote (command substitution,
+ * also inside double quotes), system(...), or any non-ASCII byte, which can
+ * only come from input text (a name in Chinese, say). */
+static int gp_unsafe(const unsigned char *p, int where)
+{
+    if (*p == '`' || *p >= 0x80)
+        return 1;
+    return where == GP_CODE && strncmp((const char *)p, "system", 6) == 0;
+}
 
 void fz_check_gnuplot(const ts_buffer *buf, const char *name)
 {
     fz_check_text(buf, name);
-    gp_scan s = {0, 0};
+    int where = GP_CODE;
     const unsigned char *p = (const unsigned char *)buf->data;
     for (size_t i = 0; i < buf->len; i++) {
         unsigned char c = p[i];
         if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
             die(name, "control character in a gnuplot script");
         if (c == '\n') {
-            if (s.in_string)
-                die(name, "a single-quoted string runs past the end of its line");
-            s.in_comment = 0;
-        } else if (s.in_string) {
-            if (c == '\'' && i + 1 < buf->len && p[i + 1] == '\'')
-                i++; /* '' is one quote inside the string */
-            else if (c == '\'')
-                s.in_string = 0;
-        } else if (!s.in_comment) {
+            if (where == GP_SINGLE || where == GP_DOUBLE)
+                die(name, "a string runs past the end of its line");
+            where = GP_CODE;
+        } else if (where == GP_SINGLE) {
+            /* Taken literally up to the next quote: the one safe place for
+             * input text. (No '' escape: gnuplot 5.4 mis-scans it.) */
             if (c == '\'')
-                s.in_string = 1;
+                where = GP_CODE;
+        } else if (where == GP_DOUBLE) {
+            /* Only the script's own constants ("\n", "'") belong here:
+             * gnuplot expands backquotes and escapes in double quotes. */
+            if (gp_unsafe(p + i, where))
+                die(name, "input text inside a double-quoted string");
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                where = GP_CODE;
+        } else if (where == GP_CODE) {
+            if (c == '\'')
+                where = GP_SINGLE;
+            else if (c == '"')
+                where = GP_DOUBLE;
             else if (c == '#')
-                s.in_comment = 1;
-            else if (c == '`' || c >= 0x80 || strncmp((const char *)p + i, "system", 6) == 0)
+                where = GP_COMMENT;
+            else if (gp_unsafe(p + i, where))
                 die(name, "input text outside a single-quoted string");
         }
     }

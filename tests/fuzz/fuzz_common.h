@@ -65,10 +65,10 @@ void fz_check_controls(const ts_buffer *buf, const char *what, int allow);
 void fz_check_json(const ts_buffer *buf);
 
 /* Aborts unless the gnuplot script keeps every input text inert: control
- * characters other than newline and tab are absent, no single-quoted string
- * runs past the end of its line, and outside strings and comments there is
- * no backquote, no "system" and no byte >= 0x80 (input text, such as a
- * Chinese name, may appear only inside quotes). */
+ * characters other than newline and tab are absent, no string runs past
+ * the end of its line, and outside single-quoted strings and comments there
+ * is no backquote and no byte >= 0x80 (input text, such as a Chinese name,
+ * may appear only inside single quotes), nor "system" in code. */
 void fz_check_gnuplot(const ts_buffer *buf, const char *name);
 
 #endif
