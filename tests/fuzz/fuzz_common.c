@@ -239,6 +239,40 @@ void fz_check_json(const ts_buffer *buf)
     cJSON_Delete(root);
 }
 
+/* The elements report.html is made of (sim/report_html.c). Input text is
+ * escaped, so any other '<' in the page would be input turned into markup. */
+static const char *const HTML_TAGS[] = {
+    "a", "b", "body", "code", "col", "colgroup", "dd", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "head", "header", "html", "img", "li", "meta",
+    "ol", "p", "section", "span", "style", "sup", "table", "tbody", "td", "th", "thead",
+    "title", "tr", "ul", "wbr", "!DOCTYPE", NULL};
+
+static int html_known_tag(const char *p)
+{
+    /* HTML opens a tag only at '<' + letter, '/', '!' or '?'; the writer's
+     * own text has "R < 0", which is text. */
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || strchr("/!?", *p)) || !*p)
+        return 1;
+    if (*p == '/')
+        p++;
+    for (const char *const *t = HTML_TAGS; *t; t++) {
+        size_t n = strlen(*t);
+        if (strncmp(p, *t, n) == 0 && strchr(" >/\n", p[n]) && p[n])
+            return 1;
+    }
+    return 0;
+}
+
+void fz_check_html(const ts_buffer *buf)
+{
+    fz_check_controls(buf, "report.html", FZ_TAB);
+    for (const char *p = buf->data; p && (p = strchr(p, '<')) != NULL; p++)
+        if (!html_known_tag(p + 1))
+            die("report.html", "markup that is not the writer's own (unescaped input?)");
+    if (buf->data && strstr(buf->data, "javascript:"))
+        die("report.html", "a javascript: URL");
+}
+
 /* Where a scan of a gnuplot script is. */
 enum { GP_CODE, GP_SINGLE, GP_DOUBLE, GP_COMMENT };
 

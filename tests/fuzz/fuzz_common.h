@@ -64,6 +64,11 @@ void fz_check_controls(const ts_buffer *buf, const char *what, int allow);
 /* Aborts unless `buf` is one JSON object that cJSON parses. */
 void fz_check_json(const ts_buffer *buf);
 
+/* Aborts unless report.html holds only its writer's own elements (every
+ * '<' opens a known tag: input text must arrive escaped), no javascript:
+ * URL and no control characters. */
+void fz_check_html(const ts_buffer *buf);
+
 /* Aborts unless the gnuplot script keeps every input text inert: control
  * characters other than newline and tab are absent, no string runs past
  * the end of its line, and outside single-quoted strings and comments there

@@ -7,7 +7,8 @@
  * scenarios run are the ones the plan lists (as the CLI does without
  * --scenario), else a.json. Then: project and assess under the latest
  * observations and again as seen from the base year, render every report
- * and every chart to memory, and check what came out: report.json is JSON,
+ * (report.html included) and every chart to memory, and check what came
+ * out: report.json is JSON, report.html has only its writer's markup,
  * every file is UTF-8 without control characters from the input, the
  * gnuplot scripts keep input text quoted.
  * Nothing is written to the output folder; ts_output_write_all has its own
@@ -26,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void render(const ts_run *run)
 {
-    ts_buffer text = {0}, zh = {0}, json = {0}, csv = {0}, paths = {0};
+    ts_buffer text = {0}, zh = {0}, json = {0}, csv = {0}, paths = {0}, html = {0};
     ts_error err;
     ts_status st;
     /* Rendering can only run out of memory; any other failure is a bug. */
@@ -34,7 +35,8 @@ static void render(const ts_run *run)
         (st = ts_report_render_text(run, TS_LANG_ZH, &zh, &err)) != TS_OK ||
         (st = ts_report_render_json(run, &json, &err)) != TS_OK ||
         (st = ts_report_render_csv(run, &csv, &err)) != TS_OK ||
-        (st = ts_report_render_paths_csv(run, &paths, &err)) != TS_OK) {
+        (st = ts_report_render_paths_csv(run, &paths, &err)) != TS_OK ||
+        (st = ts_report_render_html(run, NULL, &html, &err)) != TS_OK) {
         fprintf(stderr, "fuzz_run: rendering failed: %s\n", err.message);
         abort();
     }
@@ -44,11 +46,13 @@ static void render(const ts_run *run)
     fz_check_controls(&json, "report.json", FZ_TAB);
     fz_check_controls(&csv, "report.csv", FZ_CRLF);
     fz_check_controls(&paths, "paths.csv", FZ_CRLF);
+    fz_check_html(&html);
     ts_buffer_free(&text);
     ts_buffer_free(&zh);
     ts_buffer_free(&json);
     ts_buffer_free(&csv);
     ts_buffer_free(&paths);
+    ts_buffer_free(&html);
 }
 
 static void chart(const ts_run *run)
