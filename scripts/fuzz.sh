@@ -84,7 +84,7 @@ run_afl() {
     local input=$dir/seeds/$t
     [ -d "$out/default/queue" ] && input=-
     AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-        AFL_SKIP_BIN_CHECK=0 AFL_NO_AFFINITY=1 \
+        AFL_NO_AFFINITY=1 \
         afl-fuzz -V "$seconds" -t 10000 -m none -x "$here/tests/fuzz/targetsim.dict" \
         -i "$input" -o "$out" -- "$dir/tests/fuzz/$t" </dev/null >"$log" 2>&1 || rc=$?
     local stats=$out/default/fuzzer_stats crashes hangs
