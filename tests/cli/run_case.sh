@@ -197,8 +197,9 @@ done
         export "$e"
     done
     if [ -n "${LD_PRELOAD:-}" ]; then
-        # ASan wants to be the first library loaded; a preloaded one is
-        # fine here, since it only wraps calls and allocates nothing.
+        # ASan wants to be the first library loaded and refuses to start
+        # otherwise; tests/inject's library only wraps file calls, which
+        # ASan does not need to see first.
         export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
     fi
     exec ${wrapper[@]+"${wrapper[@]}"} "$BIN" ${argv[@]+"${argv[@]}"}

@@ -108,9 +108,9 @@ static int fd_matches(int fd)
 {
     if (!cfg.pattern)
         return 1;
-    char link[64], path[PATH_MAX];
-    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
-    ssize_t n = readlink(link, path, sizeof path - 1);
+    char proc[64], path[PATH_MAX];
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(proc, path, sizeof path - 1);
     if (n < 0)
         return 0;
     path[n] = '\0';
