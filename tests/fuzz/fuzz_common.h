@@ -65,8 +65,9 @@ void fz_check_controls(const ts_buffer *buf, const char *what, int allow);
 void fz_check_json(const ts_buffer *buf);
 
 /* Aborts unless report.html holds only its writer's own elements (every
- * '<' opens a known tag: input text must arrive escaped), no javascript:
- * URL and no control characters. */
+ * '<' opens a known tag: input text must arrive escaped), links only within
+ * the page (href="#..."), images only embedded (src="data:...") and no
+ * control characters. */
 void fz_check_html(const ts_buffer *buf);
 
 /* Aborts unless the gnuplot script keeps every input text inert: control

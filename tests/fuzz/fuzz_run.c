@@ -8,9 +8,9 @@
  * --scenario), else a.json. Then: project and assess under the latest
  * observations and again as seen from the base year, render every report
  * (report.html included) and every chart to memory, and check what came
- * out: report.json is JSON, report.html has only its writer's markup,
- * every file is UTF-8 without control characters from the input, the
- * gnuplot scripts keep input text quoted.
+ * out: report.json is JSON, report.html has only its writer's markup and
+ * links, every file is UTF-8 without control characters from the input,
+ * the gnuplot scripts keep input text quoted.
  * Nothing is written to the output folder; ts_output_write_all has its own
  * fault-injection tests (tests/inject). */
 #include <stdio.h>
