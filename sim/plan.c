@@ -94,6 +94,7 @@ typedef struct loader {
     ts_error *err;
 } loader;
 
+/* Free text (source, note, assumption), when the key is there. */
 static ts_status optional_string(const cJSON *obj, const char *key, const loader *ld,
                                  const char *path, char **out)
 {
@@ -102,7 +103,7 @@ static ts_status optional_string(const cJSON *obj, const char *key, const loader
         return TS_OK;
     char sub[TS_ERROR_PATH_MAX];
     ts_json_join(sub, sizeof sub, path, key);
-    return ts_json_string(item, ld->file, sub, out, ld->err);
+    return ts_json_free_text(item, ld->file, sub, out, ld->err);
 }
 
 static ts_status optional_text(const cJSON *obj, const char *key, const loader *ld,
@@ -470,7 +471,10 @@ static ts_status parse_header(const cJSON *root, const loader *ld)
         return ts_error_set(ld->err, TS_EINPUT, ld->file, "target_year",
                             "target year %d is not after base year %d", plan->target_year,
                             plan->base_year);
-    plan->horizon = plan->target_year + 10;
+    /* Ten years past the target, but never past the last year any year
+     * field may hold: a later default would project into years no input
+     * or --horizon could name. */
+    plan->horizon = plan->target_year + 10 > TS_MAX_YEAR ? TS_MAX_YEAR : plan->target_year + 10;
     if (plan->horizon < DEFAULT_HORIZON && DEFAULT_HORIZON - plan->base_year <= TS_MAX_YEAR_SPAN)
         plan->horizon = DEFAULT_HORIZON;
     const cJSON *hz = cJSON_GetObjectItemCaseSensitive(root, "horizon");

@@ -100,7 +100,7 @@ typedef struct ts_plan {
     int base_year;
     int target_year;    /* default target year of the indicators */
     int horizon;        /* default horizon: the plan's "horizon", else the later of 2035
-                         * and target_year + 10 */
+                         * and target_year + 10, at most TS_MAX_YEAR */
     size_t n_indicators;
     ts_indicator *indicators; /* in file order */
     size_t *order;            /* evaluation order: every input before the indicators derived from it */

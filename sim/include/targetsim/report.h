@@ -69,11 +69,15 @@ typedef struct ts_output_file {
 /* Creates `dir` and any missing parent (mkdir -p), writes every file of the
  * array `files` (n entries, read during the call only; n may be 0) to a
  * temporary name in `dir` and flushes it to disk, and only then renames each
- * over its `name`. A failure while writing leaves every previous file as it
- * was; a file is always either fully replaced or untouched, and no temporary
- * file survives. New files get mode 0666 minus the umask, which is read by
- * setting it for a moment: do not call this while other threads create
- * files. TS_EWRITE with the file and the system's reason, TS_ENOMEM. */
+ * over its `name`, keeping a hard link to each file it replaces until all
+ * are renamed. A failure at any step, a failed rename included, leaves every
+ * previous file as it was (renames already made are undone) and no
+ * temporary file behind; a file is never left partly written. On a file
+ * system without hard links a failed rename cannot undo the earlier ones;
+ * the message then says how many stayed replaced. New files get mode 0666
+ * minus the umask, which is read by setting it for a moment: do not call
+ * this while other threads create files. TS_EWRITE with the file and the
+ * system's reason, TS_ENOMEM. */
 ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
                               ts_error *err);
 
