@@ -57,7 +57,11 @@ run_libfuzzer() {
     mkdir -p "$dir/corpus/$t" "$dir/findings" "$dir/logs"
     # -timeout: an input taking 10 s is a hang. The second corpus folder
     # (the seeds) is only read; new inputs go to the first.
-    "$dir/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    # FUZZ_SEED fixes libFuzzer's random choices (the CI smoke sets it, so a
+    # submission is not failed by a finding of chance); unset: random.
+    local seed_opt=()
+    [ -n "${FUZZ_SEED:-}" ] && seed_opt=(-seed="$FUZZ_SEED")
+    "$dir/tests/fuzz/$t" "${seed_opt[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -dict="$here/tests/fuzz/targetsim.dict" -artifact_prefix="$dir/findings/$t-" \
         -print_final_stats=1 "$dir/corpus/$t" "$dir/seeds/$t" </dev/null >"$log" 2>&1 || rc=$?
     local execs cov ft

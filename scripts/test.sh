@@ -24,7 +24,7 @@ TARGETSIM_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full" \
 seconds=${FUZZ_SECONDS:-20}
 if [ "$seconds" != 0 ]; then
   echo "== fuzz smoke (libFuzzer + ASan + UBSan, ${seconds} s per target)"
-  bash "$here/scripts/fuzz.sh" "$seconds"
+  FUZZ_SEED=${FUZZ_SEED:-1} bash "$here/scripts/fuzz.sh" "$seconds"
 fi
 
 echo "== build and test (ASan + UBSan)"
