@@ -181,7 +181,9 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     const ts_plan *plan = run->plan;
     *out = NULL;
     ts_chart_set *set = calloc(1, sizeof *set);
-    ts_chart *charts = calloc(plan->n_indicators + 2, sizeof *charts);
+    /* indicator-, fan-, tornado-, backtest- per indicator; attainment,
+     * growth, compare. */
+    ts_chart *charts = calloc(4 * plan->n_indicators + 3, sizeof *charts);
     ts_status st = TS_OK;
     if (!set || !charts) {
         free(charts);
@@ -201,6 +203,22 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     if (st == TS_OK && has_targets(plan) &&
         (st = chart_init(&charts[set->n++], "", "growth", err)) == TS_OK)
         st = ts_chart_write_growth(run, lang, template_dir, &charts[set->n - 1], err);
+    /* Monte Carlo fans: one per target indicator. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->mc_draws > 0; i++) {
+        if (!plan->indicators[i].target.present || !run->n_results || !run->results[0].mc)
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "fan-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_fan(run, i, lang, template_dir, c, err);
+    }
+    /* Tornadoes of the first scenario: one per target with bars. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->n_results > 0; i++) {
+        if (!plan->indicators[i].target.present || !ts_chart_tornado_swings(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "tornado-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_tornado(run, i, lang, template_dir, c, err);
+    }
     if (st != TS_OK) {
         ts_chart_set_free(set);
         return st;

@@ -58,8 +58,23 @@ static void fixture_free(fixture *f)
     memset(f, 0, sizeof *f);
 }
 
+/* What a run does beyond projecting (the CLI's --as-of, --draws, ...). */
+typedef struct extras {
+    int as_of;           /* 0: none */
+    size_t draws;        /* 0: no Monte Carlo */
+    int backtest;
+    const char *compare; /* reference scenario id, or NULL */
+} extras;
+
+static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, const extras *x);
+
 /* The plan under the scenarios it lists, and its charts in `lang`. */
 static int fixture_load(fixture *f, const char *plan_file, ts_lang lang)
+{
+    return fixture_load_ex(f, plan_file, lang, NULL);
+}
+
+static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, const extras *x)
 {
     ts_error err;
     memset(f, 0, sizeof *f);
@@ -72,8 +87,13 @@ static int fixture_load(fixture *f, const char *plan_file, ts_lang lang)
             fprintf(stderr, "%s: %s: %s\n", err.file, err.path, err.message);
             return -1;
         }
-    if (ts_run_create(f->plan, (const ts_scenario *const *)f->scenarios, f->n, NULL, &f->run,
+    ts_project_options po = {0, x && x->as_of ? x->as_of : TS_AS_OF_LATEST};
+    ts_mc_options mc = {.draws = x ? x->draws : 0, .seed = 7, .threads = 1, .percentiles = true};
+    if (ts_run_create(f->plan, (const ts_scenario *const *)f->scenarios, f->n, &po, &f->run,
                       &err) != TS_OK ||
+        (x && x->draws && ts_run_simulate(f->run, &mc, &err) != TS_OK) ||
+        (x && x->compare && ts_run_compare(f->run, x->compare, &err) != TS_OK) ||
+        (x && x->backtest && ts_run_backtest(f->run, &err) != TS_OK) ||
         ts_chart_set_build(f->run, lang, TS_TEST_TEMPLATES, &f->charts, &err) != TS_OK) {
         fprintf(stderr, "%s: %s\n", err.file, err.message);
         return -1;
@@ -207,6 +227,97 @@ static void check_growth_dat(const ts_run *run, const ts_chart *chart)
     }
 }
 
+/* fan-ID: observed points and p5, p25, p50, p75, p95 of every scenario,
+ * read from the Monte Carlo result. */
+static void check_fan_dat(const ts_run *run, size_t i, const ts_chart *chart)
+{
+    static const size_t LEVEL[5] = {0, 2, 3, 4, 6};
+    const ts_projection *p0 = run->results[0].projection;
+    int base = run->plan->base_year;
+    const char *text = chart->dat.data;
+    double cells[2 + 5 * TS_MAX_SCENARIOS];
+    size_t n, rows = 0;
+    while ((n = next_row(&text, cells, sizeof cells / sizeof *cells)) > 0) {
+        int year = (int)cells[0];
+        size_t k = (size_t)(year - base);
+        rows++;
+        CHECK(n == 2 + 5 * run->n_results, "%s %d: %zu cells", chart->dat_name, year, n);
+        if (n != 2 + 5 * run->n_results)
+            continue;
+        CHECK(same(cells[1], p0->paths[i].kinds[k] == TS_OBSERVED ? p0->paths[i].values[k] : NAN),
+              "%s %d observed", chart->dat_name, year);
+        for (size_t s = 0; s < run->n_results; s++)
+            for (size_t j = 0; j < 5; j++) {
+                const double *pc = run->results[s].mc->targets[i].percentiles;
+                double want = pc[k * TS_MC_N_PERCENTILES + LEVEL[j]];
+                CHECK(same(cells[2 + 5 * s + j], want), "%s %d scenario %zu level %zu: %.17g want %.17g",
+                      chart->dat_name, year, s, j, cells[2 + 5 * s + j], want);
+            }
+    }
+    CHECK(rows == (size_t)(run->horizon - base + 1), "%s: %zu rows", chart->dat_name, rows);
+}
+
+/* tornado-ID: the first scenario's bars of target `i`, in their order. */
+static void check_tornado_dat(const ts_run *run, size_t i, const ts_chart *chart)
+{
+    const ts_tornado *t = &run->results[0].tornado;
+    const char *text = chart->dat.data;
+    double cells[8];
+    size_t rank = 0;
+    for (size_t b = 0; b < t->n; b++) {
+        if (t->bars[b].target != i)
+            continue;
+        size_t n = next_row(&text, cells, 8);
+        rank++;
+        CHECK(n == 6 && (size_t)cells[0] == rank, "%s bar %zu: %zu cells", chart->dat_name, rank, n);
+        CHECK(same(cells[1], t->bars[b].low) && same(cells[2], t->bars[b].high) &&
+                  same(cells[3], t->bars[b].base) && same(cells[4], t->bars[b].shift),
+              "%s bar %zu values", chart->dat_name, rank);
+        /* The central value is the scenario's value in the target year. */
+        CHECK(same(cells[3], ts_projection_value(run->results[0].projection, i,
+                                                 run->plan->indicators[i].target.year)),
+              "%s bar %zu central", chart->dat_name, rank);
+    }
+    CHECK(rank > 0 && next_row(&text, cells, 8) == 0, "%s: %zu bars, or extra rows",
+          chart->dat_name, rank);
+}
+
+static const extras ANALYSES = {2022, 400, 1, "trend"};
+
+/* A run with observations up to 2022, Monte Carlo, a backtest and a
+ * comparison: every chart those add, checked against the run. */
+static void test_analysis_values(void)
+{
+    fixture f;
+    if (fixture_load_ex(&f, TS_TEST_PLAN, TS_LANG_EN, &ANALYSES) != 0) {
+        CHECK(0, "cannot load %s with analyses", TS_TEST_PLAN);
+        fixture_free(&f);
+        return;
+    }
+    size_t n_fan = 0, n_tornado = 0;
+    for (size_t i = 0; i < f.plan->n_indicators; i++) {
+        char stem[128];
+        if (!f.plan->indicators[i].target.present)
+            continue;
+        snprintf(stem, sizeof stem, "fan-%s", f.plan->indicators[i].id);
+        const ts_chart *c = find_chart(f.charts, stem);
+        CHECK(c != NULL, "no chart %s", stem);
+        if (c) {
+            check_fan_dat(f.run, i, c);
+            n_fan++;
+        }
+        snprintf(stem, sizeof stem, "tornado-%s", f.plan->indicators[i].id);
+        c = find_chart(f.charts, stem);
+        CHECK(c != NULL, "no chart %s", stem);
+        if (c) {
+            check_tornado_dat(f.run, i, c);
+            n_tornado++;
+        }
+    }
+    CHECK(n_fan > 0 && n_tornado > 0, "%zu fans, %zu tornadoes", n_fan, n_tornado);
+    fixture_free(&f);
+}
+
 static void test_values(void)
 {
     fixture f;
@@ -215,7 +326,24 @@ static void test_values(void)
         fixture_free(&f);
         return;
     }
-    CHECK(f.charts->n == f.plan->n_indicators + 2, "%zu charts", f.charts->n);
+    /* A tornado per target whose value some driver moves (not when the
+     * target year is observed). */
+    size_t n_tornado = 0;
+    const ts_tornado *t = &f.run->results[0].tornado;
+    for (size_t i = 0; i < f.plan->n_indicators; i++) {
+        int swings = 0;
+        for (size_t b = 0; b < t->n; b++)
+            swings |= t->bars[b].target == i && (t->bars[b].low != t->bars[b].base ||
+                                                 t->bars[b].high != t->bars[b].base);
+        char stem[128];
+        snprintf(stem, sizeof stem, "tornado-%s", f.plan->indicators[i].id);
+        const ts_chart *c = find_chart(f.charts, stem);
+        CHECK((c != NULL) == swings, "%s: %s", stem, c ? "drawn without a swing" : "missing");
+        if (c && swings)
+            check_tornado_dat(f.run, i, c);
+        n_tornado += swings;
+    }
+    CHECK(f.charts->n == f.plan->n_indicators + 2 + n_tornado, "%zu charts", f.charts->n);
     for (size_t i = 0; i < f.plan->n_indicators; i++) {
         char stem[128];
         snprintf(stem, sizeof stem, "indicator-%s", f.plan->indicators[i].id);
@@ -274,7 +402,7 @@ static void write_text(const char *dir, const char *name, const char *text)
 
 static void write_charts(const char *dir, const ts_chart_set *set)
 {
-    ts_output_file files[2 * (TS_MAX_INDICATORS + 2)];
+    ts_output_file files[2 * (4 * TS_MAX_INDICATORS + 3)];
     ts_error err;
     for (size_t c = 0; c < set->n; c++) {
         files[2 * c] = (ts_output_file){set->charts[c].dat_name, set->charts[c].dat.data,
@@ -329,9 +457,12 @@ static void test_render(void)
     free(gnuplot);
     fixture f;
     char dir[] = "/tmp/ts_charts_XXXXXX";
-    for (int lang = 0; lang < 2; lang++) {
+    /* Plain, then with every analysis (the charts those add), en and zh. */
+    for (int round = 0; round < 4; round++) {
+        int lang = round & 1;
         CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-        if (fixture_load(&f, TS_TEST_PLAN, lang ? TS_LANG_ZH : TS_LANG_EN) == 0) {
+        if (fixture_load_ex(&f, TS_TEST_PLAN, lang ? TS_LANG_ZH : TS_LANG_EN,
+                            round >= 2 ? &ANALYSES : NULL) == 0) {
             write_charts(dir, f.charts);
             check_gnuplot_quiet(dir, f.charts);
             for (size_t c = 0; c < f.charts->n; c++)
@@ -377,7 +508,9 @@ static void test_hostile(void)
     fixture f;
     char *gnuplot = ts_render_find_gnuplot();
     for (int lang = 0; lang < 2; lang++) {
-        if (fixture_load(&f, plan, lang ? TS_LANG_ZH : TS_LANG_EN) != 0) {
+        /* Every analysis, so that every kind of chart sees the names. */
+        static const extras ALL = {0, 200, 1, "s"};
+        if (fixture_load_ex(&f, plan, lang ? TS_LANG_ZH : TS_LANG_EN, &ALL) != 0) {
             CHECK(0, "cannot load the hostile plan");
             fixture_free(&f);
             break;
@@ -397,6 +530,10 @@ static void test_hostile(void)
             const char *y_texts[] = {"'.system(\"touch pwned\").' \"<touch pwned\" ''''q", NULL};
             check_svg(dir, "indicator-x", x_texts);
             check_svg(dir, "indicator-y", y_texts);
+            const char *s_texts[] = {"S '|touch pwned' \"<touch pwned", NULL};
+            const char *x_name[] = {"A `touch pwned` B system(\"touch pwned\") C", NULL};
+            check_svg(dir, "fan-x", s_texts);
+            check_svg(dir, "tornado-x", x_name);
         }
         fixture_free(&f);
     }
@@ -453,9 +590,10 @@ static void test_cli_render_failure(void)
     free(gnuplot);
     char dir[] = "/tmp/ts_badtpl_XXXXXX", env[4200], out[4096], err[4096];
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-    static const char *const NAMES[] = {"header.gp", "indicator.gp", "attainment.gp",
-                                        "growth.gp", "footer.gp"};
-    for (size_t k = 0; k < 5; k++)
+    static const char *const NAMES[] = {"header.gp",  "indicator.gp", "attainment.gp",
+                                        "growth.gp",  "footer.gp",    "fan.gp",
+                                        "tornado.gp"};
+    for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
         copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
     snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
     snprintf(out, sizeof out, "%s/out", dir);
@@ -490,6 +628,7 @@ int main(void)
     ts_library_init();
     test_quote();
     test_values();
+    test_analysis_values();
     test_render();
     test_hostile();
     test_cli_without_gnuplot();
