@@ -8,6 +8,7 @@
 
 #include "buffer.h"
 #include "chart_internal.h"
+#include "targetsim/backtest.h"
 
 /* Pango picks a substitute when this family is missing, so the charts still
  * render without it (Chinese glyphs then depend on what is installed). */
@@ -218,6 +219,14 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
         ts_chart *c = &charts[set->n++];
         if ((st = chart_init(c, "tornado-", plan->indicators[i].id, err)) == TS_OK)
             st = ts_chart_write_tornado(run, i, lang, template_dir, c, err);
+    }
+    /* Backtests: one per indicator observed after the base year. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->backtest; i++) {
+        if (!ts_chart_backtest_has(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "backtest-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_backtest(run, i, lang, template_dir, c, err);
     }
     if (st != TS_OK) {
         ts_chart_set_free(set);

@@ -282,6 +282,39 @@ static void check_tornado_dat(const ts_run *run, size_t i, const ts_chart *chart
           chart->dat_name, rank);
 }
 
+/* backtest-ID: the run's observations and each scenario's projection from
+ * the base year, base year to the last year compared. */
+static void check_backtest_dat(const ts_run *run, size_t i, const ts_chart *chart)
+{
+    const ts_backtest *bt = run->backtest;
+    const ts_projection *p0 = run->results[0].projection;
+    int base = run->plan->base_year, last = base;
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, i);
+        for (size_t k = 0; k < c->n; k++) {
+            last = c->points[k].year > last ? c->points[k].year : last;
+            /* The observed points are the ones the backtest compared. */
+            CHECK(same(c->points[k].observed, ts_projection_value(p0, i, c->points[k].year)),
+                  "%s: observed %d", chart->dat_name, c->points[k].year);
+        }
+    }
+    const char *text = chart->dat.data;
+    double cells[2 + TS_MAX_SCENARIOS];
+    size_t n, rows = 0;
+    while ((n = next_row(&text, cells, sizeof cells / sizeof *cells)) > 0) {
+        int year = (int)cells[0];
+        size_t k = (size_t)(year - base);
+        rows++;
+        CHECK(n == 2 + run->n_results, "%s %d: %zu cells", chart->dat_name, year, n);
+        CHECK(same(cells[1], p0->paths[i].kinds[k] == TS_OBSERVED ? p0->paths[i].values[k] : NAN),
+              "%s %d observed", chart->dat_name, year);
+        for (size_t s = 0; s < run->n_results && n == 2 + run->n_results; s++)
+            CHECK(same(cells[2 + s], ts_projection_value(bt->projections[s], i, year)),
+                  "%s %d scenario %zu", chart->dat_name, year, s);
+    }
+    CHECK(rows == (size_t)(last - base + 1) && last > base, "%s: %zu rows", chart->dat_name, rows);
+}
+
 static const extras ANALYSES = {2022, 400, 1, "trend"};
 
 /* A run with observations up to 2022, Monte Carlo, a backtest and a
@@ -315,6 +348,21 @@ static void test_analysis_values(void)
         }
     }
     CHECK(n_fan > 0 && n_tornado > 0, "%zu fans, %zu tornadoes", n_fan, n_tornado);
+    size_t n_backtest = 0;
+    for (size_t i = 0; i < f.plan->n_indicators; i++) {
+        char stem[128];
+        snprintf(stem, sizeof stem, "backtest-%s", f.plan->indicators[i].id);
+        const ts_chart *c = find_chart(f.charts, stem);
+        int compared = 0;
+        for (size_t s = 0; s < f.run->n_results; s++)
+            compared |= ts_backtest_cell_at(f.run->backtest, s, i)->n > 0;
+        CHECK((c != NULL) == compared, "%s: %s", stem, c ? "drawn, nothing compared" : "missing");
+        if (c && compared) {
+            check_backtest_dat(f.run, i, c);
+            n_backtest++;
+        }
+    }
+    CHECK(n_backtest > 0, "no backtest chart");
     fixture_free(&f);
 }
 
@@ -534,6 +582,7 @@ static void test_hostile(void)
             const char *x_name[] = {"A `touch pwned` B system(\"touch pwned\") C", NULL};
             check_svg(dir, "fan-x", s_texts);
             check_svg(dir, "tornado-x", x_name);
+            check_svg(dir, "backtest-x", s_texts);
         }
         fixture_free(&f);
     }
@@ -592,7 +641,7 @@ static void test_cli_render_failure(void)
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
     static const char *const NAMES[] = {"header.gp",  "indicator.gp", "attainment.gp",
                                         "growth.gp",  "footer.gp",    "fan.gp",
-                                        "tornado.gp"};
+                                        "tornado.gp", "backtest.gp"};
     for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
         copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
     snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
