@@ -21,7 +21,7 @@ static const ts_chart_labels EN = {
     "Backtest: projections from the base year against what was observed",
     "MAPE: mean absolute percentage error over the observed years",
     "Difference from the reference scenario in the target year", "% of the reference",
-    "value in the target year, relative to",
+    "reference scenario:",
 };
 
 static const ts_chart_labels ZH = {
@@ -39,7 +39,7 @@ static const ts_chart_labels ZH = {
     "回测：基期起的预测与实际值对比",
     "MAPE：各实际年份的平均绝对百分比误差",
     "目标年数值与参照情景之差", "占参照情景 %",
-    "目标年数值，参照情景：",
+    "参照情景：",
 };
 
 const ts_chart_labels *ts_chart_labels_for(ts_lang lang)

@@ -9,6 +9,7 @@
 #include "buffer.h"
 #include "chart_internal.h"
 #include "targetsim/backtest.h"
+#include "targetsim/compare.h"
 
 /* Pango picks a substitute when this family is missing, so the charts still
  * render without it (Chinese glyphs then depend on what is installed). */
@@ -228,6 +229,10 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
         if ((st = chart_init(c, "backtest-", plan->indicators[i].id, err)) == TS_OK)
             st = ts_chart_write_backtest(run, i, lang, template_dir, c, err);
     }
+    /* Against the reference: when there are others and targets to compare. */
+    if (st == TS_OK && run->comparison && run->comparison->n_rows > 0 && run->n_results > 1 &&
+        (st = chart_init(&charts[set->n++], "", "compare", err)) == TS_OK)
+        st = ts_chart_write_compare(run, lang, template_dir, &charts[set->n - 1], err);
     if (st != TS_OK) {
         ts_chart_set_free(set);
         return st;

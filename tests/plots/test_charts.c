@@ -315,7 +315,36 @@ static void check_backtest_dat(const ts_run *run, size_t i, const ts_chart *char
     CHECK(rows == (size_t)(last - base + 1) && last > base, "%s: %zu rows", chart->dat_name, rows);
 }
 
-static const extras ANALYSES = {2022, 400, 1, "trend"};
+/* compare: per own target and non-reference scenario, the difference in %
+ * of the reference's value in the target year, from the projections. */
+static void check_compare_dat(const ts_run *run, const ts_chart *chart)
+{
+    size_t ref = run->comparison->reference, group = 0, rows = 0;
+    const char *text = chart->dat.data;
+    double cells[8];
+    for (size_t i = 0; i < run->plan->n_indicators; i++) {
+        const ts_target *t = &run->plan->indicators[i].target;
+        if (!t->present)
+            continue;
+        group++;
+        double r = ts_projection_value(run->results[ref].projection, i, t->year);
+        for (size_t s = 0; s < run->n_results; s++) {
+            if (s == ref)
+                continue;
+            double v = ts_projection_value(run->results[s].projection, i, t->year);
+            size_t n = next_row(&text, cells, 8);
+            rows++;
+            CHECK(n == 6 && (size_t)cells[1] == group && (size_t)cells[2] == s + 1,
+                  "compare row %zu: %zu cells", rows, n);
+            CHECK(same(cells[3], r != 0 ? 100.0 * (v - r) / r : NAN) && same(cells[4], v) &&
+                      same(cells[5], r),
+                  "compare %s/%zu: %.17g", run->plan->indicators[i].id, s, cells[3]);
+        }
+    }
+    CHECK(rows > 0 && next_row(&text, cells, 8) == 0, "compare: %zu rows, or extra ones", rows);
+}
+
+static const extras ANALYSES = {2022, 400, 1, "plan-pace"};
 
 /* A run with observations up to 2022, Monte Carlo, a backtest and a
  * comparison: every chart those add, checked against the run. */
@@ -363,6 +392,10 @@ static void test_analysis_values(void)
         }
     }
     CHECK(n_backtest > 0, "no backtest chart");
+    const ts_chart *cmp = find_chart(f.charts, "compare");
+    CHECK(cmp != NULL, "no compare chart");
+    if (cmp)
+        check_compare_dat(f.run, cmp);
     fixture_free(&f);
 }
 
@@ -641,7 +674,7 @@ static void test_cli_render_failure(void)
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
     static const char *const NAMES[] = {"header.gp",  "indicator.gp", "attainment.gp",
                                         "growth.gp",  "footer.gp",    "fan.gp",
-                                        "tornado.gp", "backtest.gp"};
+                                        "tornado.gp", "backtest.gp",  "compare.gp"};
     for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
         copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
     snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
