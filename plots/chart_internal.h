@@ -25,6 +25,8 @@ typedef struct ts_chart_labels {
     const char *backtest_title, *backtest_note;
     /* compare: each scenario against the reference */
     const char *compare_title, *compare_axis, *compare_note;
+    /* sweep-ID, sweepprob-ID */
+    const char *sweep_title, *sweep_probability_title, *sweep_probability;
 } ts_chart_labels;
 
 const ts_chart_labels *ts_chart_labels_for(ts_lang lang);
@@ -84,6 +86,10 @@ ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
                                   const char *template_dir, ts_chart *chart, ts_error *err);
 ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *template_dir,
                                  ts_chart *chart, ts_error *err);
+/* Whether run->sweep has target `index` and its value varies over the grid. */
+bool ts_chart_sweep_moves(const ts_run *run, size_t index);
+ts_status ts_chart_write_sweep(const ts_run *run, size_t index, bool probability, ts_lang lang,
+                               const char *template_dir, ts_chart *chart, ts_error *err);
 ts_status ts_chart_write_growth(const ts_run *run, ts_lang lang, const char *template_dir,
                                 ts_chart *chart, ts_error *err);
 

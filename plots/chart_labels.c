@@ -22,6 +22,8 @@ static const ts_chart_labels EN = {
     "MAPE: mean absolute percentage error over the observed years",
     "Difference from the reference scenario in the target year", "% of the reference",
     "reference scenario:",
+    "Value in the target year as % of the target, over the swept assumptions",
+    "Probability of meeting the target, over the swept assumptions", "probability",
 };
 
 static const ts_chart_labels ZH = {
@@ -40,6 +42,8 @@ static const ts_chart_labels ZH = {
     "MAPE：各实际年份的平均绝对百分比误差",
     "目标年数值与参照情景之差", "占参照情景 %",
     "参照情景：",
+    "各扫描假设下目标年数值占目标的百分比",
+    "各扫描假设下达到目标的概率", "概率",
 };
 
 const ts_chart_labels *ts_chart_labels_for(ts_lang lang)

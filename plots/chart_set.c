@@ -183,9 +183,9 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     const ts_plan *plan = run->plan;
     *out = NULL;
     ts_chart_set *set = calloc(1, sizeof *set);
-    /* indicator-, fan-, tornado-, backtest- per indicator; attainment,
+    /* indicator-, fan-, tornado-, backtest-, sweep-, sweepprob- per indicator; attainment,
      * growth, compare. */
-    ts_chart *charts = calloc(4 * plan->n_indicators + 3, sizeof *charts);
+    ts_chart *charts = calloc(6 * plan->n_indicators + 3, sizeof *charts);
     ts_status st = TS_OK;
     if (!set || !charts) {
         free(charts);
@@ -233,6 +233,18 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     if (st == TS_OK && run->comparison && run->comparison->n_rows > 0 && run->n_results > 1 &&
         (st = chart_init(&charts[set->n++], "", "compare", err)) == TS_OK)
         st = ts_chart_write_compare(run, lang, template_dir, &charts[set->n - 1], err);
+    /* Sweeps: per target the swept drivers move, the share of the target
+     * and, with draws, the probability. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->sweep; i++) {
+        if (!ts_chart_sweep_moves(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "sweep-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_sweep(run, i, false, lang, template_dir, c, err);
+        if (st == TS_OK && run->sweep->has_draws &&
+            (st = chart_init(c = &charts[set->n++], "sweepprob-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_sweep(run, i, true, lang, template_dir, c, err);
+    }
     if (st != TS_OK) {
         ts_chart_set_free(set);
         return st;

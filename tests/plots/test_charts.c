@@ -64,6 +64,7 @@ typedef struct extras {
     size_t draws;        /* 0: no Monte Carlo */
     int backtest;
     const char *compare; /* reference scenario id, or NULL */
+    const char *sweep[2]; /* --sweep specs, NULL when fewer */
 } extras;
 
 static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, const extras *x);
@@ -89,11 +90,19 @@ static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, cons
         }
     ts_project_options po = {0, x && x->as_of ? x->as_of : TS_AS_OF_LATEST};
     ts_mc_options mc = {.draws = x ? x->draws : 0, .seed = 7, .threads = 1, .percentiles = true};
+    ts_sweep_axis axes[2];
+    size_t n_axes = 0;
+    for (; x && n_axes < 2 && x->sweep[n_axes]; n_axes++)
+        if (ts_sweep_parse(x->sweep[n_axes], &axes[n_axes], &err) != TS_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return -1;
+        }
     if (ts_run_create(f->plan, (const ts_scenario *const *)f->scenarios, f->n, &po, &f->run,
                       &err) != TS_OK ||
         (x && x->draws && ts_run_simulate(f->run, &mc, &err) != TS_OK) ||
         (x && x->compare && ts_run_compare(f->run, x->compare, &err) != TS_OK) ||
         (x && x->backtest && ts_run_backtest(f->run, &err) != TS_OK) ||
+        (n_axes && ts_run_sweep(f->run, axes, n_axes, x->draws ? &mc : NULL, &err) != TS_OK) ||
         ts_chart_set_build(f->run, lang, TS_TEST_TEMPLATES, &f->charts, &err) != TS_OK) {
         fprintf(stderr, "%s: %s\n", err.file, err.message);
         return -1;
@@ -344,7 +353,70 @@ static void check_compare_dat(const ts_run *run, const ts_chart *chart)
     CHECK(rows > 0 && next_row(&text, cells, 8) == 0, "compare: %zu rows, or extra ones", rows);
 }
 
-static const extras ANALYSES = {2022, 400, 1, "plan-pace"};
+/* sweep-ID, sweepprob-ID: the grid and the sweep's cells of target `i`. */
+static void check_sweep_dat(const ts_run *run, size_t i, const ts_chart *chart, int probability)
+{
+    const ts_sweep_result *sw = run->sweep;
+    size_t t = 0;
+    while (t < sw->n_targets && sw->targets[t] != i)
+        t++;
+    const char *text = chart->dat.data;
+    double cells[8];
+    size_t na = sw->n_axes;
+    for (size_t p = 0; p < sw->n_points; p++) {
+        size_t n = next_row(&text, cells, 8);
+        const ts_sweep_cell *c = &sw->cells[p * sw->n_targets + t];
+        CHECK(n == na + 3, "%s point %zu: %zu cells", chart->dat_name, p, n);
+        for (size_t a = 0; a < na; a++)
+            CHECK(same(cells[a], sw->x[p * na + a]), "%s point %zu x%zu", chart->dat_name, p, a);
+        CHECK(same(cells[na], 100.0 * c->value / run->plan->indicators[i].target.value),
+              "%s point %zu share %.17g", chart->dat_name, p, cells[na]);
+        CHECK(same(cells[na + 1], sw->has_draws ? 100.0 * c->probability : NAN) &&
+                  same(cells[na + 2], c->value),
+              "%s point %zu probability/value", chart->dat_name, p);
+        /* With draws the probability is the share of draws attaining. */
+        CHECK(!probability || (cells[na + 1] >= 0 && cells[na + 1] <= 100), "%s point %zu",
+              chart->dat_name, p);
+        /* Blank lines between runs of x1 are skipped by next_row's caller
+         * below. */
+        while (*text == '\n')
+            text++;
+    }
+    CHECK(next_row(&text, cells, 8) == 0, "%s: extra rows", chart->dat_name);
+}
+
+static const extras ANALYSES = {2022, 400, 1, "plan-pace",
+                                {"gdp.growth=0.02:0.10:0.02", "population.growth=-0.01:0.01:0.005"}};
+static const extras ONE_AXIS = {2022, 0, 0, NULL, {"gdp.growth=0.02:0.10:0.02", NULL}};
+
+static void check_sweeps(const fixture *f, size_t *n_sweep)
+{
+    for (size_t i = 0; i < f->plan->n_indicators; i++) {
+        if (!f->plan->indicators[i].target.present)
+            continue;
+        char stem[128];
+        snprintf(stem, sizeof stem, "sweep-%s", f->plan->indicators[i].id);
+        const ts_chart *c = find_chart(f->charts, stem);
+        /* Drawn exactly when the swept drivers move the target's value. */
+        const ts_sweep_result *sw = f->run->sweep;
+        size_t t = 0;
+        while (t < sw->n_targets && sw->targets[t] != i)
+            t++;
+        int moves = 0;
+        for (size_t p = 1; t < sw->n_targets && p < sw->n_points; p++)
+            moves |= sw->cells[p * sw->n_targets + t].value != sw->cells[t].value;
+        CHECK((c != NULL) == moves, "%s: %s", stem, c ? "drawn, flat" : "missing");
+        if (c && moves) {
+            check_sweep_dat(f->run, i, c, 0);
+            ++*n_sweep;
+        }
+        snprintf(stem, sizeof stem, "sweepprob-%s", f->plan->indicators[i].id);
+        c = find_chart(f->charts, stem);
+        CHECK((c != NULL) == (moves && sw->has_draws), "%s", stem);
+        if (c)
+            check_sweep_dat(f->run, i, c, 1);
+    }
+}
 
 /* A run with observations up to 2022, Monte Carlo, a backtest and a
  * comparison: every chart those add, checked against the run. */
@@ -392,6 +464,18 @@ static void test_analysis_values(void)
         }
     }
     CHECK(n_backtest > 0, "no backtest chart");
+    size_t n_sweep = 0;
+    check_sweeps(&f, &n_sweep);
+    CHECK(n_sweep > 0, "no sweep chart");
+    fixture_free(&f);
+    n_sweep = 0;
+    if (fixture_load_ex(&f, TS_TEST_PLAN, TS_LANG_EN, &ONE_AXIS) == 0) {
+        check_sweeps(&f, &n_sweep);
+        CHECK(n_sweep > 0, "no one-axis sweep chart");
+    }
+    fixture_free(&f);
+    if (fixture_load_ex(&f, TS_TEST_PLAN, TS_LANG_EN, &ANALYSES) != 0)
+        return;
     const ts_chart *cmp = find_chart(f.charts, "compare");
     CHECK(cmp != NULL, "no compare chart");
     if (cmp)
@@ -483,7 +567,7 @@ static void write_text(const char *dir, const char *name, const char *text)
 
 static void write_charts(const char *dir, const ts_chart_set *set)
 {
-    ts_output_file files[2 * (4 * TS_MAX_INDICATORS + 3)];
+    ts_output_file files[2 * (6 * TS_MAX_INDICATORS + 3)];
     ts_error err;
     for (size_t c = 0; c < set->n; c++) {
         files[2 * c] = (ts_output_file){set->charts[c].dat_name, set->charts[c].dat.data,
@@ -539,11 +623,11 @@ static void test_render(void)
     fixture f;
     char dir[] = "/tmp/ts_charts_XXXXXX";
     /* Plain, then with every analysis (the charts those add), en and zh. */
-    for (int round = 0; round < 4; round++) {
+    for (int round = 0; round < 6; round++) {
         int lang = round & 1;
         CHECK(mkdtemp(dir) != NULL, "mkdtemp");
         if (fixture_load_ex(&f, TS_TEST_PLAN, lang ? TS_LANG_ZH : TS_LANG_EN,
-                            round >= 2 ? &ANALYSES : NULL) == 0) {
+                            round >= 4 ? &ONE_AXIS : round >= 2 ? &ANALYSES : NULL) == 0) {
             write_charts(dir, f.charts);
             check_gnuplot_quiet(dir, f.charts);
             for (size_t c = 0; c < f.charts->n; c++)
@@ -590,7 +674,7 @@ static void test_hostile(void)
     char *gnuplot = ts_render_find_gnuplot();
     for (int lang = 0; lang < 2; lang++) {
         /* Every analysis, so that every kind of chart sees the names. */
-        static const extras ALL = {0, 200, 1, "s"};
+        static const extras ALL = {0, 200, 1, "s", {"x.growth=0.01:0.05:0.01", "y.growth=0:0.02:0.01"}};
         if (fixture_load_ex(&f, plan, lang ? TS_LANG_ZH : TS_LANG_EN, &ALL) != 0) {
             CHECK(0, "cannot load the hostile plan");
             fixture_free(&f);
@@ -616,6 +700,8 @@ static void test_hostile(void)
             check_svg(dir, "fan-x", s_texts);
             check_svg(dir, "tornado-x", x_name);
             check_svg(dir, "backtest-x", s_texts);
+            check_svg(dir, "sweep-x", x_name);
+            check_svg(dir, "sweepprob-x", s_texts);
         }
         fixture_free(&f);
     }
@@ -674,7 +760,8 @@ static void test_cli_render_failure(void)
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
     static const char *const NAMES[] = {"header.gp",  "indicator.gp", "attainment.gp",
                                         "growth.gp",  "footer.gp",    "fan.gp",
-                                        "tornado.gp", "backtest.gp",  "compare.gp"};
+                                        "tornado.gp", "backtest.gp",  "compare.gp",
+                                        "sweep.gp"};
     for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
         copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
     snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
