@@ -181,6 +181,21 @@ static void check_indicator_dat(const ts_run *run, size_t i, const ts_chart *cha
     }
     int first = ind->history.n ? ind->history.points[0].year : base;
     CHECK(rows == (size_t)(run->horizon - first + 1), "%s: %zu rows", chart->dat_name, rows);
+    /* One "# revision: YEAR VALUE" line per revised target, in plan order. */
+    const char *r = chart->dat.data;
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        r = strstr(r, "# revision: ");
+        CHECK(r != NULL, "%s: revision %zu missing", chart->dat_name, k);
+        if (!r)
+            break;
+        char *end;
+        long year = strtol(r + 12, &end, 10);
+        double value = strtod(end, NULL);
+        CHECK(year == ind->revisions[k].target.year && same(value, ind->revisions[k].target.value),
+              "%s: revision %zu: %ld %.17g", chart->dat_name, k, year, value);
+        r++;
+    }
+    CHECK(!r || !strstr(r, "# revision: "), "%s: extra revision lines", chart->dat_name);
 }
 
 /* Percent of target in the target year, from the projection. */
