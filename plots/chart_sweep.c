@@ -10,6 +10,7 @@
  * run of x1, so the grid reads as a matrix. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "buffer.h"
 #include "chart_internal.h"
@@ -97,9 +98,15 @@ static void axis_label(const ts_run *run, size_t a, ts_lang lang, ts_tpl_vars *v
 {
     const ts_sweep_result *sw = run->sweep;
     ts_buffer t = {0};
+    const char *model = sw->axes[a].model ? sw->axes[a].model->name : "";
+    if (lang == TS_LANG_ZH) /* the scenario keys, in words */
+        model = strcmp(model, "growth") == 0 ? "年增速"
+                : strcmp(model, "add") == 0  ? "年增量"
+                : strcmp(model, "level") == 0 ? "水平"
+                                              : model;
     ts_buffer_printf(&t, "%s (%s)",
                      ts_chart_indicator_name(&run->plan->indicators[sw->axis_index[a]], lang),
-                     sw->axes[a].model ? sw->axes[a].model->name : "");
+                     model);
     ts_tpl_set_text(vars, key, t.data);
     ts_buffer_free(&t);
 }

@@ -48,8 +48,15 @@ if (n_axes == 2) {
     zc = probability ? 3 : 2
     set grid xtics ytics lc rgb '#dddddd'
     set ytics format '%.0f%%'
-    set offsets graph 0.02, graph 0.02, graph 0.08, graph 0.02
+    set offsets graph 0.02, graph 0.02, 0, 0
     if (probability) { set yrange [0 : 100] }
-    else { set arrow 1 from graph 0, first 100 to graph 1, first 100 nohead lw 2 dt 2 lc rgb '#B00000' back }
+    else {
+        # Always show the 100 % line: the gap to the target is the point.
+        lo = min_percent < 100 ? min_percent : 100
+        hi = max_percent > 100 ? max_percent : 100
+        pad = (hi - lo) * 0.08 > 1 ? (hi - lo) * 0.08 : 1
+        set yrange [lo - pad : hi + pad]
+        set arrow 1 from graph 0, first 100 to graph 1, first 100 nohead lw 2 dt 2 lc rgb '#B00000' back
+    }
     plot data_file using 1:(column(zc)) with linespoints lw 3 pt 7 ps 1.2 lc rgb '#0072B2'
 }
