@@ -207,7 +207,9 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
         st = ts_chart_write_growth(run, lang, template_dir, &charts[set->n - 1], err);
     /* Monte Carlo fans: one per target indicator. */
     for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->mc_draws > 0; i++) {
-        if (!plan->indicators[i].target.present || !run->n_results || !run->results[0].mc)
+        /* Bands need the percentiles (ts_mc_options.percentiles). */
+        if (!plan->indicators[i].target.present || !run->n_results || !run->results[0].mc ||
+            !run->results[0].mc->targets[i].percentiles)
             continue;
         ts_chart *c = &charts[set->n++];
         if ((st = chart_init(c, "fan-", plan->indicators[i].id, err)) == TS_OK)
