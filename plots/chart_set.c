@@ -8,6 +8,8 @@
 
 #include "buffer.h"
 #include "chart_internal.h"
+#include "targetsim/backtest.h"
+#include "targetsim/compare.h"
 
 /* Pango picks a substitute when this family is missing, so the charts still
  * render without it (Chinese glyphs then depend on what is installed). */
@@ -181,7 +183,9 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     const ts_plan *plan = run->plan;
     *out = NULL;
     ts_chart_set *set = calloc(1, sizeof *set);
-    ts_chart *charts = calloc(plan->n_indicators + 2, sizeof *charts);
+    /* indicator-, fan-, tornado-, backtest-, sweep-, sweepprob- per indicator; attainment,
+     * growth, compare. */
+    ts_chart *charts = calloc(6 * plan->n_indicators + 3, sizeof *charts);
     ts_status st = TS_OK;
     if (!set || !charts) {
         free(charts);
@@ -201,6 +205,48 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     if (st == TS_OK && has_targets(plan) &&
         (st = chart_init(&charts[set->n++], "", "growth", err)) == TS_OK)
         st = ts_chart_write_growth(run, lang, template_dir, &charts[set->n - 1], err);
+    /* Monte Carlo fans: one per target indicator. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->mc_draws > 0; i++) {
+        /* Bands need the percentiles (ts_mc_options.percentiles). */
+        if (!plan->indicators[i].target.present || !run->n_results || !run->results[0].mc ||
+            !run->results[0].mc->targets[i].percentiles)
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "fan-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_fan(run, i, lang, template_dir, c, err);
+    }
+    /* Tornadoes of the first scenario: one per target with bars. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->n_results > 0; i++) {
+        if (!plan->indicators[i].target.present || !ts_chart_tornado_swings(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "tornado-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_tornado(run, i, lang, template_dir, c, err);
+    }
+    /* Backtests: one per indicator observed after the base year. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->backtest; i++) {
+        if (!ts_chart_backtest_has(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "backtest-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_backtest(run, i, lang, template_dir, c, err);
+    }
+    /* Against the reference: when there are others and targets to compare. */
+    if (st == TS_OK && run->comparison && run->comparison->n_rows > 0 && run->n_results > 1 &&
+        (st = chart_init(&charts[set->n++], "", "compare", err)) == TS_OK)
+        st = ts_chart_write_compare(run, lang, template_dir, &charts[set->n - 1], err);
+    /* Sweeps: per target the swept drivers move, the share of the target
+     * and, with draws, the probability. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->sweep; i++) {
+        if (!ts_chart_sweep_moves(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "sweep-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_sweep(run, i, false, lang, template_dir, c, err);
+        if (st == TS_OK && run->sweep->has_draws &&
+            (st = chart_init(c = &charts[set->n++], "sweepprob-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_sweep(run, i, true, lang, template_dir, c, err);
+    }
     if (st != TS_OK) {
         ts_chart_set_free(set);
         return st;

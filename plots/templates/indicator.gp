@@ -39,6 +39,14 @@ if (has_target) {
     set label 1 @TARGET_YEAR_LABEL@ . ' ' . sprintf('%d', target_year) at target_year, graph 0.97 right offset -0.6, 0 tc rgb '#555555' noenhanced
     set label 2 @TARGET_TITLE@ at graph 0.01, first target offset 0, 0.8 tc rgb '#B00000' noenhanced
 }
+# Revised targets: a diamond at (year, value), labelled.
+n_revisions = @N_REVISIONS@
+array rev_year[@N_REV_SLOTS@] = [@REV_YEARS@]
+array rev_value[@N_REV_SLOTS@] = [@REV_VALUES@]
+array rev_title[@N_REV_SLOTS@] = [@REV_TITLES@]
+do for [i = 1:n_revisions] {
+    set label 20 + i rev_title[i] at rev_year[i], rev_value[i] right offset -1.2, 1.0 tc rgb '#B00000' point pt 13 ps 3 lc rgb '#B00000' front noenhanced
+}
 # A ring on each scenario's line where it first meets the target.
 do for [i = 1:@N_SCENARIOS@] {
     if (attain_year[i] == attain_year[i]) {

@@ -58,8 +58,24 @@ static void fixture_free(fixture *f)
     memset(f, 0, sizeof *f);
 }
 
+/* What a run does beyond projecting (the CLI's --as-of, --draws, ...). */
+typedef struct extras {
+    int as_of;           /* 0: none */
+    size_t draws;        /* 0: no Monte Carlo */
+    int backtest;
+    const char *compare; /* reference scenario id, or NULL */
+    const char *sweep[2]; /* --sweep specs, NULL when fewer */
+} extras;
+
+static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, const extras *x);
+
 /* The plan under the scenarios it lists, and its charts in `lang`. */
 static int fixture_load(fixture *f, const char *plan_file, ts_lang lang)
+{
+    return fixture_load_ex(f, plan_file, lang, NULL);
+}
+
+static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, const extras *x)
 {
     ts_error err;
     memset(f, 0, sizeof *f);
@@ -72,8 +88,21 @@ static int fixture_load(fixture *f, const char *plan_file, ts_lang lang)
             fprintf(stderr, "%s: %s: %s\n", err.file, err.path, err.message);
             return -1;
         }
-    if (ts_run_create(f->plan, (const ts_scenario *const *)f->scenarios, f->n, NULL, &f->run,
+    ts_project_options po = {0, x && x->as_of ? x->as_of : TS_AS_OF_LATEST};
+    ts_mc_options mc = {.draws = x ? x->draws : 0, .seed = 7, .threads = 1, .percentiles = true};
+    ts_sweep_axis axes[2];
+    size_t n_axes = 0;
+    for (; x && n_axes < 2 && x->sweep[n_axes]; n_axes++)
+        if (ts_sweep_parse(x->sweep[n_axes], &axes[n_axes], &err) != TS_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return -1;
+        }
+    if (ts_run_create(f->plan, (const ts_scenario *const *)f->scenarios, f->n, &po, &f->run,
                       &err) != TS_OK ||
+        (x && x->draws && ts_run_simulate(f->run, &mc, &err) != TS_OK) ||
+        (x && x->compare && ts_run_compare(f->run, x->compare, &err) != TS_OK) ||
+        (x && x->backtest && ts_run_backtest(f->run, &err) != TS_OK) ||
+        (n_axes && ts_run_sweep(f->run, axes, n_axes, x->draws ? &mc : NULL, &err) != TS_OK) ||
         ts_chart_set_build(f->run, lang, TS_TEST_TEMPLATES, &f->charts, &err) != TS_OK) {
         fprintf(stderr, "%s: %s\n", err.file, err.message);
         return -1;
@@ -152,6 +181,21 @@ static void check_indicator_dat(const ts_run *run, size_t i, const ts_chart *cha
     }
     int first = ind->history.n ? ind->history.points[0].year : base;
     CHECK(rows == (size_t)(run->horizon - first + 1), "%s: %zu rows", chart->dat_name, rows);
+    /* One "# revision: YEAR VALUE" line per revised target, in plan order. */
+    const char *r = chart->dat.data;
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        r = strstr(r, "# revision: ");
+        CHECK(r != NULL, "%s: revision %zu missing", chart->dat_name, k);
+        if (!r)
+            break;
+        char *end;
+        long year = strtol(r + 12, &end, 10);
+        double value = strtod(end, NULL);
+        CHECK(year == ind->revisions[k].target.year && same(value, ind->revisions[k].target.value),
+              "%s: revision %zu: %ld %.17g", chart->dat_name, k, year, value);
+        r++;
+    }
+    CHECK(!r || !strstr(r, "# revision: "), "%s: extra revision lines", chart->dat_name);
 }
 
 /* Percent of target in the target year, from the projection. */
@@ -207,6 +251,253 @@ static void check_growth_dat(const ts_run *run, const ts_chart *chart)
     }
 }
 
+/* fan-ID: observed points and p5, p25, p50, p75, p95 of every scenario,
+ * read from the Monte Carlo result. */
+static void check_fan_dat(const ts_run *run, size_t i, const ts_chart *chart)
+{
+    static const size_t LEVEL[5] = {0, 2, 3, 4, 6};
+    const ts_projection *p0 = run->results[0].projection;
+    int base = run->plan->base_year;
+    const char *text = chart->dat.data;
+    double cells[2 + 5 * TS_MAX_SCENARIOS];
+    size_t n, rows = 0;
+    while ((n = next_row(&text, cells, sizeof cells / sizeof *cells)) > 0) {
+        int year = (int)cells[0];
+        size_t k = (size_t)(year - base);
+        rows++;
+        CHECK(n == 2 + 5 * run->n_results, "%s %d: %zu cells", chart->dat_name, year, n);
+        if (n != 2 + 5 * run->n_results)
+            continue;
+        CHECK(same(cells[1], p0->paths[i].kinds[k] == TS_OBSERVED ? p0->paths[i].values[k] : NAN),
+              "%s %d observed", chart->dat_name, year);
+        for (size_t s = 0; s < run->n_results; s++)
+            for (size_t j = 0; j < 5; j++) {
+                const double *pc = run->results[s].mc->targets[i].percentiles;
+                double want = pc[k * TS_MC_N_PERCENTILES + LEVEL[j]];
+                CHECK(same(cells[2 + 5 * s + j], want), "%s %d scenario %zu level %zu: %.17g want %.17g",
+                      chart->dat_name, year, s, j, cells[2 + 5 * s + j], want);
+            }
+    }
+    CHECK(rows == (size_t)(run->horizon - base + 1), "%s: %zu rows", chart->dat_name, rows);
+}
+
+/* tornado-ID: the first scenario's bars of target `i`, in their order. */
+static void check_tornado_dat(const ts_run *run, size_t i, const ts_chart *chart)
+{
+    const ts_tornado *t = &run->results[0].tornado;
+    const char *text = chart->dat.data;
+    double cells[8];
+    size_t rank = 0;
+    for (size_t b = 0; b < t->n; b++) {
+        if (t->bars[b].target != i)
+            continue;
+        size_t n = next_row(&text, cells, 8);
+        rank++;
+        CHECK(n == 6 && (size_t)cells[0] == rank, "%s bar %zu: %zu cells", chart->dat_name, rank, n);
+        CHECK(same(cells[1], t->bars[b].low) && same(cells[2], t->bars[b].high) &&
+                  same(cells[3], t->bars[b].base) && same(cells[4], t->bars[b].shift),
+              "%s bar %zu values", chart->dat_name, rank);
+        /* The central value is the scenario's value in the target year. */
+        CHECK(same(cells[3], ts_projection_value(run->results[0].projection, i,
+                                                 run->plan->indicators[i].target.year)),
+              "%s bar %zu central", chart->dat_name, rank);
+    }
+    CHECK(rank > 0 && next_row(&text, cells, 8) == 0, "%s: %zu bars, or extra rows",
+          chart->dat_name, rank);
+}
+
+/* backtest-ID: the run's observations and each scenario's projection from
+ * the base year, base year to the last year compared. */
+static void check_backtest_dat(const ts_run *run, size_t i, const ts_chart *chart)
+{
+    const ts_backtest *bt = run->backtest;
+    const ts_projection *p0 = run->results[0].projection;
+    int base = run->plan->base_year, last = base;
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, i);
+        for (size_t k = 0; k < c->n; k++) {
+            last = c->points[k].year > last ? c->points[k].year : last;
+            /* The observed points are the ones the backtest compared. */
+            CHECK(same(c->points[k].observed, ts_projection_value(p0, i, c->points[k].year)),
+                  "%s: observed %d", chart->dat_name, c->points[k].year);
+        }
+    }
+    const char *text = chart->dat.data;
+    double cells[2 + TS_MAX_SCENARIOS];
+    size_t n, rows = 0;
+    while ((n = next_row(&text, cells, sizeof cells / sizeof *cells)) > 0) {
+        int year = (int)cells[0];
+        size_t k = (size_t)(year - base);
+        rows++;
+        CHECK(n == 2 + run->n_results, "%s %d: %zu cells", chart->dat_name, year, n);
+        CHECK(same(cells[1], p0->paths[i].kinds[k] == TS_OBSERVED ? p0->paths[i].values[k] : NAN),
+              "%s %d observed", chart->dat_name, year);
+        for (size_t s = 0; s < run->n_results && n == 2 + run->n_results; s++)
+            CHECK(same(cells[2 + s], ts_projection_value(bt->projections[s], i, year)),
+                  "%s %d scenario %zu", chart->dat_name, year, s);
+    }
+    CHECK(rows == (size_t)(last - base + 1) && last > base, "%s: %zu rows", chart->dat_name, rows);
+}
+
+/* compare: per own target and non-reference scenario, the difference in %
+ * of the reference's value in the target year, from the projections. */
+static void check_compare_dat(const ts_run *run, const ts_chart *chart)
+{
+    size_t ref = run->comparison->reference, group = 0, rows = 0;
+    const char *text = chart->dat.data;
+    double cells[8];
+    for (size_t i = 0; i < run->plan->n_indicators; i++) {
+        const ts_target *t = &run->plan->indicators[i].target;
+        if (!t->present)
+            continue;
+        group++;
+        double r = ts_projection_value(run->results[ref].projection, i, t->year);
+        for (size_t s = 0; s < run->n_results; s++) {
+            if (s == ref)
+                continue;
+            double v = ts_projection_value(run->results[s].projection, i, t->year);
+            size_t n = next_row(&text, cells, 8);
+            rows++;
+            CHECK(n == 6 && (size_t)cells[1] == group && (size_t)cells[2] == s + 1,
+                  "compare row %zu: %zu cells", rows, n);
+            CHECK(same(cells[3], r != 0 ? 100.0 * (v - r) / r : NAN) && same(cells[4], v) &&
+                      same(cells[5], r),
+                  "compare %s/%zu: %.17g", run->plan->indicators[i].id, s, cells[3]);
+        }
+    }
+    CHECK(rows > 0 && next_row(&text, cells, 8) == 0, "compare: %zu rows, or extra ones", rows);
+}
+
+/* sweep-ID, sweepprob-ID: the grid and the sweep's cells of target `i`. */
+static void check_sweep_dat(const ts_run *run, size_t i, const ts_chart *chart, int probability)
+{
+    const ts_sweep_result *sw = run->sweep;
+    size_t t = 0;
+    while (t < sw->n_targets && sw->targets[t] != i)
+        t++;
+    const char *text = chart->dat.data;
+    double cells[8];
+    size_t na = sw->n_axes;
+    for (size_t p = 0; p < sw->n_points; p++) {
+        size_t n = next_row(&text, cells, 8);
+        const ts_sweep_cell *c = &sw->cells[p * sw->n_targets + t];
+        CHECK(n == na + 3, "%s point %zu: %zu cells", chart->dat_name, p, n);
+        for (size_t a = 0; a < na; a++)
+            CHECK(same(cells[a], sw->x[p * na + a]), "%s point %zu x%zu", chart->dat_name, p, a);
+        CHECK(same(cells[na], 100.0 * c->value / run->plan->indicators[i].target.value),
+              "%s point %zu share %.17g", chart->dat_name, p, cells[na]);
+        CHECK(same(cells[na + 1], sw->has_draws ? 100.0 * c->probability : NAN) &&
+                  same(cells[na + 2], c->value),
+              "%s point %zu probability/value", chart->dat_name, p);
+        /* With draws the probability is the share of draws attaining. */
+        CHECK(!probability || (cells[na + 1] >= 0 && cells[na + 1] <= 100), "%s point %zu",
+              chart->dat_name, p);
+        /* Blank lines between runs of x1 are skipped by next_row's caller
+         * below. */
+        while (*text == '\n')
+            text++;
+    }
+    CHECK(next_row(&text, cells, 8) == 0, "%s: extra rows", chart->dat_name);
+}
+
+static const extras ANALYSES = {2022, 400, 1, "plan-pace",
+                                {"gdp.growth=0.02:0.10:0.02", "population.growth=-0.01:0.01:0.005"}};
+static const extras ONE_AXIS = {2022, 0, 0, NULL, {"gdp.growth=0.02:0.10:0.02", NULL}};
+
+static void check_sweeps(const fixture *f, size_t *n_sweep)
+{
+    for (size_t i = 0; i < f->plan->n_indicators; i++) {
+        if (!f->plan->indicators[i].target.present)
+            continue;
+        char stem[128];
+        snprintf(stem, sizeof stem, "sweep-%s", f->plan->indicators[i].id);
+        const ts_chart *c = find_chart(f->charts, stem);
+        /* Drawn exactly when the swept drivers move the target's value. */
+        const ts_sweep_result *sw = f->run->sweep;
+        size_t t = 0;
+        while (t < sw->n_targets && sw->targets[t] != i)
+            t++;
+        int moves = 0;
+        for (size_t p = 1; t < sw->n_targets && p < sw->n_points; p++)
+            moves |= sw->cells[p * sw->n_targets + t].value != sw->cells[t].value;
+        CHECK((c != NULL) == moves, "%s: %s", stem, c ? "drawn, flat" : "missing");
+        if (c && moves) {
+            check_sweep_dat(f->run, i, c, 0);
+            ++*n_sweep;
+        }
+        snprintf(stem, sizeof stem, "sweepprob-%s", f->plan->indicators[i].id);
+        c = find_chart(f->charts, stem);
+        CHECK((c != NULL) == (moves && sw->has_draws), "%s", stem);
+        if (c)
+            check_sweep_dat(f->run, i, c, 1);
+    }
+}
+
+/* A run with observations up to 2022, Monte Carlo, a backtest and a
+ * comparison: every chart those add, checked against the run. */
+static void test_analysis_values(void)
+{
+    fixture f;
+    if (fixture_load_ex(&f, TS_TEST_PLAN, TS_LANG_EN, &ANALYSES) != 0) {
+        CHECK(0, "cannot load %s with analyses", TS_TEST_PLAN);
+        fixture_free(&f);
+        return;
+    }
+    size_t n_fan = 0, n_tornado = 0;
+    for (size_t i = 0; i < f.plan->n_indicators; i++) {
+        char stem[128];
+        if (!f.plan->indicators[i].target.present)
+            continue;
+        snprintf(stem, sizeof stem, "fan-%s", f.plan->indicators[i].id);
+        const ts_chart *c = find_chart(f.charts, stem);
+        CHECK(c != NULL, "no chart %s", stem);
+        if (c) {
+            check_fan_dat(f.run, i, c);
+            n_fan++;
+        }
+        snprintf(stem, sizeof stem, "tornado-%s", f.plan->indicators[i].id);
+        c = find_chart(f.charts, stem);
+        CHECK(c != NULL, "no chart %s", stem);
+        if (c) {
+            check_tornado_dat(f.run, i, c);
+            n_tornado++;
+        }
+    }
+    CHECK(n_fan > 0 && n_tornado > 0, "%zu fans, %zu tornadoes", n_fan, n_tornado);
+    size_t n_backtest = 0;
+    for (size_t i = 0; i < f.plan->n_indicators; i++) {
+        char stem[128];
+        snprintf(stem, sizeof stem, "backtest-%s", f.plan->indicators[i].id);
+        const ts_chart *c = find_chart(f.charts, stem);
+        int compared = 0;
+        for (size_t s = 0; s < f.run->n_results; s++)
+            compared |= ts_backtest_cell_at(f.run->backtest, s, i)->n > 0;
+        CHECK((c != NULL) == compared, "%s: %s", stem, c ? "drawn, nothing compared" : "missing");
+        if (c && compared) {
+            check_backtest_dat(f.run, i, c);
+            n_backtest++;
+        }
+    }
+    CHECK(n_backtest > 0, "no backtest chart");
+    size_t n_sweep = 0;
+    check_sweeps(&f, &n_sweep);
+    CHECK(n_sweep > 0, "no sweep chart");
+    fixture_free(&f);
+    n_sweep = 0;
+    if (fixture_load_ex(&f, TS_TEST_PLAN, TS_LANG_EN, &ONE_AXIS) == 0) {
+        check_sweeps(&f, &n_sweep);
+        CHECK(n_sweep > 0, "no one-axis sweep chart");
+    }
+    fixture_free(&f);
+    if (fixture_load_ex(&f, TS_TEST_PLAN, TS_LANG_EN, &ANALYSES) != 0)
+        return;
+    const ts_chart *cmp = find_chart(f.charts, "compare");
+    CHECK(cmp != NULL, "no compare chart");
+    if (cmp)
+        check_compare_dat(f.run, cmp);
+    fixture_free(&f);
+}
+
 static void test_values(void)
 {
     fixture f;
@@ -215,7 +506,24 @@ static void test_values(void)
         fixture_free(&f);
         return;
     }
-    CHECK(f.charts->n == f.plan->n_indicators + 2, "%zu charts", f.charts->n);
+    /* A tornado per target whose value some driver moves (not when the
+     * target year is observed). */
+    size_t n_tornado = 0;
+    const ts_tornado *t = &f.run->results[0].tornado;
+    for (size_t i = 0; i < f.plan->n_indicators; i++) {
+        int swings = 0;
+        for (size_t b = 0; b < t->n; b++)
+            swings |= t->bars[b].target == i && (t->bars[b].low != t->bars[b].base ||
+                                                 t->bars[b].high != t->bars[b].base);
+        char stem[128];
+        snprintf(stem, sizeof stem, "tornado-%s", f.plan->indicators[i].id);
+        const ts_chart *c = find_chart(f.charts, stem);
+        CHECK((c != NULL) == swings, "%s: %s", stem, c ? "drawn without a swing" : "missing");
+        if (c && swings)
+            check_tornado_dat(f.run, i, c);
+        n_tornado += swings;
+    }
+    CHECK(f.charts->n == f.plan->n_indicators + 2 + n_tornado, "%zu charts", f.charts->n);
     for (size_t i = 0; i < f.plan->n_indicators; i++) {
         char stem[128];
         snprintf(stem, sizeof stem, "indicator-%s", f.plan->indicators[i].id);
@@ -274,7 +582,7 @@ static void write_text(const char *dir, const char *name, const char *text)
 
 static void write_charts(const char *dir, const ts_chart_set *set)
 {
-    ts_output_file files[2 * (TS_MAX_INDICATORS + 2)];
+    ts_output_file files[2 * (6 * TS_MAX_INDICATORS + 3)];
     ts_error err;
     for (size_t c = 0; c < set->n; c++) {
         files[2 * c] = (ts_output_file){set->charts[c].dat_name, set->charts[c].dat.data,
@@ -285,10 +593,25 @@ static void write_charts(const char *dir, const ts_chart_set *set)
     CHECK(ts_output_write_all(dir, files, 2 * set->n, &err) == TS_OK, "%s", err.message);
 }
 
+/* Whether chart `c` is one test_render checks in this round: `prefix`
+ * NULL means every chart, else only stems starting with it, and "+" every
+ * chart but the plain ones (indicator-, attainment, growth) already checked. */
+static int wanted(const ts_chart *c, const char *prefix)
+{
+    if (!prefix)
+        return 1;
+    if (strcmp(prefix, "+") == 0)
+        return strncmp(c->stem, "indicator-", 10) != 0 && strcmp(c->stem, "attainment") != 0 &&
+               strcmp(c->stem, "growth") != 0;
+    return strncmp(c->stem, prefix, strlen(prefix)) == 0;
+}
+
 /* Runs gnuplot on every script in `dir`: exit 0, nothing on stderr. */
-static void check_gnuplot_quiet(const char *dir, const ts_chart_set *set)
+static void check_gnuplot_some(const char *dir, const ts_chart_set *set, const char *prefix)
 {
     for (size_t c = 0; c < set->n; c++) {
+        if (!wanted(&set->charts[c], prefix))
+            continue;
         char err[4096];
         char *argv[] = {"gnuplot", set->charts[c].gp_name, NULL};
         int rc = tst_spawn(argv, dir, NULL, err, sizeof err);
@@ -299,6 +622,11 @@ static void check_gnuplot_quiet(const char *dir, const ts_chart_set *set)
         snprintf(png, sizeof png, "%s.png", set->charts[c].stem);
         CHECK(exists(dir, svg) && exists(dir, png), "%s: no PNG or SVG", set->charts[c].stem);
     }
+}
+
+static void check_gnuplot_quiet(const char *dir, const ts_chart_set *set)
+{
+    check_gnuplot_some(dir, set, NULL);
 }
 
 /* check_svg.py: well-formed XML holding every text of `texts` (NULL-ended).
@@ -329,13 +657,19 @@ static void test_render(void)
     free(gnuplot);
     fixture f;
     char dir[] = "/tmp/ts_charts_XXXXXX";
-    for (int lang = 0; lang < 2; lang++) {
+    /* Plain, then with every analysis (the charts those add), en and zh. */
+    for (int round = 0; round < 6; round++) {
+        int lang = round & 1;
         CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-        if (fixture_load(&f, TS_TEST_PLAN, lang ? TS_LANG_ZH : TS_LANG_EN) == 0) {
+        if (fixture_load_ex(&f, TS_TEST_PLAN, lang ? TS_LANG_ZH : TS_LANG_EN,
+                            round >= 4 ? &ONE_AXIS : round >= 2 ? &ANALYSES : NULL) == 0) {
+            /* Rounds after the first two check only the charts they add. */
+            const char *only = round >= 4 ? "sweep" : round >= 2 ? "+" : NULL;
             write_charts(dir, f.charts);
-            check_gnuplot_quiet(dir, f.charts);
+            check_gnuplot_some(dir, f.charts, only);
             for (size_t c = 0; c < f.charts->n; c++)
-                if (check_svg(dir, f.charts->charts[c].stem, NULL) != 0) {
+                if (wanted(&f.charts->charts[c], only) &&
+                    check_svg(dir, f.charts->charts[c].stem, NULL) != 0) {
                     printf("SKIP SVG checks: python3 is not installed\n");
                     break;
                 }
@@ -377,7 +711,9 @@ static void test_hostile(void)
     fixture f;
     char *gnuplot = ts_render_find_gnuplot();
     for (int lang = 0; lang < 2; lang++) {
-        if (fixture_load(&f, plan, lang ? TS_LANG_ZH : TS_LANG_EN) != 0) {
+        /* Every analysis, so that every kind of chart sees the names. */
+        static const extras ALL = {0, 200, 1, "s", {"x.growth=0.01:0.05:0.01", "y.growth=0:0.02:0.01"}};
+        if (fixture_load_ex(&f, plan, lang ? TS_LANG_ZH : TS_LANG_EN, &ALL) != 0) {
             CHECK(0, "cannot load the hostile plan");
             fixture_free(&f);
             break;
@@ -399,6 +735,13 @@ static void test_hostile(void)
             const char *y_texts[] = {"'.system(\"touch pwned\").' \"<touch pwned\" ''''q", NULL};
             check_svg(dir, "indicator-x", x_texts);
             check_svg(dir, "indicator-y", y_texts);
+            const char *s_texts[] = {"S '|touch pwned' \"<touch pwned", NULL};
+            const char *x_name[] = {"A `touch pwned` B system(\"touch pwned\") C", NULL};
+            check_svg(dir, "fan-x", s_texts);
+            check_svg(dir, "tornado-x", x_name);
+            check_svg(dir, "backtest-x", s_texts);
+            check_svg(dir, "sweep-x", x_name);
+            check_svg(dir, "sweepprob-x", s_texts);
         }
         fixture_free(&f);
     }
@@ -455,9 +798,11 @@ static void test_cli_render_failure(void)
     free(gnuplot);
     char dir[] = "/tmp/ts_badtpl_XXXXXX", env[4200], out[4096], err[4096];
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
-    static const char *const NAMES[] = {"header.gp", "indicator.gp", "attainment.gp",
-                                        "growth.gp", "footer.gp"};
-    for (size_t k = 0; k < 5; k++)
+    static const char *const NAMES[] = {"header.gp",  "indicator.gp", "attainment.gp",
+                                        "growth.gp",  "footer.gp",    "fan.gp",
+                                        "tornado.gp", "backtest.gp",  "compare.gp",
+                                        "sweep.gp"};
+    for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
         copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
     snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
     snprintf(out, sizeof out, "%s/out", dir);
@@ -492,6 +837,7 @@ int main(void)
     ts_library_init();
     test_quote();
     test_values();
+    test_analysis_values();
     test_render();
     test_hostile();
     test_cli_without_gnuplot();

@@ -42,7 +42,12 @@ typedef struct ts_chart_set {
 
 /* Builds every chart of `run`: one per indicator ("indicator-ID"), the
  * attainment dashboard ("attainment") and the growth comparison ("growth";
- * these two only when some indicator has a target). `template_dir` is the
+ * these two only when some indicator has a target), and what the run's
+ * analyses add: per target a Monte Carlo fan ("fan-ID", with percentiles),
+ * the first scenario's tornado ("tornado-ID", when a driver moves the
+ * value), sweep charts ("sweep-ID", "sweepprob-ID" with draws); per
+ * indicator observed after the base year a backtest ("backtest-ID"); and
+ * "compare" with run->comparison. `template_dir` is the
  * folder holding the templates (plots/templates in the source tree,
  * share/targetsim/templates when installed); it and `run` are only read
  * during the call. Titles and axis labels are in `lang`. Nothing is written
