@@ -26,7 +26,7 @@ static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat, double *m
     for (size_t i = 0; i < plan->n_indicators; i++) {
         if (!plan->indicators[i].target.present)
             continue;
-        ts_buffer_printf(dat, "# indicator %zu: %s\n", group + 1, plan->indicators[i].id);
+        ts_chart_dat_indicator(dat, run, i, group + 1, lang);
         for (size_t s = 0; s < run->n_results; s++) {
             const ts_assessment *a = &run->results[s].assessments[i];
             double pct = 100.0 * a->ratio;

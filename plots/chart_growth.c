@@ -41,7 +41,7 @@ static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat)
         if (!plan->indicators[i].target.present)
             continue;
         const ts_assessment *a0 = &run->results[0].assessments[i];
-        ts_buffer_printf(dat, "# indicator %zu: %s\n", group + 1, plan->indicators[i].id);
+        ts_chart_dat_indicator(dat, run, i, group + 1, lang);
         ts_buffer_printf(dat, "%zu\t", group * (n + 2) + 1);
         ts_chart_dat_number(dat, 100.0 * needed_of(a0));
         ts_buffer_printf(dat, "\t%d\t%d", a0->retrospective ? a0->base_year : a0->as_of,

@@ -74,15 +74,17 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
-    for (size_t s = 0; s < run->n_results; s++) {
-        const ts_scenario *sc = run->results[s].scenario;
-        line.len = 0;
-        ts_buffer_printf(&line, "%s (%s)", sc->id, ts_chart_scenario_name(sc, lang));
-        ts_chart_dat_comment(dat, "scenario", line.data);
-    }
     line.len = 0;
     ts_buffer_printf(&line, "%d", ts_chart_as_of(run, index));
     ts_chart_dat_comment(dat, "as-of", line.data);
+    /* Revised targets: year and value, the markers on the chart. */
+    static const char *const SIGN[] = {">=", ">", "<=", "<"};
+    for (size_t r = 0; r < ind->n_revisions; r++) {
+        const ts_target *t = &ind->revisions[r].target;
+        line.len = 0;
+        ts_buffer_printf(&line, "%d %.17g (%s)", t->year, t->value, SIGN[t->direction]);
+        ts_chart_dat_comment(dat, "revision", line.data);
+    }
     ts_buffer_free(&line);
     dat_columns(run, dat);
     dat_rows(run, index, dat, n);
@@ -97,7 +99,7 @@ static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang la
     ts_buffer t = {0};
     ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
     if (a->has_target) {
-        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "：" : ": ");
+        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "，" : " — ");
         const char *const *words = a->attainment_year ? L->reached : L->not_reached;
         ts_buffer_printf(&t, "%s%d%s", words[0],
                          a->attainment_year ? a->attainment_year : run->horizon, words[1]);
@@ -149,6 +151,48 @@ static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_va
     ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
 }
 
+/* A marker and a label at each revised target within the chart's years:
+ * "revised: ≥ 10,000 by 2027". */
+static void revision_vars(const ts_run *run, size_t index, ts_lang lang, int first_year,
+                          ts_tpl_vars *vars)
+{
+    const ts_indicator *ind = &run->plan->indicators[index];
+    static const char *const SIGN[] = {"≥", ">", "≤", "<"};
+    ts_buffer *years = ts_tpl_slot(vars, "REV_YEARS");
+    ts_buffer *values = ts_tpl_slot(vars, "REV_VALUES");
+    ts_buffer *titles = ts_tpl_slot(vars, "REV_TITLES");
+    long n = 0;
+    if (!years || !values || !titles)
+        return;
+    for (size_t r = 0; r < ind->n_revisions; r++) {
+        const ts_target *t = &ind->revisions[r].target;
+        char value[64];
+        if (t->year < first_year || t->year > run->horizon)
+            continue;
+        ts_fmt_value(t->value, value, sizeof value);
+        ts_buffer line = {0};
+        if (lang == TS_LANG_ZH)
+            ts_buffer_printf(&line, "修订目标：%d年 %s %s", t->year, SIGN[t->direction], value);
+        else
+            ts_buffer_printf(&line, "revised: %s %s by %d", SIGN[t->direction], value, t->year);
+        ts_tpl_array_sep(years);
+        ts_buffer_printf(years, "%d", t->year);
+        ts_tpl_array_sep(values);
+        ts_chart_dat_number(values, t->value);
+        ts_tpl_array_sep(titles);
+        ts_chart_quote(titles, line.data);
+        ts_buffer_free(&line);
+        n++;
+    }
+    if (n == 0) { /* gnuplot has no empty arrays: one unused element */
+        ts_buffer_puts(years, "0");
+        ts_buffer_puts(values, "NaN");
+        ts_buffer_puts(titles, "''");
+    }
+    ts_tpl_set_int(vars, "N_REVISIONS", n);
+    ts_tpl_set_int(vars, "N_REV_SLOTS", n ? n : 1);
+}
+
 static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
 {
     const ts_chart_labels *L = ts_chart_labels_for(lang);
@@ -189,6 +233,8 @@ ts_status ts_chart_write_indicator(const ts_run *run, size_t index, ts_lang lang
     ts_tpl_set_int(&vars, "FIRST_YEAR",
                    ind->history.n ? ind->history.points[0].year : run->plan->base_year);
     ts_tpl_set_int(&vars, "HORIZON", run->horizon);
+    revision_vars(run, index, lang,
+                  ind->history.n ? ind->history.points[0].year : run->plan->base_year, &vars);
     ts_status st = ts_chart_script(template_dir, "indicator.gp", chart, &vars, err);
     ts_tpl_vars_free(&vars);
     return st;

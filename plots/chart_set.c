@@ -2,11 +2,14 @@
  * the .dat header and the script's common placeholders. */
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buffer.h"
 #include "chart_internal.h"
+#include "targetsim/backtest.h"
+#include "targetsim/compare.h"
 
 /* Pango picks a substitute when this family is missing, so the charts still
  * render without it (Chinese glyphs then depend on what is installed). */
@@ -24,10 +27,33 @@ void ts_chart_dat_comment(ts_buffer *dat, const char *key, const char *value)
 
 void ts_chart_dat_number(ts_buffer *dat, double value)
 {
-    if (isfinite(value))
-        ts_buffer_printf(dat, "%.17g", value);
-    else
+    if (!isfinite(value)) {
         ts_buffer_puts(dat, "NaN");
+        return;
+    }
+    /* The shortest of 15, 16, 17 digits that reads back as the same double:
+     * 2735.34, not 2735.3400000000001, and still exact. */
+    char buf[40];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, value);
+        if (strtod(buf, NULL) == value)
+            break;
+    }
+    ts_buffer_puts(dat, buf);
+}
+
+void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, size_t number,
+                            ts_lang lang)
+{
+    const ts_indicator *ind = &run->plan->indicators[index];
+    static const char *const SIGN[] = {">=", ">", "<=", "<"};
+    ts_buffer line = {0};
+    ts_buffer_printf(&line, "%zu %s (%s); unit: %s; target %s %.15g in %d; as-of %d", number,
+                     ind->id, ts_chart_indicator_name(ind, lang), ts_chart_text(&ind->unit, lang),
+                     SIGN[ind->target.direction], ind->target.value, ind->target.year,
+                     ts_chart_as_of(run, index));
+    ts_chart_dat_comment(dat, "indicator", line.data);
+    ts_buffer_free(&line);
 }
 
 int ts_chart_as_of(const ts_run *run, size_t index)
@@ -52,6 +78,12 @@ void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
         line.len = 0;
         ts_buffer_printf(&line, "observations after %d ignored (--as-of)", run->as_of);
         ts_chart_dat_comment(dat, "as-of-limit", line.data);
+    }
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_scenario *sc = run->results[s].scenario;
+        line.len = 0;
+        ts_buffer_printf(&line, "%zu %s (%s)", s + 1, sc->id, ts_chart_scenario_name(sc, lang));
+        ts_chart_dat_comment(dat, "scenario", line.data);
     }
     line.len = 0;
     ts_buffer_printf(&line, "targetsim %s", ts_version());
@@ -101,6 +133,7 @@ ts_status ts_chart_script(const char *template_dir, const char *template_name, t
 {
     ts_tpl_set_text(vars, "STEM", chart->stem);
     ts_tpl_set_text(vars, "DAT", chart->dat_name);
+    ts_tpl_set_text(vars, "GP", chart->gp_name);
     ts_buffer *png = ts_tpl_slot(vars, "PNG"), *svg = ts_tpl_slot(vars, "SVG");
     ts_buffer *font = ts_tpl_slot(vars, "FONT");
     if (!png || !svg || !font)
@@ -108,7 +141,9 @@ ts_status ts_chart_script(const char *template_dir, const char *template_name, t
     ts_buffer_printf(png, "'%s.png'", chart->stem);
     ts_buffer_printf(svg, "'%s.svg'", chart->stem);
     ts_buffer_printf(font, "'%s,%d'", FONT, FONT_SIZE);
-    ts_tpl_set_text(vars, "VERSION", ts_version());
+    ts_buffer *version = ts_tpl_slot(vars, "VERSION");
+    if (version)
+        ts_buffer_puts(version, ts_version()); /* ours, printed bare in a comment */
     ts_status st;
     if ((st = ts_tpl_fill(template_dir, "header.gp", vars, &chart->gp, err)) != TS_OK ||
         (st = ts_tpl_fill(template_dir, template_name, vars, &chart->gp, err)) != TS_OK ||
@@ -148,7 +183,9 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     const ts_plan *plan = run->plan;
     *out = NULL;
     ts_chart_set *set = calloc(1, sizeof *set);
-    ts_chart *charts = calloc(plan->n_indicators + 2, sizeof *charts);
+    /* indicator-, fan-, tornado-, backtest-, sweep-, sweepprob- per indicator; attainment,
+     * growth, compare. */
+    ts_chart *charts = calloc(6 * plan->n_indicators + 3, sizeof *charts);
     ts_status st = TS_OK;
     if (!set || !charts) {
         free(charts);
@@ -168,6 +205,48 @@ ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *templa
     if (st == TS_OK && has_targets(plan) &&
         (st = chart_init(&charts[set->n++], "", "growth", err)) == TS_OK)
         st = ts_chart_write_growth(run, lang, template_dir, &charts[set->n - 1], err);
+    /* Monte Carlo fans: one per target indicator. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->mc_draws > 0; i++) {
+        /* Bands need the percentiles (ts_mc_options.percentiles). */
+        if (!plan->indicators[i].target.present || !run->n_results || !run->results[0].mc ||
+            !run->results[0].mc->targets[i].percentiles)
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "fan-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_fan(run, i, lang, template_dir, c, err);
+    }
+    /* Tornadoes of the first scenario: one per target with bars. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->n_results > 0; i++) {
+        if (!plan->indicators[i].target.present || !ts_chart_tornado_swings(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "tornado-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_tornado(run, i, lang, template_dir, c, err);
+    }
+    /* Backtests: one per indicator observed after the base year. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->backtest; i++) {
+        if (!ts_chart_backtest_has(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "backtest-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_backtest(run, i, lang, template_dir, c, err);
+    }
+    /* Against the reference: when there are others and targets to compare. */
+    if (st == TS_OK && run->comparison && run->comparison->n_rows > 0 && run->n_results > 1 &&
+        (st = chart_init(&charts[set->n++], "", "compare", err)) == TS_OK)
+        st = ts_chart_write_compare(run, lang, template_dir, &charts[set->n - 1], err);
+    /* Sweeps: per target the swept drivers move, the share of the target
+     * and, with draws, the probability. */
+    for (size_t i = 0; i < plan->n_indicators && st == TS_OK && run->sweep; i++) {
+        if (!ts_chart_sweep_moves(run, i))
+            continue;
+        ts_chart *c = &charts[set->n++];
+        if ((st = chart_init(c, "sweep-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_sweep(run, i, false, lang, template_dir, c, err);
+        if (st == TS_OK && run->sweep->has_draws &&
+            (st = chart_init(c = &charts[set->n++], "sweepprob-", plan->indicators[i].id, err)) == TS_OK)
+            st = ts_chart_write_sweep(run, i, true, lang, template_dir, c, err);
+    }
     if (st != TS_OK) {
         ts_chart_set_free(set);
         return st;

@@ -4,12 +4,15 @@
  * shell, so a file name can never be read as a command. Each child runs in
  * the output folder (the scripts name their files relatively) with its
  * stderr in an anonymous temporary file, read back when it exits so a
- * failure is reported with gnuplot's own message. */
+ * failure is reported with gnuplot's own message. Images are drawn under
+ * temporary names and renamed over the old ones only when gnuplot succeeded,
+ * so a chart is never left half-drawn. */
 #include "render.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +25,18 @@ typedef struct job {
     pid_t pid;
     FILE *err;          /* the child's stderr */
     const char *gp_name;
+    const char *stem;   /* [a-z0-9_-]: safe inside a gnuplot string */
+    const char *dir;
 } job;
+
+static const char *const IMAGE_EXT[] = {"png", "svg"};
+
+/* "DIR/.STEM.EXT.tmp" (temporary) or "DIR/STEM.EXT" (final). */
+static void image_path(const job *j, const char *ext, int temporary, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s/%s%s.%s%s", j->dir, temporary ? "." : "", j->stem, ext,
+             temporary ? ".tmp" : "");
+}
 
 char *ts_render_find_gnuplot(void)
 {
@@ -42,7 +56,7 @@ char *ts_render_find_gnuplot(void)
 }
 
 /* In the child: never returns. Exit 127 tells the parent exec failed. */
-static void exec_child(const char *gnuplot, const char *dir, const char *gp_name, int err_fd)
+static void exec_child(const char *gnuplot, const char *dir, const job *j, int err_fd)
 {
     int null_fd = open("/dev/null", O_RDWR);
     if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(null_fd, 1) < 0 || dup2(err_fd, 2) < 0 ||
@@ -50,22 +64,27 @@ static void exec_child(const char *gnuplot, const char *dir, const char *gp_name
         dprintf(err_fd, "cannot enter %s: %s\n", dir, strerror(errno));
         _exit(127);
     }
-    char *const argv[] = {(char *)"gnuplot", (char *)gp_name, NULL};
+    char names[3 * PATH_MAX / 2];
+    snprintf(names, sizeof names, "png_file='.%s.png.tmp'; svg_file='.%s.svg.tmp'", j->stem,
+             j->stem);
+    char *const argv[] = {(char *)"gnuplot", (char *)"-e", names, (char *)j->gp_name, NULL};
     execv(gnuplot, argv);
     dprintf(2, "cannot run %s: %s\n", gnuplot, strerror(errno));
     _exit(127);
 }
 
-static int start(const char *gnuplot, const char *dir, const char *gp_name, job *j)
+static int start(const char *gnuplot, const char *dir, const ts_chart *chart, job *j)
 {
-    j->gp_name = gp_name;
+    j->gp_name = chart->gp_name;
+    j->stem = chart->stem;
+    j->dir = dir;
     j->err = tmpfile();
     if (!j->err)
         return -1;
     fflush(NULL); /* the child must not flush our buffered output again */
     j->pid = fork();
     if (j->pid == 0)
-        exec_child(gnuplot, dir, gp_name, fileno(j->err));
+        exec_child(gnuplot, dir, j, fileno(j->err));
     if (j->pid < 0) {
         fclose(j->err);
         j->err = NULL;
@@ -88,25 +107,62 @@ static void last_line(FILE *f, char *line, size_t size)
     }
 }
 
+/* Renames both images into place; on failure says why in `line`. */
+static int publish_images(const job *j, char *line, size_t size)
+{
+    for (size_t e = 0; e < 2; e++) {
+        char temp[PATH_MAX], final[PATH_MAX];
+        image_path(j, IMAGE_EXT[e], 1, temp, sizeof temp);
+        image_path(j, IMAGE_EXT[e], 0, final, sizeof final);
+        if (rename(temp, final) != 0) {
+            snprintf(line, size, "cannot replace %s.%s: %s", j->stem, IMAGE_EXT[e],
+                     strerror(errno));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void remove_temporaries(const job *j)
+{
+    for (size_t e = 0; e < 2; e++) {
+        char temp[PATH_MAX];
+        image_path(j, IMAGE_EXT[e], 1, temp, sizeof temp);
+        (void)unlink(temp);
+    }
+}
+
+/* `status` is waitpid's, or -1 when the child could not be waited for. */
 static void finish(job *j, int status, ts_render_outcome *out)
 {
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    char publish_error[TS_RENDER_LINE_MAX] = "";
+    if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+        publish_images(j, publish_error, sizeof publish_error) == 0) {
         out->n_rendered++;
+    } else if (publish_error[0]) {
+        ts_render_failure *f = &out->failures[out->n_failed++];
+        f->gp_name = j->gp_name;
+        snprintf(f->line, sizeof f->line, "%s", publish_error);
     } else {
         ts_render_failure *f = &out->failures[out->n_failed++];
         f->gp_name = j->gp_name;
         last_line(j->err, f->line, sizeof f->line);
-        if (!f->line[0])
+        if (!f->line[0] && status == -1)
+            snprintf(f->line, sizeof f->line, "cannot wait for gnuplot: %s", strerror(ECHILD));
+        else if (!f->line[0])
             snprintf(f->line, sizeof f->line, "gnuplot %s %d",
                      WIFEXITED(status) ? "exited with status" : "killed by signal",
                      WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
     }
+    remove_temporaries(j);
     fclose(j->err);
     j->err = NULL;
     j->pid = 0;
 }
 
-/* Waits for one of our children and records its outcome. */
+/* Waits for one of our children and records its outcome. Should waiting
+ * fail (SIGCHLD ignored by whoever started us), the oldest job is counted
+ * as failed so its slot frees up and the loop still ends. */
 static void reap_one(job *jobs, size_t n_jobs, ts_render_outcome *out)
 {
     for (;;) {
@@ -114,13 +170,13 @@ static void reap_one(job *jobs, size_t n_jobs, ts_render_outcome *out)
         pid_t pid = waitpid(-1, &status, 0);
         if (pid < 0 && errno == EINTR)
             continue;
-        if (pid < 0)
-            return;
         for (size_t k = 0; k < n_jobs; k++)
-            if (jobs[k].pid == pid) {
-                finish(&jobs[k], status, out);
+            if (jobs[k].pid != 0 && (pid < 0 || jobs[k].pid == pid)) {
+                finish(&jobs[k], pid < 0 ? -1 : status, out);
                 return;
             }
+        if (pid < 0)
+            return;
     }
 }
 
@@ -135,6 +191,9 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
                      ts_render_outcome *out)
 {
     *out = (ts_render_outcome){0};
+    /* Inherited SIG_IGN for SIGCHLD would make the kernel reap the children
+     * itself and waitpid fail: we need their exit statuses. */
+    signal(SIGCHLD, SIG_DFL);
     if (jobs < 1) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cpus > 0 ? (int)cpus : 1;
@@ -156,7 +215,7 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
         size_t k = 0;
         while (running[k].pid != 0)
             k++;
-        if (start(gnuplot, dir, set->charts[c].gp_name, &running[k]) != 0)
+        if (start(gnuplot, dir, &set->charts[c], &running[k]) != 0)
             fail_to_start(set->charts[c].gp_name, out);
         else
             active++;

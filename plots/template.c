@@ -3,13 +3,12 @@
  * the C side only supplies values. */
 #include "template.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buffer.h"
-#include "targetsim/chart.h"
+#include "chart_internal.h"
 
 /* Templates are small; anything larger is not one of ours. */
 enum { TPL_MAX_BYTES = 256 * 1024, TPL_MAX_KEY = 40 };
@@ -40,10 +39,7 @@ void ts_tpl_set_number(ts_tpl_vars *vars, const char *key, double value)
     if (!b)
         return;
     b->len = 0;
-    if (isfinite(value))
-        ts_buffer_printf(b, "%.17g", value);
-    else
-        ts_buffer_puts(b, "NaN");
+    ts_chart_dat_number(b, value);
 }
 
 void ts_tpl_set_int(ts_tpl_vars *vars, const char *key, long value)

@@ -28,7 +28,7 @@ typedef struct ts_tpl_vars {
  * table is full (a bug: raise TS_TPL_MAX_VARS). */
 ts_buffer *ts_tpl_slot(ts_tpl_vars *vars, const char *key);
 
-/* `text` (input or translated text) as a single-quoted string. */
+/* `text` (input or translated text) as a quoted string (ts_chart_quote). */
 void ts_tpl_set_text(ts_tpl_vars *vars, const char *key, const char *text);
 /* A number; NaN and infinities become gnuplot's NaN. */
 void ts_tpl_set_number(ts_tpl_vars *vars, const char *key, double value);

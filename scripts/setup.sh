@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh - install what is missing (Debian 12, apt-get) and build targetsim.
 # Usage: scripts/setup.sh [BUILD_DIR] [extra cmake arguments...]
+# With TARGETSIM_SETUP_TESTS=1 (scripts/test.sh sets it) the test tools are
+# installed too (test_packages below).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -8,6 +10,13 @@ build=${1:-"$here/build"}
 shift || true
 
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox fonts-noto-cjk python3)
+# What only the tests need (scripts/test.sh sets TARGETSIM_SETUP_TESTS=1): a
+# browser to load report.html, man(1) to render targetsim(1), valgrind for
+# the CLI cases, clang and its libFuzzer runtime for the fuzz smoke run.
+test_packages=(chromium man-db valgrind clang libclang-rt-14-dev)
+if [ "${TARGETSIM_SETUP_TESTS:-0}" = 1 ]; then
+  packages+=("${test_packages[@]}")
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -52,10 +52,18 @@ static ts_verdict forward_status(const ts_assessment *a)
 void ts_assess_indicator(const ts_plan *plan, const ts_projection *proj, size_t index,
                          ts_assessment *out)
 {
+    ts_assess_target(plan, proj, index, &plan->indicators[index].target, 0, out);
+}
+
+void ts_assess_target(const ts_plan *plan, const ts_projection *proj, size_t index,
+                      const ts_target *target, int revision, ts_assessment *out)
+{
     const ts_indicator *ind = &plan->indicators[index];
     const ts_path *path = &proj->paths[index];
     *out = (ts_assessment){0};
-    out->has_target = ind->target.present;
+    out->revision = revision;
+    out->needed_growth_by = NAN;
+    out->has_target = target->present;
     out->base_year = plan->base_year;
     out->as_of = path->as_of;
     out->baseline = ind->baseline;
@@ -64,14 +72,14 @@ void ts_assess_indicator(const ts_plan *plan, const ts_projection *proj, size_t 
     out->progress = out->realised_growth = out->needed_growth = out->shortfall = NAN;
     out->value_at_target_year = NAN;
     out->status = TS_NO_TARGET;
-    if (!ind->target.present)
+    if (!target->present)
         return;
 
-    int a = path->as_of, T = ind->target.year, b = plan->base_year;
-    double x = ind->target.value, vb = ind->baseline, va = out->value_at_as_of;
+    int a = path->as_of, T = target->year, b = plan->base_year;
+    double x = target->value, vb = ind->baseline, va = out->value_at_as_of;
     double vT = ts_projection_value(proj, index, T);
     out->target = x;
-    out->direction = ind->target.direction;
+    out->direction = target->direction;
     out->target_year = T;
     out->value_at_target_year = vT;
     out->attained = ts_direction_met(out->direction, vT, x);

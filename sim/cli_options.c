@@ -159,6 +159,10 @@ static const char *take_value(int argc, char **argv, int *i, const char *name, c
 
 static int set_option(const char *name, const char *value, ts_cli_options *opt)
 {
+    if (!*value) {
+        ts_msg_usage_error("%s needs a non-empty value", name);
+        return TS_CLI_EXIT_USAGE;
+    }
     if (strcmp(name, "--plan") == 0) {
         free(opt->plan);
         opt->plan = strdup(value);
@@ -169,10 +173,11 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
         }
         opt->scenarios[opt->n_scenarios++] = value;
     } else if (strcmp(name, "--out") == 0) {
-        if (!*value) {
-            ts_msg_usage_error("--out needs a folder name");
-            return TS_CLI_EXIT_USAGE;
-        }
+        /* "out/" and "out" name one folder; drop trailing slashes so messages
+         * read "out/report.txt". argv strings are the program's to modify. */
+        char *end = (char *)value + strlen(value);
+        while (end > value + 1 && end[-1] == '/')
+            *--end = '\0';
         opt->out_dir = value;
     } else if (strcmp(name, "--as-of") == 0 || strcmp(name, "--horizon") == 0) {
         int year;
@@ -182,6 +187,14 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
             return TS_CLI_EXIT_USAGE;
         }
         *(name[2] == 'a' ? &opt->as_of : &opt->horizon) = year;
+    } else if (strcmp(name, "--by") == 0) {
+        if (!parse_year(value, &opt->by_year)) {
+            ts_msg_usage_error("--by expects a year in [%d, %d], got \"%s\"", TS_MIN_YEAR,
+                               TS_MAX_YEAR, value);
+            return TS_CLI_EXIT_USAGE;
+        }
+    } else if (strcmp(name, "--compare") == 0) {
+        opt->compare = value;
     } else if (strcmp(name, "--lang") == 0) {
         if (strcmp(value, "en") != 0 && strcmp(value, "zh") != 0) {
             ts_msg_usage_error("--lang expects en or zh, got \"%s\"", value);
@@ -198,9 +211,10 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
 
 int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
 {
-    static const char *const WITH_VALUE[] = {"--plan",  "--scenario", "--out",     "--as-of",
-                                             "--horizon", "--lang", "--draws",  "--seed",
-                                             "--threads", "--sweep", NULL};
+    static const char *const WITH_VALUE[] = {"--plan",    "--scenario", "--out",   "--as-of",
+                                             "--horizon", "--lang",     "--by",    "--compare",
+                                             "--draws",   "--seed",     "--threads", "--sweep",
+                                             NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;
@@ -223,6 +237,14 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
         }
         if (strcmp(arg, "--no-render") == 0) {
             opt->no_render = true;
+            continue;
+        }
+        if (strcmp(arg, "--csv-bom") == 0) {
+            opt->csv_bom = true;
+            continue;
+        }
+        if (strcmp(arg, "--backtest") == 0) {
+            opt->backtest = true;
             continue;
         }
         const char *eq = strchr(arg, '=');

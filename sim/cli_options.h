@@ -19,6 +19,10 @@ typedef struct ts_cli_options {
     ts_lang lang;
     bool quiet;
     bool no_render;       /* --no-render: write .dat and .gp, do not run gnuplot */
+    bool csv_bom;         /* --csv-bom: CSV files start with a UTF-8 byte-order mark */
+    bool backtest;        /* --backtest */
+    int by_year;          /* --by YEAR; 0 when not given */
+    const char *compare;  /* --compare SCENARIO_ID; NULL when not given */
     size_t draws;         /* --draws; 0 turns Monte Carlo off */
     uint64_t seed;        /* --seed */
     unsigned threads;     /* --threads; default: the online processors, at most 64 */

@@ -68,6 +68,41 @@ void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
     snprintf(buf, size, "%s %s (%d)", SIGN[a->direction], value, a->target_year);
 }
 
+const char *ts_fmt_text(const ts_text *t, ts_lang lang)
+{
+    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
+    return s ? s : "";
+}
+
+const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang)
+{
+    const char *s = ts_fmt_text(&ind->name, lang);
+    return *s ? s : ind->id;
+}
+
+void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
+                        size_t size)
+{
+    const char *name = ts_fmt_name(ind, lang);
+    if (a->revision == 0)
+        snprintf(buf, size, "%s", name);
+    else if (lang == TS_LANG_ZH)
+        snprintf(buf, size, "%s（%d年调整目标）", name, a->target_year);
+    else
+        snprintf(buf, size, "%s (revised %d)", name, a->target_year);
+}
+
+void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!plan->indicators[index].assumption)
+        return;
+    int k = 0;
+    for (size_t i = 0; i <= index; i++)
+        k += plan->indicators[i].assumption != NULL;
+    snprintf(buf, size, "[A%d]", k);
+}
+
 /* Length in bytes of the next token: a space, one wide character, or a run
  * of other non-space characters (a word). */
 static size_t token_len(const char *s)

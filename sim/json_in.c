@@ -2,11 +2,16 @@
 #include "json_in.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#define TS_STRINGIFY_(x) #x
+#define TS_STRINGIFY(x) TS_STRINGIFY_(x)
 
 char *ts_strdup(const char *s)
 {
@@ -37,24 +42,44 @@ void ts_series_free(ts_series *series)
     series->n = 0;
 }
 
+/* Opens `file` for reading if it is a regular file or a pipe. Input files
+ * name other files (extends, a plan's scenarios), so the name is not to be
+ * trusted: O_NONBLOCK keeps the open itself from waiting for a writer on a
+ * named pipe (with none, reading then sees end of input), and devices are
+ * refused before a read could wait on a terminal or run through /dev/zero. */
+static ts_status open_input(const char *file, FILE **out, ts_error *err)
+{
+    *out = NULL;
+    int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    ts_status st = TS_OK;
+    if (fstat(fd, &sb) != 0)
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot stat: %s", strerror(errno));
+    else if (S_ISDIR(sb.st_mode))
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "is a directory, expected a JSON file");
+    else if (!S_ISREG(sb.st_mode) && !S_ISFIFO(sb.st_mode))
+        st = ts_error_set(err, TS_EINPUT, file, NULL,
+                          "is a device or socket, expected a JSON file");
+    /* Reads may wait again: a pipe's writer is entitled to be slow. */
+    else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+             !(*out = fdopen(fd, "rb")))
+        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
+    if (st != TS_OK)
+        close(fd);
+    return st;
+}
+
 ts_status ts_json_read_file(const char *file, char **text, size_t *len, ts_error *err)
 {
     *text = NULL;
     *len = 0;
-    FILE *fp = fopen(file, "rb");
-    if (!fp)
-        return ts_error_set(err, TS_EINPUT, file, NULL, "cannot open: %s", strerror(errno));
-    ts_status st = TS_OK;
+    FILE *fp = NULL;
+    ts_status st = open_input(file, &fp, err);
+    if (st != TS_OK)
+        return st;
     char *buf = NULL;
-    struct stat sb;
-    if (fstat(fileno(fp), &sb) != 0) {
-        st = ts_error_set(err, TS_EINPUT, file, NULL, "cannot stat: %s", strerror(errno));
-        goto out;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        st = ts_error_set(err, TS_EINPUT, file, NULL, "is a directory, expected a JSON file");
-        goto out;
-    }
     size_t cap = 65536, n = 0;
     buf = malloc(cap + 1);
     if (!buf) {
@@ -182,6 +207,67 @@ static size_t key_error_offset(const char *text, size_t offset)
     return offset;
 }
 
+/* Length of the UTF-8 sequence starting at s (RFC 3629: no overlong form,
+ * no surrogate, at most U+10FFFF), or 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *s, size_t left)
+{
+    unsigned c = s[0], cp, min;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if (left < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    return (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) ? 0 : n;
+}
+
+/* Offset of the first byte that is not UTF-8, or len. cJSON copies string
+ * bytes as they are, so without this a file saved as GBK or Latin-1 would
+ * load, and its names would make report.json invalid JSON. */
+static size_t utf8_invalid_at(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, n;
+    while (i < len && (n = utf8_sequence(s + i, len - i)) > 0)
+        i += n;
+    return i;
+}
+
+/* How many arrays and objects are open at `offset` (strings skipped). */
+static size_t nesting_at(const char *text, size_t offset)
+{
+    size_t depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < offset; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            depth++;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return depth;
+}
+
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err)
 {
@@ -192,6 +278,11 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     }
     if (memchr(text, '\0', len))
         return ts_error_set(err, TS_EINPUT, file, NULL, "contains a NUL byte, not JSON text");
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad < len)
+        return syntax_error(text, len, bad, file,
+                            "a byte that is not UTF-8 (save the file as UTF-8, not GBK or "
+                            "Latin-1)", err);
     /* cJSON's length-limited parser clamps an error past the end to the last
      * character; parsing a NUL-terminated copy puts it on the terminator, so
      * a truncated file is reported as such. */
@@ -204,6 +295,11 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     cJSON *parsed = cJSON_ParseWithOpts(copy, &end, 0);
     size_t offset = end ? (size_t)(end - copy) : 0;
     free(copy);
+    /* cJSON gives up at its nesting limit (it recurses once per level);
+     * "unexpected '['" would not say why. */
+    if (!parsed && offset < len && nesting_at(text, offset) >= CJSON_NESTING_LIMIT)
+        return syntax_error(text, len, offset, file, "nested deeper than the limit of "
+                            TS_STRINGIFY(CJSON_NESTING_LIMIT) " lists and objects", err);
     if (!parsed)
         return syntax_error(text, len, key_error_offset(text, offset), file, NULL, err);
     /* Text after the value is an error too. */
@@ -348,12 +444,40 @@ ts_status ts_json_string(const cJSON *item, const char *file, const char *path, 
     return TS_OK;
 }
 
+/* Replaces each control character of s, in place, by a space: C0 bytes
+ * (newline and tab included), DEL, and the C1 range U+0080-U+009F (two
+ * bytes in UTF-8, one space). */
+static void blank_controls(char *s)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+    for (; *r; r++) {
+        if (*r < 0x20 || *r == 0x7f) {
+            *w++ = ' ';
+        } else if (r[0] == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) {
+            *w++ = ' ';
+            r++;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+ts_status ts_json_free_text(const cJSON *item, const char *file, const char *path, char **out,
+                            ts_error *err)
+{
+    ts_status st = ts_json_string(item, file, path, out, err);
+    if (st == TS_OK)
+        blank_controls(*out);
+    return st;
+}
+
 ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts_text *out,
                        ts_error *err)
 {
     out->zh = out->en = NULL;
     if (cJSON_IsString(item)) {
-        ts_status st = ts_json_string(item, file, path, &out->en, err);
+        ts_status st = ts_json_free_text(item, file, path, &out->en, err);
         if (st != TS_OK)
             return st;
         out->zh = ts_strdup(out->en);
@@ -376,12 +500,12 @@ ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts
     char sub[TS_ERROR_PATH_MAX];
     if (zh) {
         ts_json_join(sub, sizeof sub, path, "zh");
-        if ((st = ts_json_string(zh, file, sub, &out->zh, err)) != TS_OK)
+        if ((st = ts_json_free_text(zh, file, sub, &out->zh, err)) != TS_OK)
             return st;
     }
     if (en) {
         ts_json_join(sub, sizeof sub, path, "en");
-        if ((st = ts_json_string(en, file, sub, &out->en, err)) != TS_OK) {
+        if ((st = ts_json_free_text(en, file, sub, &out->en, err)) != TS_OK) {
             ts_text_free(out);
             return st;
         }
@@ -397,13 +521,20 @@ ts_status ts_json_id(const char *id, const char *file, const char *path, ts_erro
         char c = id[i];
         ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
-    if (!ok) {
-        char shown[64];
-        snprintf(shown, sizeof shown, "%s%s", n > 40 ? "" : id, n > 40 ? "(too long)" : "");
+    if (!ok && n > 64) {
+        /* Quote the start, cut at a character boundary, and say how long. */
+        size_t cut = 37, chars = 0;
+        while (cut > 0 && ((unsigned char)id[cut] & 0xC0) == 0x80)
+            cut--;
+        for (size_t i = 0; i < n; i++)
+            chars += ((unsigned char)id[i] & 0xC0) != 0x80;
         return ts_error_set(err, TS_EINPUT, file, path,
-                            "expected an id of 1 to 64 characters from [a-z0-9_-], got \"%s\"",
-                            shown);
+                            "expected an id of 1 to 64 characters from [a-z0-9_-], got "
+                            "\"%.*s...\" (%zu characters)", (int)cut, id, chars);
     }
+    if (!ok)
+        return ts_error_set(err, TS_EINPUT, file, path,
+                            "expected an id of 1 to 64 characters from [a-z0-9_-], got \"%s\"", id);
     return TS_OK;
 }
 

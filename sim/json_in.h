@@ -16,7 +16,8 @@
 ts_status ts_json_read_file(const char *file, char **text, size_t *len, ts_error *err);
 
 /* Parses text (a leading UTF-8 BOM is skipped), reports "line L, column C"
- * on a syntax error, and refuses duplicate keys. *root is owned by the caller. */
+ * on a syntax error or a byte that is not UTF-8, and refuses duplicate keys.
+ * *root is owned by the caller. */
 ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **root,
                         ts_error *err);
 
@@ -41,7 +42,15 @@ ts_status ts_json_year_key(const char *key, const char *file, const char *path, 
 /* Non-empty string, copied into *out (caller frees). */
 ts_status ts_json_string(const cJSON *item, const char *file, const char *path, char **out,
                          ts_error *err);
-/* A string, or {"zh": ..., "en": ...} with at least one of the two. */
+/* Free text (a name, a note, a source): a non-empty string, copied into
+ * *out with every control character (C0, DEL, C1; newline and tab too)
+ * made a space. Text from a file ends up in reports people cat and in
+ * tables; an escape sequence or a line break there would act on the
+ * terminal or break the layout. */
+ts_status ts_json_free_text(const cJSON *item, const char *file, const char *path, char **out,
+                            ts_error *err);
+/* A string, or {"zh": ..., "en": ...} with at least one of the two, each
+ * read as free text. */
 ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts_text *out,
                        ts_error *err);
 /* An id: 1..64 characters of [a-z0-9_-], because ids become file names. */

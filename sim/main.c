@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_html.h"
 #include "cli_options.h"
 #include "messages.h"
 #include "render.h"
@@ -18,27 +19,94 @@ static int exit_code(ts_status st)
     return (st == TS_ENOMEM || st == TS_EINTERNAL) ? 1 : (int)st;
 }
 
-/* The reports, in the order they are written. */
-enum { N_REPORTS = 7 };
-static const char *const REPORT_NAMES[N_REPORTS] = {"report.txt", "report.json", "report.csv",
-                                                    "paths.csv",  "fan.csv",     "tornado.csv",
-                                                    "sweep.csv"};
+static ts_status render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts_error *err)
+{
+    return ts_report_render_text(run, lang, out, err);
+}
+
+/* The other renderers take no language; these adapters give every report
+ * one signature so the table below can drive them all. */
+#define LANGUAGE_FREE(fn)                                                                     \
+    static ts_status fn##_any(const ts_run *run, ts_lang lang, ts_buffer *out, ts_error *err) \
+    {                                                                                         \
+        (void)lang;                                                                           \
+        return fn(run, out, err);                                                             \
+    }
+LANGUAGE_FREE(ts_report_render_json)
+LANGUAGE_FREE(ts_report_render_csv)
+LANGUAGE_FREE(ts_report_render_paths_csv)
+LANGUAGE_FREE(ts_report_render_fan_csv)
+LANGUAGE_FREE(ts_report_render_tornado_csv)
+LANGUAGE_FREE(ts_report_render_sweep_csv)
+LANGUAGE_FREE(ts_report_render_backtest_csv)
+LANGUAGE_FREE(ts_report_render_compare_csv)
+
+static bool always(const ts_run *run)
+{
+    (void)run;
+    return true;
+}
+static bool has_backtest(const ts_run *run)
+{
+    return run->backtest != NULL;
+}
+static bool has_comparison(const ts_run *run)
+{
+    return run->comparison != NULL;
+}
+
+/* The reports, in the order they are written. Optional ones are written
+ * only when the run made them (and an old copy is then left alone). */
+typedef struct report_kind {
+    const char *name;
+    ts_status (*render)(const ts_run *, ts_lang, ts_buffer *, ts_error *);
+    bool csv; /* gets the byte-order mark with --csv-bom */
+    bool (*wanted)(const ts_run *);
+} report_kind;
+
+static const report_kind REPORTS[] = {
+    {"report.txt", render_text, false, always},
+    {"report.json", ts_report_render_json_any, false, always},
+    {"report.csv", ts_report_render_csv_any, true, always},
+    {"paths.csv", ts_report_render_paths_csv_any, true, always},
+    {"fan.csv", ts_report_render_fan_csv_any, true, always},
+    {"tornado.csv", ts_report_render_tornado_csv_any, true, always},
+    {"sweep.csv", ts_report_render_sweep_csv_any, true, always},
+    {"backtest.csv", ts_report_render_backtest_csv_any, true, has_backtest},
+    {"compare.csv", ts_report_render_compare_csv_any, true, has_comparison},
+};
+enum { N_REPORTS = sizeof REPORTS / sizeof REPORTS[0] };
 
 typedef struct outputs {
     ts_buffer reports[N_REPORTS];
+    bool written[N_REPORTS];
 } outputs;
 
-static ts_status render_all(const ts_run *run, ts_lang lang, outputs *o, ts_error *err)
+static ts_status render_all(const ts_run *run, const ts_cli_options *opt, outputs *o,
+                            ts_error *err)
 {
-    ts_buffer *b = o->reports;
-    ts_status st;
-    if ((st = ts_report_render_text(run, lang, &b[0], err)) != TS_OK ||
-        (st = ts_report_render_json(run, &b[1], err)) != TS_OK ||
-        (st = ts_report_render_csv(run, &b[2], err)) != TS_OK ||
-        (st = ts_report_render_paths_csv(run, &b[3], err)) != TS_OK ||
-        (st = ts_report_render_fan_csv(run, &b[4], err)) != TS_OK ||
-        (st = ts_report_render_tornado_csv(run, &b[5], err)) != TS_OK ||
-        (st = ts_report_render_sweep_csv(run, &b[6], err)) != TS_OK)
+    for (size_t k = 0; k < N_REPORTS; k++) {
+        const report_kind *r = &REPORTS[k];
+        if (!r->wanted(run))
+            continue;
+        ts_status st;
+        /* The byte-order mark goes first into a CSV buffer. */
+        if ((r->csv && opt->csv_bom && (st = ts_report_render_bom(&o->reports[k], err)) != TS_OK) ||
+            (st = r->render(run, opt->lang, &o->reports[k], err)) != TS_OK)
+            return st;
+        o->written[k] = true;
+    }
+    return TS_OK;
+}
+
+/* The hindsight options: --by and --compare (usage errors) before the
+ * backtest, which projects again. */
+static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
+{
+    ts_status st = TS_OK;
+    if ((opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
+        (opt->compare && (st = ts_run_compare(run, opt->compare, err)) != TS_OK) ||
+        (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;
     return TS_OK;
 }
@@ -118,29 +186,36 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
     ts_output_file *files = calloc(N_REPORTS + 2 * n_charts, sizeof *files);
     if (!files)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    size_t n = 0;
     for (size_t k = 0; k < N_REPORTS; k++)
-        files[k] = (ts_output_file){REPORT_NAMES[k], o->reports[k].data, o->reports[k].len};
+        if (o->written[k])
+            files[n++] = (ts_output_file){REPORTS[k].name, o->reports[k].data, o->reports[k].len};
     for (size_t c = 0; c < n_charts; c++) {
         const ts_chart *ch = &charts->charts[c];
-        files[N_REPORTS + 2 * c] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
-        files[N_REPORTS + 1 + 2 * c] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
+        files[n++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
+        files[n++] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
     }
-    ts_status st = ts_output_write_all(out_dir, files, N_REPORTS + 2 * n_charts, err);
+    ts_status st = ts_output_write_all(out_dir, files, n, err);
     free(files);
     return st;
 }
 
 /* Runs gnuplot on the written scripts. A chart that fails to render is an
  * output that could not be written (exit 4); a missing gnuplot is not: the
- * scripts are there to be rendered later. */
+ * scripts are there to be rendered later. *how and failed[] (one per chart,
+ * may be NULL) tell report.html which charts it can show. */
 static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *charts,
-                               size_t *n_rendered, ts_error *err)
+                               size_t *n_rendered, ts_html_charts *how, bool *failed,
+                               ts_error *err)
 {
     *n_rendered = 0;
-    if (!charts || opt->no_render)
+    *how = !charts ? TS_HTML_CHARTS_NO_TEMPLATES
+           : opt->no_render ? TS_HTML_CHARTS_NOT_RENDERED : TS_HTML_CHARTS_RENDERED;
+    if (*how != TS_HTML_CHARTS_RENDERED)
         return TS_OK;
     char *gnuplot = ts_render_find_gnuplot();
     if (!gnuplot) {
+        *how = TS_HTML_CHARTS_NO_GNUPLOT;
         ts_msg_no_gnuplot(opt->out_dir);
         return TS_OK;
     }
@@ -149,8 +224,12 @@ static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *ch
     free(gnuplot);
     if (rc != 0)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    for (size_t k = 0; k < r.n_failed; k++)
+    for (size_t k = 0; k < r.n_failed; k++) {
         ts_msg_render_failed(opt->out_dir, r.failures[k].gp_name, r.failures[k].line);
+        for (size_t c = 0; failed && c < charts->n; c++)
+            if (charts->charts[c].gp_name == r.failures[k].gp_name)
+                failed[c] = true;
+    }
     *n_rendered = r.n_rendered;
     ts_status st = TS_OK;
     if (r.n_failed)
@@ -158,6 +237,25 @@ static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *ch
                           "%zu of %zu charts could not be rendered", r.n_failed, charts->n);
     ts_render_outcome_free(&r);
     return st;
+}
+
+/* "  backtest from 2020, closest: gdp=trend ..." */
+static void print_backtest(const ts_run *run)
+{
+    const ts_backtest *bt = run->backtest;
+    printf("  backtest from %d, closest:", bt->from_year);
+    for (size_t i = 0; i < bt->n_indicators; i++) {
+        bool first = true;
+        for (size_t s = 0; s < bt->n_scenarios; s++) {
+            if (!ts_backtest_cell_at(bt, s, i)->closest)
+                continue;
+            if (first)
+                printf(" %s=", run->plan->indicators[i].id);
+            printf("%s%s", first ? "" : ",", run->results[s].scenario->id);
+            first = false;
+        }
+    }
+    printf("\n");
 }
 
 static void print_summary(const ts_run *run, const ts_cli_options *opt, double seconds)
@@ -168,15 +266,22 @@ static void print_summary(const ts_run *run, const ts_cli_options *opt, double s
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario_result *r = &run->results[s];
         printf("  %-12s", r->scenario->id);
-        for (size_t i = 0; i < plan->n_indicators; i++)
-            if (r->assessments[i].has_target)
-                printf(" %s=%s", plan->indicators[i].id,
-                       ts_verdict_name(r->assessments[i].status));
+        for (size_t i = 0; i < plan->n_indicators; i++) {
+            if (!r->assessments[i].has_target)
+                continue;
+            printf(" %s=%s", plan->indicators[i].id, ts_verdict_name(r->assessments[i].status));
+            for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+                printf(" %s@%d=%s", plan->indicators[i].id, r->revisions[i][k].target_year,
+                       ts_verdict_name(r->revisions[i][k].status));
+        }
         printf("\n");
     }
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, fan.csv, tornado.csv, "
-           "sweep.csv\n",
-           opt->out_dir);
+    if (run->backtest)
+        print_backtest(run);
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html, fan.csv, "
+           "tornado.csv, sweep.csv%s%s\n",
+           opt->out_dir, run->backtest ? ", backtest.csv" : "",
+           run->comparison ? ", compare.csv" : "");
     if (opt->draws)
         printf("Monte Carlo: %zu draws per scenario, seed %llu, %u thread%s, %.2f s\n",
                opt->draws, (unsigned long long)opt->seed, opt->threads,
@@ -204,6 +309,8 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     ts_run *run = NULL;
     ts_chart_set *charts = NULL;
     size_t n_rendered = 0;
+    ts_html_charts how;
+    bool *failed = NULL;
     outputs o = {0};
     ts_status st = ts_plan_load(opt->plan, &plan, err);
     if (st != TS_OK)
@@ -231,16 +338,27 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     double seconds = 0;
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
         (st = simulate(opt, run, &seconds, err)) != TS_OK ||
-        (st = render_all(run, opt->lang, &o, err)) != TS_OK ||
+        (st = analyse(run, opt, err)) != TS_OK ||
+        (st = render_all(run, opt, &o, err)) != TS_OK ||
         (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
         (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)
         goto out;
-    st = render_charts(opt, charts, &n_rendered, err);
+    if (charts && !(failed = calloc(charts->n ? charts->n : 1, sizeof *failed))) {
+        st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        goto out;
+    }
+    /* report.html shows the rendered charts, so it is written after them;
+     * it is still written (with notes) when some chart failed. */
+    ts_status rendered = render_charts(opt, charts, &n_rendered, &how, failed, err);
+    if ((st = ts_cli_write_html(opt->out_dir, opt->lang, run, charts, how, failed, err)) != TS_OK)
+        goto out;
+    st = rendered;
     if (!opt->quiet) {
         print_summary(run, opt, seconds);
         print_charts(charts, n_rendered, opt->out_dir);
     }
 out:
+    free(failed);
     ts_chart_set_free(charts);
     for (size_t k = 0; k < N_REPORTS; k++)
         ts_buffer_free(&o.reports[k]);

@@ -13,7 +13,9 @@ void ts_msg_error(const ts_error *err)
         fprintf(stderr, "%s: ", err->file);
     if (err->path[0])
         fprintf(stderr, "%s: ", err->path);
-    fprintf(stderr, "%s\n", err->message);
+    /* Usage errors found by the library (a horizon before a target year)
+     * point at --help like the ones the option parser finds. */
+    fprintf(stderr, "%s%s\n", err->message, err->code == TS_EUSAGE ? " (see targetsim --help)" : "");
 }
 
 void ts_msg_usage_error(const char *fmt, ...)
@@ -41,8 +43,18 @@ void ts_msg_help(void)
         "  --as-of YEAR       ignore observed values after YEAR (default: use all)\n"
         "  --horizon YEAR     last projected year (default: the plan's, 2035 for\n"
         "                     the bundled plan; never before a target year)\n"
-        "  --lang en|zh       language of report.txt and of the charts' titles and\n"
-        "                     labels (default: en)\n"
+        "  --backtest         also project every scenario from the base year without\n"
+        "                     the later observations and compare it with them\n"
+        "                     (error per observed year, MAPE, closest scenario);\n"
+        "                     writes backtest.csv\n"
+        "  --by YEAR          also give the yearly growth needed, from the latest\n"
+        "                     observed value, to reach each target by YEAR (after\n"
+        "                     the latest observed year), e.g. --by 2027\n"
+        "  --compare ID       also compare every other scenario with scenario ID\n"
+        "                     (value in the target year, attainment year,\n"
+        "                     probability); writes compare.csv\n"
+        "  --lang en|zh       language of report.txt, report.html and the charts'\n"
+        "                     titles and labels (default: en)\n"
         "  --no-render        write the charts' .dat and .gp files but do not run\n"
         "                     gnuplot\n"
         "  --draws N          Monte Carlo draws per scenario, 0 to 10000000; 0 turns\n"
@@ -58,16 +70,21 @@ void ts_msg_help(void)
         "                     LO, LO+STEP, ... HI (also IND.add=..., IND.level=...);\n"
         "                     give one or two, at most 1001 points each; writes\n"
         "                     sweep.csv (with probabilities when --draws > 0)\n"
-        "  --quiet            print nothing but errors\n"
-        "  --help             show this help and exit\n"
+        "  --csv-bom          start every CSV file with a UTF-8 byte-order mark, for\n"
+        "                     spreadsheets that need it to read Chinese\n"
+        "  -q, --quiet        print nothing but errors\n"
+        "  -h, --help         show this help and exit\n"
         "  --version          show the version and exit\n"
         "\n"
-        "Outputs: report.txt, report.json, report.csv, paths.csv, fan.csv (Monte Carlo\n"
-        "percentile bands), tornado.csv (each driver moved by one sd) and sweep.csv\n"
-        "(--sweep) in the output folder, each replaced atomically, and per chart\n"
-        "(indicator-ID, attainment, growth) a data file .dat and a gnuplot script\n"
-        ".gp. gnuplot, when on the PATH, renders each script to .png and .svg;\n"
-        "re-render one with: cd DIR && gnuplot NAME.gp\n"
+        "Outputs: report.txt, report.json, report.csv, paths.csv, report.html, fan.csv\n"
+        "(Monte Carlo percentile bands), tornado.csv (each driver moved by one sd),\n"
+        "sweep.csv (--sweep), backtest.csv (--backtest) and compare.csv (--compare) in\n"
+        "the output folder, each replaced atomically, and per chart (indicator-ID,\n"
+        "attainment, growth; fan-ID with --draws > 0; tornado-ID; backtest-ID with\n"
+        "--backtest; compare with --compare; sweep-ID and sweepprob-ID with --sweep) a\n"
+        "data file .dat and a gnuplot script .gp. gnuplot, when on the PATH, renders\n"
+        "each script to .png and .svg (report.html shows the SVGs); re-render one\n"
+        "with: cd DIR && gnuplot NAME.gp\n"
         "\n"
         "Monte Carlo: each draw adds to every projected year of every driver with an\n"
         "sd (the scenario's uncertainty block) a correlated Gaussian shock; a progress\n"

@@ -1,6 +1,9 @@
-/* output.c - atomic replacement of output files: write a temporary file in
- * the same folder, fsync it, rename it over the target, fsync the folder.
- * Readers see the old file or the new one, never a part. */
+/* output.c - atomic replacement of a set of output files: write each to a
+ * temporary file in the same folder and fsync it, keep a hard link to each
+ * file being replaced, rename every temporary file over its target, fsync
+ * the folder. Readers see the old file or the new one, never a part; and a
+ * failure at any step, a rename included, leaves the previous set as it
+ * was: renames already done are undone from the kept links. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -62,7 +65,9 @@ static ts_status write_all(int fd, const char *data, size_t len, const char *fil
 /* A file being written: its temporary name until it is renamed. */
 typedef struct staged {
     char *final;
-    char *temp; /* empty once renamed or removed */
+    char *temp;   /* empty once renamed or removed */
+    char *backup; /* a second link to the file `final` had, while the set is
+                   * replaced; empty when there was none */
 } staged;
 
 /* Phase 1: the whole content in a temporary file, flushed to disk. */
@@ -71,7 +76,8 @@ static ts_status stage_one(const char *dir, const ts_output_file *f, staged *s, 
     size_t n = strlen(dir) + strlen(f->name) + 32;
     s->final = malloc(n);
     s->temp = calloc(1, n);
-    if (!s->final || !s->temp)
+    s->backup = calloc(1, n + 8);
+    if (!s->final || !s->temp || !s->backup)
         return ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
     snprintf(s->final, n, "%s/%s", dir, f->name);
     struct stat sb;
@@ -100,14 +106,65 @@ static ts_status stage_one(const char *dir, const ts_output_file *f, staged *s, 
     return st;
 }
 
-/* Phase 2: every temporary file renamed over its target. */
+/* Phase 2, per file: a hard link to the file about to be replaced, so that
+ * a later failure can put it back. Returns 0 or an errno. A file system
+ * without hard links (FAT, some network mounts) gets no link: the set is
+ * still replaced, but a rename failing after this file's leaves it new. */
+static int keep_previous(staged *s)
+{
+    struct stat sb;
+    s->backup[0] = '\0';
+    if (lstat(s->final, &sb) != 0)
+        return 0; /* a new file: undone by removing it */
+    snprintf(s->backup, strlen(s->temp) + 8, "%s.old", s->temp);
+    if (link(s->final, s->backup) == 0)
+        return 0;
+    int e = errno;
+    s->backup[0] = '\0';
+    return (e == EPERM || e == EOPNOTSUPP || e == ENOSYS || e == EMLINK) ? 0 : e;
+}
+
+/* Undoes the renames of files[0..k): each target gets its kept link back,
+ * or is removed if it did not exist. Returns how many could not be undone.
+ * A link that cannot be put back is the only copy of the previous file, so
+ * it stays on disk (its name is forgotten, so the clean-up spares it). */
+static size_t roll_back(staged *files, size_t k)
+{
+    size_t failed = 0;
+    for (size_t j = 0; j < k; j++) {
+        if (files[j].backup[0]) {
+            if (rename(files[j].backup, files[j].final) != 0)
+                failed++;
+            files[j].backup[0] = '\0';
+        } else if (unlink(files[j].final) != 0) {
+            failed++;
+        }
+    }
+    return failed;
+}
+
+/* Phase 2: every temporary file renamed over its target. On a failure the
+ * renames done so far are undone, so the folder holds the previous set. */
 static ts_status commit_all(staged *files, size_t n, ts_error *err)
 {
     for (size_t i = 0; i < n; i++) {
-        if (rename(files[i].temp, files[i].final) != 0)
-            return ts_error_set(err, TS_EWRITE, files[i].final, NULL, "cannot replace: %s",
-                                strerror(errno));
-        files[i].temp[0] = '\0';
+        const char *step = "cannot keep the previous file while replacing it";
+        int e = keep_previous(&files[i]);
+        if (e == 0) {
+            step = "cannot replace";
+            if (rename(files[i].temp, files[i].final) == 0) {
+                files[i].temp[0] = '\0';
+                continue;
+            }
+            e = errno;
+        }
+        size_t left = roll_back(files, i);
+        if (left)
+            return ts_error_set(err, TS_EWRITE, files[i].final, NULL,
+                                "%s: %s; %zu file(s) already replaced could not be put back "
+                                "(the previous ones stay beside them as .NAME.*.old)",
+                                step, strerror(e), left);
+        return ts_error_set(err, TS_EWRITE, files[i].final, NULL, "%s: %s", step, strerror(e));
     }
     return TS_OK;
 }
@@ -138,8 +195,11 @@ ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size
     for (size_t i = 0; i < n; i++) {
         if (stage[i].temp && stage[i].temp[0])
             unlink(stage[i].temp);
+        if (stage[i].backup && stage[i].backup[0])
+            unlink(stage[i].backup);
         free(stage[i].final);
         free(stage[i].temp);
+        free(stage[i].backup);
     }
     free(stage);
     return st;

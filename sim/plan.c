@@ -42,6 +42,9 @@ static void indicator_free(ts_indicator *ind)
     free(ind->assumption);
     free(ind->derived.inputs);
     free(ind->derived.powers);
+    for (size_t k = 0; k < ind->n_revisions; k++)
+        free(ind->revisions[k].source);
+    free(ind->revisions);
 }
 
 void ts_plan_free(ts_plan *plan)
@@ -73,9 +76,14 @@ long ts_plan_find(const ts_plan *plan, const char *id)
 int ts_plan_last_target_year(const ts_plan *plan)
 {
     int last = plan->target_year;
-    for (size_t i = 0; i < plan->n_indicators; i++)
-        if (plan->indicators[i].target.present && plan->indicators[i].target.year > last)
-            last = plan->indicators[i].target.year;
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        const ts_indicator *ind = &plan->indicators[i];
+        if (ind->target.present && ind->target.year > last)
+            last = ind->target.year;
+        for (size_t k = 0; k < ind->n_revisions; k++)
+            if (ind->revisions[k].target.year > last)
+                last = ind->revisions[k].target.year;
+    }
     return last;
 }
 
@@ -86,6 +94,7 @@ typedef struct loader {
     ts_error *err;
 } loader;
 
+/* Free text (source, note, assumption), when the key is there. */
 static ts_status optional_string(const cJSON *obj, const char *key, const loader *ld,
                                  const char *path, char **out)
 {
@@ -94,7 +103,7 @@ static ts_status optional_string(const cJSON *obj, const char *key, const loader
         return TS_OK;
     char sub[TS_ERROR_PATH_MAX];
     ts_json_join(sub, sizeof sub, path, key);
-    return ts_json_string(item, ld->file, sub, out, ld->err);
+    return ts_json_free_text(item, ld->file, sub, out, ld->err);
 }
 
 static ts_status optional_text(const cJSON *obj, const char *key, const loader *ld,
@@ -108,10 +117,11 @@ static ts_status optional_text(const cJSON *obj, const char *key, const loader *
     return ts_json_text(item, ld->file, sub, out, ld->err);
 }
 
+/* A target object; `keys` lists the keys it may have. target->direction is
+ * kept when the object gives none. */
 static ts_status parse_target(const cJSON *item, const loader *ld, const char *path,
-                              ts_target *target)
+                              const char *const *keys, ts_target *target)
 {
-    static const char *const keys[] = {"value", "direction", "source", "note", NULL};
     ts_status st = ts_json_check_object(item, keys, ld->file, path, ld->err);
     if (st != TS_OK)
         return st;
@@ -124,7 +134,6 @@ static ts_status parse_target(const cJSON *item, const loader *ld, const char *p
         return st;
     ts_json_join(sub, sizeof sub, path, "direction");
     const cJSON *dir = cJSON_GetObjectItemCaseSensitive(item, "direction");
-    target->direction = TS_AT_LEAST;
     if (dir) {
         bool found = false;
         for (int d = 0; d < 4 && cJSON_IsString(dir); d++) {
@@ -141,6 +150,73 @@ static ts_status parse_target(const cJSON *item, const loader *ld, const char *p
         }
     }
     target->present = true;
+    return TS_OK;
+}
+
+/* One revision: a target object with its own "year"; the direction
+ * defaults to the primary target's. */
+static ts_status parse_revision(const cJSON *item, const loader *ld, const char *path,
+                                const ts_indicator *ind, ts_revision *rev)
+{
+    static const char *const keys[] = {"value", "direction", "year", "source", "note", NULL};
+    const ts_plan *plan = ld->plan;
+    char sub[TS_ERROR_PATH_MAX];
+    rev->target.direction = ind->target.direction;
+    ts_status st = parse_target(item, ld, path, keys, &rev->target);
+    if (st != TS_OK || (st = optional_string(item, "source", ld, path, &rev->source)) != TS_OK)
+        return st;
+    ts_json_join(sub, sizeof sub, path, "year");
+    const cJSON *year = cJSON_GetObjectItemCaseSensitive(item, "year");
+    if (!year)
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
+                            "missing (the year of the revised target)");
+    if ((st = ts_json_year_value(year, ld->file, sub, &rev->target.year, ld->err)) != TS_OK)
+        return st;
+    if (rev->target.year <= plan->base_year || rev->target.year > plan->horizon)
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
+                            "target year %d is outside [%d, %d] (after the base year, not "
+                            "after the horizon)",
+                            rev->target.year, plan->base_year + 1, plan->horizon);
+    return TS_OK;
+}
+
+/* "revisions": [{"value": ..., "year": ..., ...}, ...] beside "target". */
+static ts_status parse_revisions(const cJSON *list, const loader *ld, const char *path,
+                                 ts_indicator *ind)
+{
+    if (!ind->target.present)
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, path,
+                            "revisions revise the indicator's target; give \"target\" too");
+    int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1;
+    if (n < 1 || n > TS_MAX_REVISIONS) {
+        char got[64];
+        ts_json_describe(list, got, sizeof got);
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, path,
+                            "expected a list of 1 to %d revised targets, got %s",
+                            TS_MAX_REVISIONS,
+                            n > TS_MAX_REVISIONS ? "a longer list" : n == 0 ? "an empty list" : got);
+    }
+    ind->revisions = calloc((size_t)n, sizeof *ind->revisions);
+    if (!ind->revisions)
+        return ts_error_set(ld->err, TS_ENOMEM, ld->file, path, "out of memory");
+    for (const cJSON *item = list->child; item; item = item->next) {
+        char sub[TS_ERROR_PATH_MAX];
+        if (snprintf(sub, sizeof sub, "%s[%zu]", path, ind->n_revisions) >= (int)sizeof sub)
+            sub[sizeof sub - 1] = '\0'; /* a cut path still points the way */
+        ts_revision *rev = &ind->revisions[ind->n_revisions++];
+        ts_status st = parse_revision(item, ld, sub, ind, rev);
+        if (st != TS_OK)
+            return st;
+        for (size_t k = 0; k + 1 < ind->n_revisions; k++) {
+            if (ind->revisions[k].target.year == rev->target.year) {
+                char year_path[TS_ERROR_PATH_MAX];
+                ts_json_join(year_path, sizeof year_path, sub, "year");
+                return ts_error_set(ld->err, TS_EINPUT, ld->file, year_path,
+                                    "year %d is already revised by %s[%zu]", rev->target.year,
+                                    path, k);
+            }
+        }
+    }
     return TS_OK;
 }
 
@@ -204,7 +280,7 @@ static ts_status parse_indicator(const cJSON *item, const loader *ld, ts_indicat
 {
     static const char *const keys[] = {"name",   "unit",   "baseline", "target",
                                        "target_year", "history", "actual", "source",
-                                       "note",   "assumption", "derived", NULL};
+                                       "note",   "assumption", "derived", "revisions", NULL};
     ts_plan *plan = ld->plan;
     char path[TS_ERROR_PATH_MAX], sub[TS_ERROR_PATH_MAX];
     ts_json_join(path, sizeof path, "indicators", item->string);
@@ -266,10 +342,18 @@ static ts_status parse_indicator(const cJSON *item, const loader *ld, ts_indicat
                                 "not after the horizon)",
                                 ind->target.year, plan->base_year + 1, plan->horizon);
     }
+    static const char *const target_keys[] = {"value", "direction", "source", "note", NULL};
     const cJSON *target = cJSON_GetObjectItemCaseSensitive(item, "target");
+    ind->target.direction = TS_AT_LEAST;
     if (target) {
         ts_json_join(sub, sizeof sub, path, "target");
-        if ((st = parse_target(target, ld, sub, &ind->target)) != TS_OK)
+        if ((st = parse_target(target, ld, sub, target_keys, &ind->target)) != TS_OK)
+            return st;
+    }
+    const cJSON *revisions = cJSON_GetObjectItemCaseSensitive(item, "revisions");
+    if (revisions) {
+        ts_json_join(sub, sizeof sub, path, "revisions");
+        if ((st = parse_revisions(revisions, ld, sub, ind)) != TS_OK)
             return st;
     }
     return TS_OK;
@@ -387,7 +471,10 @@ static ts_status parse_header(const cJSON *root, const loader *ld)
         return ts_error_set(ld->err, TS_EINPUT, ld->file, "target_year",
                             "target year %d is not after base year %d", plan->target_year,
                             plan->base_year);
-    plan->horizon = plan->target_year + 10;
+    /* Ten years past the target, but never past the last year any year
+     * field may hold: a later default would project into years no input
+     * or --horizon could name. */
+    plan->horizon = plan->target_year + 10 > TS_MAX_YEAR ? TS_MAX_YEAR : plan->target_year + 10;
     if (plan->horizon < DEFAULT_HORIZON && DEFAULT_HORIZON - plan->base_year <= TS_MAX_YEAR_SPAN)
         plan->horizon = DEFAULT_HORIZON;
     const cJSON *hz = cJSON_GetObjectItemCaseSensitive(root, "horizon");

@@ -1,6 +1,7 @@
-/* report_csv.c - report.csv (one row per scenario x target) and paths.csv
- * (one row per scenario x indicator x year). RFC 4180 quoting, plain
- * numbers (no thousands separators), empty cells for undefined values. */
+/* report_csv.c - report.csv (one row per scenario x target, revised targets
+ * included) and paths.csv (one row per scenario x indicator x year). RFC 4180
+ * quoting, plain numbers (no thousands separators), empty cells for
+ * undefined values. */
 #include <math.h>
 #include <string.h>
 
@@ -66,13 +67,35 @@ static void required_cells(const ts_run *run, const ts_scenario_result *r, size_
     ts_csv_next_number(out, req->n ? req->drivers[0].rate : NAN);
 }
 
+/* One row: a target (the indicator's own, or revision k > 0) in one scenario.
+ * Monte Carlo and the driver solver cover the indicator's own target only. */
+static void target_row(const ts_run *run, const ts_scenario_result *r, size_t i,
+                       const ts_assessment *a, ts_buffer *out)
+{
+    const ts_indicator *ind = &run->plan->indicators[i];
+    ts_csv_text(out, r->scenario->id);
+    ts_buffer_puts(out, ",");
+    assessment_cells(ind, a, out);
+    ts_buffer_printf(out, ",%d,", a->revision);
+    ts_csv_year(out, a->by_year);
+    ts_csv_next_number(out, a->needed_growth_by);
+    if (a->revision == 0) {
+        mc_cells(run, r, i, out);
+        required_cells(run, r, i, out);
+    } else {
+        ts_buffer_puts(out, ",,,,,,,,,,");
+    }
+    ts_csv_end_row(out);
+}
+
 ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
 {
     const ts_plan *plan = run->plan;
-    ts_buffer_puts(out, "scenario,indicator,name_en,name_zh,unit_en,unit_zh,target,direction,target_year,"
-                        "as_of,baseline,value_at_as_of,value_at_target_year,attained,ratio,"
-                        "required_growth,scenario_growth,progress,attainment_year,status,"
-                        "realised_growth,needed_growth,shortfall,assumption,"
+    ts_buffer_puts(out, "scenario,indicator,name_en,name_zh,unit_en,unit_zh,target,direction,"
+                        "target_year,as_of,baseline,value_at_as_of,value_at_target_year,attained,"
+                        "ratio,required_growth,scenario_growth,progress,attainment_year,status,"
+                        "realised_growth,needed_growth,shortfall,assumption,revision,"
+                        "needed_growth_by_year,needed_growth_by,"
                         "probability,probability_low,probability_high,probability_by_horizon,"
                         "even_odds_year,p5_at_target_year,p50_at_target_year,p95_at_target_year,"
                         "required_driver,required_driver_growth\r\n");
@@ -81,12 +104,9 @@ ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
         for (size_t i = 0; i < plan->n_indicators; i++) {
             if (!r->assessments[i].has_target)
                 continue;
-            ts_csv_text(out, r->scenario->id);
-            ts_buffer_puts(out, ",");
-            assessment_cells(&plan->indicators[i], &r->assessments[i], out);
-            mc_cells(run, r, i, out);
-            required_cells(run, r, i, out);
-            ts_csv_end_row(out);
+            target_row(run, r, i, &r->assessments[i], out);
+            for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+                target_row(run, r, i, &r->revisions[i][k], out);
         }
     }
     return ts_csv_finish(out, "report.csv", err);
@@ -110,4 +130,10 @@ ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error
         }
     }
     return ts_csv_finish(out, "paths.csv", err);
+}
+
+ts_status ts_report_render_bom(ts_buffer *out, ts_error *err)
+{
+    ts_buffer_puts(out, "\xEF\xBB\xBF");
+    return ts_csv_finish(out, "report.csv", err);
 }

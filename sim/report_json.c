@@ -6,40 +6,16 @@
 #include <string.h>
 
 #include "buffer.h"
+#include "json_out.h"
+#include "report_parts.h"
 #include "targetsim/report.h"
 #include "targetsim/targetsim.h"
-
-/* cJSON returns NULL on allocation failure; every add below tolerates a NULL
- * parent, and the final print fails, which is reported once as ENOMEM. */
-static void add_number(cJSON *obj, const char *key, double v)
-{
-    if (isfinite(v))
-        cJSON_AddNumberToObject(obj, key, v);
-    else
-        cJSON_AddNullToObject(obj, key);
-}
-
-static void add_string(cJSON *obj, const char *key, const char *s)
-{
-    if (s)
-        cJSON_AddStringToObject(obj, key, s);
-    else
-        cJSON_AddNullToObject(obj, key);
-}
-
-static void add_year(cJSON *obj, const char *key, int year)
-{
-    if (year)
-        cJSON_AddNumberToObject(obj, key, year);
-    else
-        cJSON_AddNullToObject(obj, key);
-}
 
 static void add_text(cJSON *obj, const char *key, const ts_text *t)
 {
     cJSON *o = cJSON_AddObjectToObject(obj, key);
-    add_string(o, "zh", t->zh);
-    add_string(o, "en", t->en);
+    ts_jout_string(o, "zh", t->zh);
+    ts_jout_string(o, "en", t->en);
 }
 
 static cJSON *series_json(const ts_series *s)
@@ -50,6 +26,22 @@ static cJSON *series_json(const ts_series *s)
         cJSON_AddNumberToObject(pt, "year", s->points[i].year);
         cJSON_AddNumberToObject(pt, "value", s->points[i].value);
         cJSON_AddItemToArray(list, pt);
+    }
+    return list;
+}
+
+/* The plan's revised targets of one indicator: value, direction, year, source. */
+static cJSON *plan_revisions_json(const ts_indicator *ind)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        const ts_revision *rev = &ind->revisions[k];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "value", rev->target.value);
+        cJSON_AddStringToObject(o, "direction", ts_direction_name(rev->target.direction));
+        cJSON_AddNumberToObject(o, "year", rev->target.year);
+        ts_jout_string(o, "source", rev->source);
+        cJSON_AddItemToArray(list, o);
     }
     return list;
 }
@@ -68,29 +60,30 @@ static cJSON *plan_json(const ts_run *run)
 {
     const ts_plan *plan = run->plan;
     cJSON *p = cJSON_CreateObject();
-    add_string(p, "id", plan->id);
+    ts_jout_string(p, "id", plan->id);
     add_text(p, "name", &plan->name);
-    add_string(p, "source", plan->source);
-    add_string(p, "file", plan->file);
+    ts_jout_string(p, "source", plan->source);
+    ts_jout_string(p, "file", plan->file);
     cJSON_AddNumberToObject(p, "base_year", plan->base_year);
     cJSON_AddNumberToObject(p, "target_year", plan->target_year);
     cJSON_AddNumberToObject(p, "horizon", run->horizon);
     cJSON_AddNumberToObject(p, "as_of", latest_as_of(run));
-    add_year(p, "as_of_limit", run->as_of);
+    ts_jout_year(p, "as_of_limit", run->as_of);
     cJSON *inds = cJSON_AddArrayToObject(p, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
         cJSON *o = cJSON_CreateObject();
-        add_string(o, "id", ind->id);
+        ts_jout_string(o, "id", ind->id);
         add_text(o, "name", &ind->name);
         add_text(o, "unit", &ind->unit);
-        add_number(o, "baseline", ind->baseline);
+        ts_jout_number(o, "baseline", ind->baseline);
         cJSON_AddBoolToObject(o, "derived", ind->is_derived);
-        add_string(o, "source", ind->source);
-        add_string(o, "note", ind->note);
-        add_string(o, "assumption", ind->assumption);
+        ts_jout_string(o, "source", ind->source);
+        ts_jout_string(o, "note", ind->note);
+        ts_jout_string(o, "assumption", ind->assumption);
         cJSON_AddItemToObject(o, "history", series_json(&ind->history));
         cJSON_AddItemToObject(o, "actual", series_json(&ind->actual));
+        cJSON_AddItemToObject(o, "revisions", plan_revisions_json(ind));
         cJSON_AddItemToArray(inds, o);
     }
     return p;
@@ -103,7 +96,7 @@ static cJSON *path_json(const ts_projection *proj, size_t index)
     for (size_t k = 0; k < proj->n_years; k++) {
         cJSON *pt = cJSON_CreateObject();
         cJSON_AddNumberToObject(pt, "year", proj->base_year + (int)k);
-        add_number(pt, "value", path->values[k]);
+        ts_jout_number(pt, "value", path->values[k]);
         cJSON_AddStringToObject(pt, "kind", ts_point_kind_name(path->kinds[k]));
         cJSON_AddItemToArray(list, pt);
     }
@@ -115,8 +108,8 @@ static cJSON *required_json(const ts_plan *plan, const ts_required_list *req)
     cJSON *list = cJSON_CreateArray();
     for (size_t k = 0; k < req->n; k++) {
         cJSON *o = cJSON_CreateObject();
-        add_string(o, "driver", plan->indicators[req->drivers[k].driver].id);
-        add_number(o, "rate", req->drivers[k].rate);
+        ts_jout_string(o, "driver", plan->indicators[req->drivers[k].driver].id);
+        ts_jout_number(o, "rate", req->drivers[k].rate);
         cJSON_AddItemToArray(list, o);
     }
     return list;
@@ -138,7 +131,7 @@ static void mc_series_json(cJSON *o, const ts_mc_result *mc, size_t i)
     for (size_t k = 0; k < mc->n_years; k++) {
         cJSON *pt = cJSON_CreateObject();
         cJSON_AddNumberToObject(pt, "year", mc->base_year + (int)k);
-        add_number(pt, "probability", t->by_year[k]);
+        ts_jout_number(pt, "probability", t->by_year[k]);
         cJSON_AddItemToArray(by, pt);
     }
     if (!t->percentiles) {
@@ -150,7 +143,7 @@ static void mc_series_json(cJSON *o, const ts_mc_result *mc, size_t i)
         cJSON *pt = cJSON_CreateObject();
         cJSON_AddNumberToObject(pt, "year", mc->base_year + (int)k);
         for (size_t j = 0; j < TS_MC_N_PERCENTILES; j++)
-            add_number(pt, PERCENTILE_KEYS[j], t->percentiles[k * TS_MC_N_PERCENTILES + j]);
+            ts_jout_number(pt, PERCENTILE_KEYS[j], t->percentiles[k * TS_MC_N_PERCENTILES + j]);
         cJSON_AddItemToArray(pc, pt);
     }
 }
@@ -159,39 +152,68 @@ static void mc_json(cJSON *o, const ts_mc_result *mc, size_t i)
 {
     const ts_mc_target *t = mc ? &mc->targets[i] : NULL;
     bool on = t && t->has_target;
-    add_number(o, "probability", on ? t->probability : NAN);
-    add_number(o, "probability_low", on ? t->low : NAN);
-    add_number(o, "probability_high", on ? t->high : NAN);
+    ts_jout_number(o, "probability", on ? t->probability : NAN);
+    ts_jout_number(o, "probability_low", on ? t->low : NAN);
+    ts_jout_number(o, "probability_high", on ? t->high : NAN);
     mc_series_json(o, mc, i);
+}
+
+/* The assessment fields of one target, in report.json's order. */
+static void assessment_json(cJSON *o, const ts_assessment *a)
+{
+    ts_jout_number(o, "target", a->target);
+    ts_jout_string(o, "direction", a->has_target ? ts_direction_name(a->direction) : NULL);
+    ts_jout_year(o, "target_year", a->has_target ? a->target_year : 0);
+    cJSON_AddNumberToObject(o, "as_of", a->as_of);
+    ts_jout_number(o, "baseline", a->baseline);
+    ts_jout_number(o, "value_at_as_of", a->value_at_as_of);
+    ts_jout_number(o, "value_at_target_year", a->value_at_target_year);
+    if (a->has_target)
+        cJSON_AddBoolToObject(o, "attained", a->attained);
+    else
+        cJSON_AddNullToObject(o, "attained");
+    ts_jout_number(o, "ratio", a->ratio);
+    ts_jout_number(o, "required_growth", a->required_growth);
+    ts_jout_number(o, "scenario_growth", a->scenario_growth);
+    ts_jout_number(o, "progress", a->progress);
+    ts_jout_year(o, "attainment_year", a->attainment_year);
+    cJSON_AddStringToObject(o, "status", ts_verdict_name(a->status));
+    ts_jout_number(o, "realised_growth", a->realised_growth);
+    ts_jout_number(o, "needed_growth", a->needed_growth);
+    ts_jout_number(o, "shortfall", a->shortfall);
+    if (a->by_year) {
+        cJSON *by = cJSON_AddObjectToObject(o, "needed_growth_by");
+        cJSON_AddNumberToObject(by, "year", a->by_year);
+        ts_jout_number(by, "rate", a->needed_growth_by);
+    } else {
+        cJSON_AddNullToObject(o, "needed_growth_by");
+    }
+}
+
+/* One entry per revised target: its number, source and assessment. */
+static cJSON *revisions_json(const ts_plan *plan, const ts_scenario_result *r, size_t i)
+{
+    const ts_indicator *ind = &plan->indicators[i];
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "revision", (double)(k + 1));
+        ts_jout_string(o, "source", ind->revisions[k].source);
+        assessment_json(o, &r->revisions[i][k]);
+        cJSON_AddItemToArray(list, o);
+    }
+    return list;
 }
 
 static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, size_t i)
 {
     const ts_indicator *ind = &plan->indicators[i];
-    const ts_assessment *a = &r->assessments[i];
     cJSON *o = cJSON_CreateObject();
-    add_string(o, "id", ind->id);
-    add_number(o, "target", a->target);
-    add_string(o, "direction", a->has_target ? ts_direction_name(a->direction) : NULL);
-    add_year(o, "target_year", a->has_target ? a->target_year : 0);
-    cJSON_AddNumberToObject(o, "as_of", a->as_of);
-    add_number(o, "baseline", a->baseline);
-    add_number(o, "value_at_as_of", a->value_at_as_of);
-    add_number(o, "value_at_target_year", a->value_at_target_year);
-    if (a->has_target)
-        cJSON_AddBoolToObject(o, "attained", a->attained);
-    else
-        cJSON_AddNullToObject(o, "attained");
-    add_number(o, "ratio", a->ratio);
-    add_number(o, "required_growth", a->required_growth);
-    add_number(o, "scenario_growth", a->scenario_growth);
-    add_number(o, "progress", a->progress);
-    add_year(o, "attainment_year", a->attainment_year);
-    cJSON_AddStringToObject(o, "status", ts_verdict_name(a->status));
-    add_number(o, "realised_growth", a->realised_growth);
-    add_number(o, "needed_growth", a->needed_growth);
-    add_number(o, "shortfall", a->shortfall);
-    add_string(o, "assumption", ind->assumption);
+    ts_jout_string(o, "id", ind->id);
+    assessment_json(o, &r->assessments[i]);
+    ts_jout_string(o, "assumption", ind->assumption);
+    cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
+    cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
     cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, &r->required[i]));
     mc_json(o, r->mc, i);
     cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
@@ -209,16 +231,16 @@ static cJSON *uncertainty_json(const ts_plan *plan, const ts_scenario_result *r)
         if (!isfinite(sc->assumptions[i].sd))
             continue;
         cJSON *e = cJSON_CreateObject();
-        add_string(e, "indicator", plan->indicators[i].id);
-        add_number(e, "sd", sc->assumptions[i].sd);
+        ts_jout_string(e, "indicator", plan->indicators[i].id);
+        ts_jout_number(e, "sd", sc->assumptions[i].sd);
         cJSON_AddItemToArray(sds, e);
     }
     cJSON *corr = cJSON_AddArrayToObject(o, "correlation");
     for (size_t k = 0; k < sc->n_correlations; k++) {
         cJSON *e = cJSON_CreateObject();
-        add_string(e, "a", plan->indicators[sc->correlations[k].a].id);
-        add_string(e, "b", plan->indicators[sc->correlations[k].b].id);
-        add_number(e, "rho", sc->correlations[k].rho);
+        ts_jout_string(e, "a", plan->indicators[sc->correlations[k].a].id);
+        ts_jout_string(e, "b", plan->indicators[sc->correlations[k].b].id);
+        ts_jout_number(e, "rho", sc->correlations[k].rho);
         cJSON_AddItemToArray(corr, e);
     }
     if (r->mc)
@@ -232,10 +254,10 @@ static cJSON *scenario_json(const ts_plan *plan, const ts_scenario_result *r)
 {
     const ts_scenario *sc = r->scenario;
     cJSON *o = cJSON_CreateObject();
-    add_string(o, "id", sc->id);
+    ts_jout_string(o, "id", sc->id);
     add_text(o, "name", &sc->name);
     add_text(o, "rationale", &sc->rationale);
-    add_string(o, "file", sc->file);
+    ts_jout_string(o, "file", sc->file);
     cJSON_AddItemToObject(o, "uncertainty", uncertainty_json(plan, r));
     cJSON *inds = cJSON_AddArrayToObject(o, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++)
@@ -274,6 +296,8 @@ ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err
     cJSON *list = cJSON_AddArrayToObject(root, "scenarios");
     for (size_t s = 0; s < run->n_results; s++)
         cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));
+    cJSON_AddItemToObject(root, "backtest", ts_report_backtest_json(run));
+    cJSON_AddItemToObject(root, "comparison", ts_report_comparison_json(run));
     char *text = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text)

@@ -7,6 +7,7 @@
 
 #include "buffer.h"
 #include "format.h"
+#include "report_parts.h"
 #include "targetsim/report.h"
 #include "targetsim/targetsim.h"
 #include "text_table.h"
@@ -76,13 +77,7 @@ static const char *name_of(const ts_indicator *ind, ts_lang lang)
 /* "[A1]" for the k-th indicator with an assumption, "" otherwise. */
 static void flag_of(const ts_plan *plan, size_t index, char *buf, size_t size)
 {
-    buf[0] = '\0';
-    if (!plan->indicators[index].assumption)
-        return;
-    int k = 0;
-    for (size_t i = 0; i <= index; i++)
-        k += plan->indicators[i].assumption != NULL;
-    snprintf(buf, size, "[A%d]", k);
+    ts_fmt_flag(plan, index, buf, size);
 }
 
 static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
@@ -151,41 +146,80 @@ static void render_indicators(const ts_run *run, const labels *L, ts_lang lang, 
     ts_buffer_puts(out, "\n");
 }
 
+/* What the --by column means. */
+static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
+{
+    char line[512];
+    if (lang == TS_LANG_ZH)
+        snprintf(line, sizeof line,
+                 "至%d年所需年增速：自最近观测值起按固定年增速在%d年达到目标所需的增速。", by_year,
+                 by_year);
+    else
+        snprintf(line, sizeof line,
+                 "Needed/yr by %d: the constant yearly growth from the latest observed value that "
+                 "reaches the target in %d.",
+                 by_year, by_year);
+    ts_fmt_wrapped(out, NULL, line, 96);
+}
+
+/* One verdict row: a target or a revised target whose year is observed;
+ * with --by, a column for the growth needed by then. */
+static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, const labels *L,
+                        ts_lang lang, tt_table *t)
+{
+    const ts_plan *plan = run->plan;
+    char name[160], target[64], observed[48], ratio[24], shortfall[48], needed[24],
+        realised[24], flag[16], by[24];
+    ts_fmt_target_name(&plan->indicators[i], a, lang, name, sizeof name);
+    ts_fmt_target(a, target, sizeof target);
+    ts_fmt_value(a->value_at_target_year, observed, sizeof observed);
+    ts_fmt_percent(a->ratio, ratio, sizeof ratio);
+    ts_fmt_value(a->shortfall, shortfall, sizeof shortfall);
+    ts_fmt_percent(a->needed_growth, needed, sizeof needed);
+    ts_fmt_percent(a->realised_growth, realised, sizeof realised);
+    ts_fmt_percent(a->needed_growth_by, by, sizeof by);
+    flag_of(plan, i, flag, sizeof flag);
+    /* Without --by the table has 9 columns and the 9th is the flag. */
+    const char *row[] = {name,     target,   observed, ratio, L->status_names[a->status],
+                         shortfall, needed,  realised, run->by_year ? by : flag, flag};
+    tt_add_row(t, row);
+}
+
 static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     if (run->n_results == 0)
         return;
-    const ts_assessment *as = run->results[0].assessments;
+    const ts_scenario_result *r = &run->results[0];
     tt_table t;
-    tt_init(&t, 9);
-    for (size_t c = 1; c < 8; c++)
+    size_t n_cols = run->by_year ? 10 : 9;
+    tt_init(&t, n_cols);
+    for (size_t c = 1; c < n_cols - 1; c++)
         t.align[c] = TT_RIGHT;
     t.align[4] = TT_LEFT;
     t.max_width[0] = 48;
+    char by_head[64];
+    snprintf(by_head, sizeof by_head, lang == TS_LANG_ZH ? "至%d年所需年增速" : "Needed/yr by %d",
+             run->by_year);
     const char *head[] = {L->col_indicator, L->col_target,   L->col_observed,
                           L->col_ratio,     L->col_status,   L->col_shortfall,
-                          L->col_needed,    L->col_realised, L->col_flags};
+                          L->col_needed,    L->col_realised, run->by_year ? by_head : L->col_flags,
+                          L->col_flags};
     tt_add_row(&t, head);
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        const ts_assessment *a = &as[i];
-        if (!a->has_target || !a->retrospective)
+        if (!r->assessments[i].has_target)
             continue;
-        char target[64], observed[48], ratio[24], shortfall[48], needed[24], realised[24], flag[16];
-        ts_fmt_target(a, target, sizeof target);
-        ts_fmt_value(a->value_at_target_year, observed, sizeof observed);
-        ts_fmt_percent(a->ratio, ratio, sizeof ratio);
-        ts_fmt_value(a->shortfall, shortfall, sizeof shortfall);
-        ts_fmt_percent(a->needed_growth, needed, sizeof needed);
-        ts_fmt_percent(a->realised_growth, realised, sizeof realised);
-        flag_of(plan, i, flag, sizeof flag);
-        const char *row[] = {name_of(&plan->indicators[i], lang), target, observed, ratio,
-                             L->status_names[a->status], shortfall, needed, realised, flag};
-        tt_add_row(&t, row);
+        if (r->assessments[i].retrospective)
+            verdict_row(run, i, &r->assessments[i], L, lang, &t);
+        for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+            if (r->revisions[i][k].retrospective)
+                verdict_row(run, i, &r->revisions[i][k], L, lang, &t);
     }
     if (t.n_rows > 1) {
         ts_buffer_printf(out, "%s\n", L->verdict_title);
         ts_fmt_wrapped(out, NULL, L->verdict_note, 96);
+        if (run->by_year)
+            verdict_by_note(run->by_year, lang, out);
         ts_buffer_puts(out, "\n");
         tt_render(&t, "  ", out);
         ts_buffer_puts(out, "\n");
@@ -205,13 +239,12 @@ static void add_row(tt_table *t, const char *const *cells, bool with_p)
 }
 
 static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t i,
-                         const labels *L, ts_lang lang, tt_table *t)
+                         const ts_assessment *a, const labels *L, ts_lang lang, tt_table *t)
 {
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
-    const ts_assessment *a = &r->assessments[i];
-    char target[64], value[48], ratio[24], prob[24] = "", required[24], scen[24], attained[32],
-        flag[16];
+    char name[160], target[64], value[48], ratio[24], prob[24] = "", required[24], scen[24],
+        attained[32],        flag[16];
     flag_of(plan, i, flag, sizeof flag);
     if (!a->has_target) {
         /* Inputs show the scenario's value in the plan's target year. */
@@ -222,10 +255,12 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
         add_row(t, row, r->mc != NULL);
         return;
     }
+    ts_fmt_target_name(ind, a, lang, name, sizeof name);
     ts_fmt_target(a, target, sizeof target);
     ts_fmt_value(a->value_at_target_year, value, sizeof value);
     ts_fmt_percent(a->ratio, ratio, sizeof ratio);
-    if (r->mc)
+    /* Monte Carlo covers the indicator's own target, not its revisions. */
+    if (r->mc && a->revision == 0)
         ts_fmt_probability(r->mc->targets[i].probability, prob, sizeof prob);
     ts_fmt_percent(a->required_growth, required, sizeof required);
     ts_fmt_percent(a->scenario_growth, scen, sizeof scen);
@@ -234,7 +269,7 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
     else
         snprintf(attained, sizeof attained, lang == TS_LANG_ZH ? "至%d年未达成" : "not by %d",
                  run->horizon);
-    const char *row[] = {name_of(ind, lang), target, value, ratio, prob, required, scen, attained,
+    const char *row[] = {name, target, value, ratio, prob, required, scen, attained,
                          L->status_names[a->status], flag};
     add_row(t, row, r->mc != NULL);
 }
@@ -326,7 +361,9 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     ts_buffer_printf(out, "  %s:", L->chain);
     for (size_t k = 0; k < sc->n_chain; k++)
         ts_buffer_printf(out, "%s %s", k ? " <-" : "", sc->chain[k]);
-    ts_buffer_puts(out, "\n\n");
+    ts_buffer_puts(out, "\n");
+    ts_report_fit_text(run, r, lang, out);
+    ts_buffer_puts(out, "\n");
 
     bool with_p = r->mc != NULL;
     tt_table t;
@@ -339,11 +376,17 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
                           L->col_scenario,    L->col_attained, L->col_status,
                           L->col_flags};
     add_row(&t, head, with_p);
-    /* Targets first, inputs after them: the inputs are context. */
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < plan->n_indicators; i++)
-            if (r->assessments[i].has_target == (pass == 0))
-                scenario_row(run, r, i, L, lang, &t);
+    /* Targets first, each followed by its revisions; inputs after them: the
+     * inputs are context. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < plan->n_indicators; i++) {
+            if (r->assessments[i].has_target != (pass == 0))
+                continue;
+            scenario_row(run, r, i, &r->assessments[i], L, lang, &t);
+            for (size_t k = 0; pass == 0 && k < plan->indicators[i].n_revisions; k++)
+                scenario_row(run, r, i, &r->revisions[i][k], L, lang, &t);
+        }
+    }
     tt_render(&t, "  ", out);
     tt_free(&t);
     ts_buffer_puts(out, "\n");
@@ -351,6 +394,19 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
     render_required(run, r, L, lang, out);
     if (r->mc || r->required)
         ts_buffer_puts(out, "\n");
+}
+
+/* Where each revised target was announced. */
+static void render_revision_sources(const ts_indicator *ind, ts_lang lang, ts_buffer *out)
+{
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        if (!ind->revisions[k].source)
+            continue;
+        ts_assessment a = {.revision = (int)k + 1, .target_year = ind->revisions[k].target.year};
+        char name[160];
+        ts_fmt_target_name(ind, &a, lang, name, sizeof name);
+        ts_fmt_wrapped(out, name, ind->revisions[k].source, 96);
+    }
 }
 
 static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
@@ -388,6 +444,7 @@ static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, t
         const ts_indicator *ind = &plan->indicators[i];
         if (ind->source)
             ts_fmt_wrapped(out, name_of(ind, lang), ind->source, 96);
+        render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");
     ts_fmt_wrapped(out, NULL, L->method, 96);
@@ -401,6 +458,8 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
     render_verdict(run, L, lang, out);
     for (size_t s = 0; s < run->n_results; s++)
         render_scenario(run, &run->results[s], L, lang, out);
+    ts_report_backtest_text(run, lang, out);
+    ts_report_comparison_text(run, lang, out);
     render_footnotes(run, L, lang, out);
     if (out->failed)
         return ts_error_set(err, TS_ENOMEM, "report.txt", NULL, "out of memory");

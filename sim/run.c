@@ -4,12 +4,14 @@
 #include <stdlib.h>
 
 #include "targetsim/run.h"
+#include "targetsim/track.h"
 
 static void result_free(const ts_plan *plan, ts_scenario_result *r)
 {
     ts_projector_free(r->projector);
     ts_projection_free(r->projection);
     free(r->assessments);
+    ts_assess_revisions_free(plan, r->revisions);
     if (r->required)
         for (size_t i = 0; i < plan->n_indicators; i++)
             free(r->required[i].drivers);
@@ -26,6 +28,8 @@ void ts_run_free(ts_run *run)
         result_free(run->plan, &run->results[i]);
     free(run->results);
     ts_sweep_result_free(run->sweep);
+    ts_backtest_free(run->backtest);
+    ts_comparison_free(run->comparison);
     free(run);
 }
 
@@ -57,7 +61,8 @@ static ts_status analyse(const ts_plan *plan, const ts_scenario *sc,
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0; i < plan->n_indicators; i++)
         ts_assess_indicator(plan, r->projection, i, &r->assessments[i]);
-    if ((st = solve_all(plan, r, err)) != TS_OK)
+    if ((st = ts_assess_revisions(plan, r->projection, &r->revisions, err)) != TS_OK ||
+        (st = solve_all(plan, r, err)) != TS_OK)
         return st;
     return ts_tornado_compute(r->projector, &r->tornado, err);
 }

@@ -9,6 +9,7 @@
 
 #include "json_in.h"
 #include "paths.h"
+#include "scenario_fit.h"
 #include "targetsim/scenario.h"
 #include "targetsim/targetsim.h"
 
@@ -173,6 +174,32 @@ static ts_status find_driver(const cJSON *obj, const layer *ly, const char *path
     return TS_OK;
 }
 
+/* The driver's values: a fit of the indicator's observations, or a yearly
+ * value. Either replaces the inherited driver and its fit. */
+static ts_status parse_driver(const cJSON *item, const layer *ly, size_t index,
+                              const ts_model_type *model, const char *path, ts_assumption *as)
+{
+    ts_fit fit = {0};
+    ts_status st;
+    if (ts_scenario_fit_wanted(item)) {
+        if (model != &ts_model_growth)
+            return ts_error_set(ly->err, TS_EINPUT, ly->file, path,
+                                "a fit calibrates a growth rate; write \"growth\": {\"fit\": "
+                                "[first, last]}");
+        ts_yearly y;
+        if ((st = ts_scenario_fit_parse(ly->plan, index, item, ly->file, path, &y, &fit,
+                                        ly->err)) != TS_OK)
+            return st;
+        yearly_free(&as->driver);
+        as->driver = y;
+    } else if ((st = parse_yearly(item, ly, path, model->driver_min, model->name,
+                                  &as->driver)) != TS_OK) {
+        return st;
+    }
+    as->fit = fit;
+    return TS_OK;
+}
+
 static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t index)
 {
     static const char *const keys[] = {"growth", "add", "level", "deflator", "shock",
@@ -195,7 +222,7 @@ static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t inde
         return st;
     if (model) {
         ts_json_join(sub, sizeof sub, path, model->name);
-        if ((st = parse_yearly(driver, ly, sub, model->driver_min, model->name, &as->driver)) != TS_OK)
+        if ((st = parse_driver(driver, ly, index, model, sub, as)) != TS_OK)
             return st;
         if (model->needs_positive_start && !(ind->baseline > 0))
             return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
@@ -208,6 +235,8 @@ static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t inde
             /* A new non-rate driver makes inherited rate adjustments moot. */
             yearly_free(&as->deflator);
             yearly_free(&as->shock);
+        } else if (as->fit.present) {
+            yearly_free(&as->deflator); /* a fitted rate is already the series' own */
         }
         as->model = model;
     }
@@ -222,6 +251,11 @@ static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t inde
                                 "%s applies only to a growth driver, and \"%s\" has %s",
                                 rate_keys[k], ind->id,
                                 as->model ? as->model->name : "no driver");
+        if (k == 0 && as->fit.present)
+            return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
+                                "a deflator turns a real growth rate into a nominal one, but the "
+                                "growth of \"%s\" is fitted on its own values and needs none",
+                                ind->id);
         ts_yearly *dst = k == 0 ? &as->deflator : &as->shock;
         double min = k == 0 ? -1.0 : -HUGE_VAL;
         if ((st = parse_yearly(item, ly, sub, min, rate_keys[k], dst)) != TS_OK)
@@ -534,6 +568,7 @@ ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **
         (st = check_complete(plan, sc, err)) != TS_OK ||
         (st = ts_uncertainty_check(plan, sc, err)) != TS_OK)
         goto out;
+    ts_scenario_fit_apply_sd(sc);
     *out = sc;
     sc = NULL;
 out:

@@ -1,10 +1,11 @@
-# @STEM@ chart, written by targetsim @VERSION@ from the template in
-# plots/templates. Re-render in the folder holding this file and its data:
-#     gnuplot @STEM@.gp
+# Chart written by targetsim @VERSION@ from the templates in plots/templates.
+# Re-render it in the folder holding this file and its data:
+#     gnuplot @GP@
 # It reads @DAT@ and writes @PNG@ and @SVG@ next to it.
 #
 # Every text below that came from a plan or scenario file is a single-quoted
-# string (no backquote or escape expansion) and is printed noenhanced.
+# string (no backquote or escape expansion; a ' in the text is spliced in
+# as "'") and is printed noenhanced.
 
 reset
 set encoding utf8
@@ -13,8 +14,10 @@ set datafile missing 'NaN'
 set datafile commentschars '#'
 
 data_file = @DAT@
-png_file = @PNG@
-svg_file = @SVG@
+# targetsim passes temporary names with -e and renames the images into place
+# once both are complete; run by hand, the script writes the final names.
+if (!exists("png_file")) png_file = @PNG@
+if (!exists("svg_file")) svg_file = @SVG@
 font_spec = @FONT@
 
 # 1600x1000 at 18 pt reads well when the PNG is printed at A4 width.

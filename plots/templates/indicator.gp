@@ -25,14 +25,27 @@ set xlabel @XLABEL@
 set ylabel @YLABEL@ noenhanced
 set xrange [first_year - 0.5 : horizon + 0.5]
 set xtics 1
+# Plain numbers (5600000, not 5.6e+06); the unit is on the axis label.
+set ytics format '%.10g'
 if (horizon - first_year > 14) set xtics 2
-set offsets 0, 0, graph 0.10, graph 0.05
+if (horizon - first_year > 30) set xtics 5
+# Room above for the target label; none below, where it could reach
+# negative values for a count.
+set offsets 0, 0, graph 0.10, 0
 set key outside below center horizontal maxcols 2 Left reverse samplen 2.5 spacing 1.1 width 1 noenhanced
 
 if (has_target) {
     set arrow 1 from target_year, graph 0 to target_year, graph 1 nohead dt 3 lw 1.5 lc rgb '#555555' back
     set label 1 @TARGET_YEAR_LABEL@ . ' ' . sprintf('%d', target_year) at target_year, graph 0.97 right offset -0.6, 0 tc rgb '#555555' noenhanced
     set label 2 @TARGET_TITLE@ at graph 0.01, first target offset 0, 0.8 tc rgb '#B00000' noenhanced
+}
+# Revised targets: a diamond at (year, value), labelled.
+n_revisions = @N_REVISIONS@
+array rev_year[@N_REV_SLOTS@] = [@REV_YEARS@]
+array rev_value[@N_REV_SLOTS@] = [@REV_VALUES@]
+array rev_title[@N_REV_SLOTS@] = [@REV_TITLES@]
+do for [i = 1:n_revisions] {
+    set label 20 + i rev_title[i] at rev_year[i], rev_value[i] right offset -1.2, 1.0 tc rgb '#B00000' point pt 13 ps 3 lc rgb '#B00000' front noenhanced
 }
 # A ring on each scenario's line where it first meets the target.
 do for [i = 1:@N_SCENARIOS@] {

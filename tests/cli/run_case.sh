@@ -35,6 +35,10 @@
 #   file-contains: PATH TEXT * the file PATH must contain TEXT (the rest of
 #                        the line, a fixed string).
 #   file-lacks: PATH TEXT *    the file PATH must not contain TEXT.
+#   check: COMMAND     * a bash command line run in @TMP@ after the program;
+#                        it must exit 0 (e.g. "diff -r old out": the output
+#                        folder is byte for byte what it was). Its output is
+#                        shown when it fails.
 #   known-bug: TEXT      the program is known to get this case wrong (TEXT
 #                        says how). While the case fails with the right exit
 #                        status it is reported as skipped (exit 77, CTest's
@@ -46,9 +50,16 @@
 #   @DATA@  DATA_DIR            @SRC@  SRC_DIR
 #   @BIN@   the program         @TMP@  a fresh empty directory for this case
 #                                      (mktemp -d), also the working directory
+#   @INJECT@  the write-failure library tests/inject builds, for
+#             "env: LD_PRELOAD=@INJECT@" (its path comes in TARGETSIM_INJECT)
 #
 # The program runs with stdin from /dev/null, in @TMP@. Set
 # TARGETSIM_KEEP_TMP=1 to keep the temporary directory for inspection.
+#
+# TARGETSIM_WRAPPER, when set, is a command (split on blanks) the program is
+# run under, e.g. "valgrind -q --error-exitcode=99 --leak-check=full": every
+# case then also checks that the wrapper found nothing, since its report
+# changes the exit status and stderr. scripts/test.sh runs the cases once so.
 set -u
 
 if [ $# -ne 4 ]; then
@@ -59,6 +70,8 @@ CASE=$1
 BIN=$2
 DATA=$3
 SRC=$4
+INJECT=${TARGETSIM_INJECT:-}
+read -r -a wrapper <<<"${TARGETSIM_WRAPPER:-}"
 
 if [ ! -r "$CASE" ]; then
     echo "run_case.sh: cannot read case file $CASE" >&2
@@ -89,6 +102,7 @@ subst() {
     s=${s//@SRC@/"$SRC"}
     s=${s//@TMP@/"$TMP"}
     s=${s//@BIN@/"$BIN"}
+    s=${s//@INJECT@/"$INJECT"}
     printf '%s' "$s"
 }
 
@@ -108,6 +122,7 @@ present=()
 absent=()
 contains=()
 lacks=()
+checks=()
 
 lineno=0
 while IFS= read -r line || [ -n "$line" ]; do
@@ -135,6 +150,7 @@ while IFS= read -r line || [ -n "$line" ]; do
     files-absent) absent+=("$value") ;;
     file-contains) contains+=("$value") ;;
     file-lacks) lacks+=("$value") ;;
+    check) checks+=("$(subst "$value")") ;;
     known-bug) known_bug=$value ;;
     *)
         echo "$CASE:$lineno: unknown key \"$key\"" >&2
@@ -142,6 +158,11 @@ while IFS= read -r line || [ -n "$line" ]; do
         ;;
     esac
 done <"$CASE"
+
+if grep -q '@INJECT@' "$CASE" && [ ! -f "$INJECT" ]; then
+    echo "$CASE: needs the write-failure library: set TARGETSIM_INJECT to its path" >&2
+    exit 2
+fi
 
 if [[ ! $expect_exit =~ ^[0-9]+$ ]]; then
     echo "$CASE: missing or bad \"exit:\" line" >&2
@@ -175,7 +196,13 @@ done
     for e in ${envs[@]+"${envs[@]}"}; do
         export "$e"
     done
-    exec "$BIN" ${argv[@]+"${argv[@]}"}
+    if [ -n "${LD_PRELOAD:-}" ]; then
+        # ASan wants to be the first library loaded and refuses to start
+        # otherwise; tests/inject's library only wraps file calls, which
+        # ASan does not need to see first.
+        export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+    fi
+    exec ${wrapper[@]+"${wrapper[@]}"} "$BIN" ${argv[@]+"${argv[@]}"}
 ) <"/dev/null" >"$WORK/stdout" 2>"$WORK/stderr"
 status=$?
 
@@ -253,6 +280,13 @@ for spec in ${lacks[@]+"${lacks[@]}"}; do
         fail "missing file: $file"
     elif grep -qF -- "$text" "$file"; then
         fail "$file should not contain: $text"
+    fi
+done
+
+for c in ${checks[@]+"${checks[@]}"}; do
+    if ! out=$(bash -c "$c" 2>&1); then
+        fail "check failed: $c"
+        printf '%s\n' "$out" | head -40
     fi
 done
 

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "testutil.h"
@@ -127,6 +129,27 @@ static void test_default_direction(void)
     ts_plan_free(plan);
 }
 
+static void test_default_horizon_capped(void)
+{
+    /* target_year + 10 would be 2305; years stop at 2300 everywhere. */
+    ts_error err;
+    ts_plan *plan = tu_plan("{'id': 'p', 'base_year': 2200, 'target_year': 2295,"
+                            " 'indicators': {'x': {'baseline': 1}}}",
+                            &err);
+    if (!CHECK(plan != NULL))
+        return;
+    CHECK_INT(plan->horizon, TS_MAX_YEAR);
+    ts_plan_free(plan);
+    /* A target in the last year: the horizon is that year. */
+    plan = tu_plan("{'id': 'p', 'base_year': 2200, 'target_year': 2300,"
+                   " 'indicators': {'x': {'baseline': 1}}}",
+                   &err);
+    if (!CHECK(plan != NULL))
+        return;
+    CHECK_INT(plan->horizon, 2300);
+    ts_plan_free(plan);
+}
+
 static void test_series_sorted(void)
 {
     ts_plan *plan = valid_plan();
@@ -218,6 +241,27 @@ static void test_scenario_paths(void)
     ts_plan_free(plan);
 }
 
+/* Control characters in free text become spaces, so no report carries an
+ * escape sequence or a stray line break; ids and numbers are untouched. */
+static void test_text_controls_blanked(void)
+{
+    static const char text[] =
+        "{\"id\": \"p\", \"name\": {\"en\": \"a\\nb\\tc\\u001b[2Jd\\u009be\", \"zh\": \"\u89c4\\r\u5212\"},"
+        " \"base_year\": 2020, \"target_year\": 2025, \"source\": \"s\\u007f\","
+        " \"indicators\": {\"x\": {\"baseline\": 1, \"note\": \"n\\n\", \"unit\": \"\\u0001u\"}}}";
+    ts_plan *plan = NULL;
+    ts_error err;
+    CHECK_INT(ts_plan_parse(text, strlen(text), "p.json", &plan, &err), TS_OK);
+    if (!CHECK(plan != NULL))
+        return;
+    CHECK_STR(plan->name.en, "a b c [2Jd e");
+    CHECK_STR(plan->name.zh, "\xe8\xa7\x84 \xe5\x88\x92");
+    CHECK_STR(plan->source, "s ");
+    CHECK_STR(plan->indicators[0].note, "n ");
+    CHECK_STR(plan->indicators[0].unit.en, " u");
+    ts_plan_free(plan);
+}
+
 static void test_bom(void)
 {
     /* From memory ... */
@@ -248,6 +292,50 @@ static void test_load_missing_file(void)
     CHECK(plan == NULL);
     CHECK_STR(err.file, TS_TEST_DATA "/no-such-plan.json");
     CHECK_HAS(err.message, "cannot open");
+}
+
+static void test_load_from_pipe(void)
+{
+    /* A pipe is a valid input (--plan /dev/stdin, --plan <(...)); the child
+     * writes slowly, in two pieces, so the read has to wait for it. */
+    int fds[2];
+    if (!CHECK(pipe(fds) == 0))
+        return;
+    pid_t child = fork();
+    if (child == 0) {
+        char *json = tu_json("{'id': 'piped', 'base_year': 2020, 'target_year': 2025,"
+                             " 'indicators': {'x': {'baseline': 3}}}");
+        size_t half = strlen(json) / 2;
+        close(fds[0]);
+        ssize_t a = write(fds[1], json, half);
+        usleep(100000);
+        ssize_t b = write(fds[1], json + half, strlen(json) - half);
+        _exit(a > 0 && b > 0 ? 0 : 1);
+    }
+    close(fds[1]);
+    char name[64];
+    snprintf(name, sizeof name, "/dev/fd/%d", fds[0]);
+    ts_plan *plan = NULL;
+    ts_error err;
+    CHECK_INT(ts_plan_load(name, &plan, &err), TS_OK);
+    if (CHECK(plan != NULL))
+        CHECK_STR(plan->id, "piped");
+    ts_plan_free(plan);
+    close(fds[0]);
+    int status = 1;
+    waitpid(child, &status, 0);
+    CHECK_INT(status, 0);
+}
+
+static void test_load_device_refused(void)
+{
+    /* A device is refused before any read: /dev/zero would otherwise be
+     * read up to the size limit, a terminal would wait for typing. */
+    ts_plan *plan = NULL;
+    ts_error err;
+    CHECK_INT(ts_plan_load("/dev/zero", &plan, &err), TS_EINPUT);
+    CHECK(plan == NULL);
+    CHECK_STR(err.message, "is a device or socket, expected a JSON file");
 }
 
 /* Parses `text`, which must fail with TS_EINPUT at `path` with a message
@@ -307,6 +395,29 @@ static void test_syntax_error_truncated(void)
 static void test_syntax_error_after_bom(void)
 {
     EXPECT_ERROR("\xEF\xBB\xBF{'id': 'p' 'x': 1}", "", "line 1, column 12");
+}
+
+/* Text that is not UTF-8 is refused where it starts, wherever it is (a
+ * string value, a key, between values): reports must stay UTF-8. */
+static void test_not_utf8(void)
+{
+    static const char *const bad[] = {
+        "\xe9",             /* Latin-1 e-acute */
+        "\xb9\xe6",         /* GBK for one hanzi */
+        "\xc0\xaf",         /* overlong '/' */
+        "\xed\xa0\x80",     /* a UTF-16 surrogate */
+        "\xf4\x90\x80\x80", /* above U+10FFFF */
+        "\xe5\xa4",         /* a sequence cut short */
+        "\x80",             /* a lone continuation byte */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "{'name': 'ab%s', 'id': 'p'}", bad[i]);
+        EXPECT_ERROR(text, "", "invalid JSON at line 1, column 13: a byte that is not UTF-8");
+    }
+    /* Valid sequences of every length still load up to the next check. */
+    EXPECT_ERROR("{'name': 'a\xc3\xa9\xe8\xa7\x84\xf0\x9f\x93\x88', 'id': 'P'}", "id",
+                 "expected an id");
 }
 
 static void test_duplicate_key(void)
@@ -444,15 +555,20 @@ int main(void)
     test_indicator_fields();
     test_targets();
     test_default_direction();
+    test_default_horizon_capped();
     test_series_sorted();
     test_derived();
     test_derived_of_derived();
     test_scenario_paths();
     test_bom();
     test_load_missing_file();
+    test_load_from_pipe();
+    test_load_device_refused();
     test_syntax_error_position();
     test_syntax_error_truncated();
     test_syntax_error_after_bom();
+    test_not_utf8();
+    test_text_controls_blanked();
     test_duplicate_key();
     test_unknown_field();
     test_wrong_type();

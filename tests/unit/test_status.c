@@ -110,6 +110,34 @@ static void test_error_set_one_too_long(void)
     CHECK(guard_intact(&g));
 }
 
+static void test_error_set_escapes_controls(void)
+{
+    /* Input text reaches every part; none may break the line or carry an
+     * escape sequence to the terminal. Plain UTF-8 stays as it is. */
+    ts_error err;
+    ts_error_set(&err, TS_EINPUT, "a\nb.json", "indicators.x\ty", "got \"%s\"",
+                 "mi\r\nni\x1b[31m\x7f\xc2\x9b\xe5\xa4\xaa");
+    CHECK_STR(err.file, "a\\nb.json");
+    CHECK_STR(err.path, "indicators.x\\ty");
+    CHECK_STR(err.message, "got \"mi\\r\\nni\\x1B[31m\\x7F\\u009B\xe5\xa4\xaa\"");
+    /* U+00A0 (C2 A0) is text, not a control. */
+    ts_error_set(&err, TS_EINPUT, NULL, NULL, "\xc2\xa0");
+    CHECK_STR(err.message, "\xc2\xa0");
+}
+
+static void test_error_set_escape_never_split(void)
+{
+    /* Room for 3 more characters and a 4-character escape next: the escape
+     * is left out whole rather than cut into a misleading "\x1". */
+    char path[TS_ERROR_PATH_MAX + 8];
+    memset(path, 'p', TS_ERROR_PATH_MAX - 4);
+    memcpy(path + TS_ERROR_PATH_MAX - 4, "\x01zz", 4);
+    ts_error err;
+    ts_error_set(&err, TS_EINPUT, "f", path, "m");
+    CHECK_INT(strlen(err.path), TS_ERROR_PATH_MAX - 4);
+    CHECK(strchr(err.path, '\\') == NULL);
+}
+
 static void test_error_clear(void)
 {
     ts_error err;
@@ -131,6 +159,8 @@ int main(void)
     test_error_set_truncates();
     test_error_set_exact_fit();
     test_error_set_one_too_long();
+    test_error_set_escapes_controls();
+    test_error_set_escape_never_split();
     test_error_clear();
     return check_done();
 }

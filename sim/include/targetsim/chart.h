@@ -3,9 +3,9 @@
  * re-renders the chart (PNG and SVG) anywhere.
  *
  * The scripts are filled in from the template files in plots/templates.
- * Nothing from a plan or scenario file is ever written to a script except as
- * a single-quoted gnuplot string with control characters removed, so no
- * input text can run a command (see plots/chart_quote.c). Rendering, that is
+ * Nothing from a plan or scenario file is ever written to a script except
+ * through ts_chart_quote (single-quoted literals, control characters
+ * removed), so no input text can run a command (see plots/chart_quote.c). Rendering, that is
  * running gnuplot, is left to the caller (the targetsim CLI does it).
  *
  * Memory: ts_chart_set_build hands the caller one ts_chart_set to free with
@@ -41,22 +41,32 @@ typedef struct ts_chart_set {
 } ts_chart_set;
 
 /* Builds every chart of `run`: one per indicator ("indicator-ID"), the
- * attainment dashboard ("attainment") and the growth comparison ("growth").
- * `template_dir` is the folder holding the templates (plots/templates in the
- * source tree). Titles and axis labels are in `lang`. On success *out owns a
- * new set. Fails with TS_EINPUT when a template is missing or unreadable
- * (err names it), TS_EINTERNAL when a template has an unknown placeholder,
- * TS_ENOMEM. */
+ * attainment dashboard ("attainment") and the growth comparison ("growth";
+ * these two only when some indicator has a target), and what the run's
+ * analyses add: per target a Monte Carlo fan ("fan-ID", with percentiles),
+ * the first scenario's tornado ("tornado-ID", when a driver moves the
+ * value), sweep charts ("sweep-ID", "sweepprob-ID" with draws); per
+ * indicator observed after the base year a backtest ("backtest-ID"); and
+ * "compare" with run->comparison. `template_dir` is the
+ * folder holding the templates (plots/templates in the source tree,
+ * share/targetsim/templates when installed); it and `run` are only read
+ * during the call. Titles and axis labels are in `lang`. Nothing is written
+ * to disk: write the .dat and .gp buffers with ts_output_write_all. On
+ * success *out owns a new set; on failure it is NULL. Fails with TS_EINPUT
+ * when a template is missing or unreadable (err names it), TS_EINTERNAL
+ * when a template has an unknown placeholder, TS_ENOMEM. */
 ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *template_dir,
                              ts_chart_set **out, ts_error *err);
 
 /* NULL is a no-op. */
 void ts_chart_set_free(ts_chart_set *set);
 
-/* Copies `s` into `out` as a gnuplot single-quoted string literal: ' is
- * doubled, control characters (bytes < 0x20 and 0x7f) are dropped. Gnuplot
- * expands neither backquotes nor escapes inside single quotes, so the result
- * is inert text. NULL is written as ''. */
+/* Appends `s` to `out` as an inert gnuplot string expression: a
+ * single-quoted literal (gnuplot expands neither backquotes nor escapes in
+ * those) with control characters (bytes < 0x20 and 0x7f) dropped, and each
+ * ' spliced in as the constant "'" rather than doubled, because gnuplot 5.4
+ * mis-scans some doubled quotes: it's -> ('it' . "'" . 's'). NULL is
+ * written as ''. */
 void ts_chart_quote(ts_buffer *out, const char *s);
 
 #ifdef __cplusplus

@@ -53,10 +53,12 @@ extern const ts_model_type ts_model_growth;
 extern const ts_model_type ts_model_add;
 extern const ts_model_type ts_model_level;
 
-/* The model whose name is `name`, or NULL. */
+/* The model whose name is `name` ("growth", "add", "level"), or NULL. The
+ * types are static: never freed. */
 const ts_model_type *ts_model_lookup(const char *name);
 
-/* All models, in a stable order; *count receives their number. */
+/* All models, in a stable order, as a static array; *count receives their
+ * number. */
 const ts_model_type *const *ts_model_all(size_t *count);
 
 /* value = scale * prod(inputs[k] ^ powers[k]); NaN when the result is not a

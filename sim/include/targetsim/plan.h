@@ -25,7 +25,8 @@ enum {
     TS_MIN_YEAR = 1900,
     TS_MAX_YEAR = 2300,
     TS_MAX_SCENARIOS = 64,
-    TS_MAX_EXTENDS_DEPTH = 32
+    TS_MAX_EXTENDS_DEPTH = 32,
+    TS_MAX_REVISIONS = 16 /* revised targets per indicator */
 };
 
 typedef enum ts_direction {
@@ -59,6 +60,13 @@ typedef struct ts_target {
     int year; /* the indicator's target_year, or the plan's */
 } ts_target;
 
+/* A later revision of an indicator's target: its own value, direction and
+ * year, and where it was announced ("revisions" in the plan file). */
+typedef struct ts_revision {
+    ts_target target; /* target.present is true */
+    char *source;     /* may be NULL */
+} ts_revision;
+
 /* value_t = scale * prod(indicator[inputs[k]]_t ^ powers[k]). */
 typedef struct ts_derivation {
     double scale;
@@ -80,6 +88,8 @@ typedef struct ts_indicator {
     char *assumption;   /* non-NULL: a figure is not sourced; says which and how it was made */
     bool is_derived;
     ts_derivation derived;
+    size_t n_revisions;     /* revisions of `target`, in file order; target stays the primary */
+    ts_revision *revisions;
 } ts_indicator;
 
 typedef struct ts_plan {
@@ -90,7 +100,7 @@ typedef struct ts_plan {
     int base_year;
     int target_year;    /* default target year of the indicators */
     int horizon;        /* default horizon: the plan's "horizon", else the later of 2035
-                         * and target_year + 10 */
+                         * and target_year + 10, at most TS_MAX_YEAR */
     size_t n_indicators;
     ts_indicator *indicators; /* in file order */
     size_t *order;            /* evaluation order: every input before the indicators derived from it */
@@ -98,26 +108,34 @@ typedef struct ts_plan {
     char **scenarios;         /* scenario files listed by the plan, resolved against its folder */
 } ts_plan;
 
-/* Loads and validates a plan file. On success *out owns a new plan (free with
- * ts_plan_free). On failure *out is NULL and err says file, JSON path, why.
- * Fails with TS_EINPUT (bad content, unreadable file), TS_ENOMEM. */
+/* Loads and validates a plan file (docs/input-format.md). `file` is a path,
+ * copied into plan->file; the plan's scenario paths are resolved against its
+ * folder. On success *out owns a new plan (free with ts_plan_free). On
+ * failure *out is NULL and err says file, JSON path, why.
+ * Fails with TS_EINPUT (bad content, unreadable file, larger than
+ * TS_MAX_FILE_BYTES), TS_ENOMEM. */
 ts_status ts_plan_load(const char *file, ts_plan **out, ts_error *err);
 
-/* Same as ts_plan_load on an in-memory text; `name` is used in messages and
- * to resolve relative scenario paths (may be NULL: no directory). */
+/* Same as ts_plan_load on an in-memory text: `len` bytes of `text`, which
+ * need not be NUL-terminated and is only read during the call (a leading
+ * UTF-8 byte-order mark is skipped). `name` is used in messages and to
+ * resolve relative scenario paths (may be NULL: no directory). */
 ts_status ts_plan_parse(const char *text, size_t len, const char *name, ts_plan **out,
                         ts_error *err);
 
 /* Frees everything the plan owns. NULL is a no-op. */
 void ts_plan_free(ts_plan *plan);
 
-/* Index of indicator `id`, or -1 when the plan has none. */
+/* Index of indicator `id` in plan->indicators (exact, case-sensitive match),
+ * or -1 when the plan has none. */
 long ts_plan_find(const ts_plan *plan, const char *id);
 
-/* The latest year a target of the plan falls in (>= target_year). */
+/* The latest year a target or a revised target of the plan falls in
+ * (>= target_year). */
 int ts_plan_last_target_year(const ts_plan *plan);
 
-/* "at_least", "above", "at_most", "below". */
+/* "at_least", "above", "at_most", "below" (static; "?" for a value outside
+ * the enum). */
 const char *ts_direction_name(ts_direction direction);
 
 /* True when `value` meets `target` in `direction`. False for NaN. */

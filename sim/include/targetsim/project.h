@@ -43,21 +43,25 @@ typedef struct ts_projection {
     ts_path *paths;
 } ts_projection;
 
-/* Projects every indicator of `plan` under `scenario`. `options` may be NULL
- * (defaults). On success *out owns a new projection; free with
- * ts_projection_free. TS_EUSAGE for a horizon before a target year or out of
- * range; TS_EINPUT when the scenario lacks a value for a year or a value
- * leaves its domain (err names the file, path and year); TS_ENOMEM. */
+/* Projects every indicator of `plan` under `scenario`, which must have been
+ * loaded against this plan. `options` may be NULL (defaults). The plan and
+ * scenario are only read during the call: the projection keeps no pointer
+ * to them. On success *out owns a new projection; free with
+ * ts_projection_free. On failure *out is NULL. TS_EUSAGE for a horizon
+ * before a target year or out of range; TS_EINPUT when the scenario lacks a
+ * value for a year or a value leaves its domain (err names the file, path
+ * and year); TS_ENOMEM. */
 ts_status ts_project_run(const ts_plan *plan, const ts_scenario *scenario,
                          const ts_project_options *options, ts_projection **out, ts_error *err);
 
 /* NULL is a no-op. */
 void ts_projection_free(ts_projection *projection);
 
-/* Value of indicator `index` in `year`; NaN outside [base_year, horizon]. */
+/* Value of indicator `index` (< n_paths, not checked) in `year`; NaN
+ * outside [base_year, horizon]. */
 double ts_projection_value(const ts_projection *projection, size_t index, int year);
 
-/* "observed", "interpolated", "projected". */
+/* "observed", "interpolated", "projected" (static). */
 const char *ts_point_kind_name(ts_point_kind kind);
 
 /* ---- The projection core, shared by every caller that re-runs paths ----

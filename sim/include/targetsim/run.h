@@ -29,10 +29,16 @@ typedef struct ts_scenario_result {
     ts_projector *projector;      /* owned: the prepared projection */
     ts_projection *projection;    /* owned */
     ts_assessment *assessments;   /* owned, one per plan indicator */
+    ts_assessment **revisions;    /* owned, one per plan indicator: NULL, or one assessment
+                                   * per revised target (see ts_assess_revisions) */
     ts_required_list *required;   /* owned, one per plan indicator */
     ts_tornado tornado;           /* owned */
     ts_mc_result *mc;             /* owned; NULL until ts_run_simulate */
 } ts_scenario_result;
+
+/* Optional analyses of a run, attached by the calls in targetsim/track.h. */
+struct ts_backtest;
+struct ts_comparison;
 
 typedef struct ts_run {
     const ts_plan *plan;          /* borrowed: must outlive the run */
@@ -44,13 +50,19 @@ typedef struct ts_run {
     uint64_t mc_seed;
     ts_sweep_result *sweep;       /* owned; NULL until ts_run_sweep */
     const ts_scenario *sweep_scenario; /* borrowed: the scenario swept */
+    int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
+    struct ts_backtest *backtest;     /* owned; NULL unless ts_run_backtest was called */
+    struct ts_comparison *comparison; /* owned; NULL unless ts_run_compare was called */
 } ts_run;
 
-/* Projects and assesses `plan` under each of the `n` scenarios, with the
- * required driver growth of every target and the tornado of every
- * scenario. The plan and
- * the scenarios are borrowed and must outlive the run. On success *out owns a
- * new run (free with ts_run_free). Fails as ts_project_run does. */
+/* Projects and assesses `plan` under each of the `n` scenarios (an array of
+ * n pointers; n may be 0), with the required driver growth of every target
+ * and the tornado of every scenario, each loaded against this plan. `options` may be
+ * NULL: every observation, the plan's horizon. The plan and the scenarios
+ * are borrowed and must outlive the run. On success *out owns a new run
+ * (free with ts_run_free); results[s] belongs to scenarios[s], and
+ * results[s].assessments[i] to plan->indicators[i]. On failure *out is NULL.
+ * Fails as ts_project_run does. */
 ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
                         const ts_project_options *options, ts_run **out, ts_error *err);
 

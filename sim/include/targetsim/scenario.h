@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/status.h"
@@ -34,7 +35,9 @@ typedef struct ts_assumption {
     ts_yearly driver;
     ts_yearly deflator;         /* only with model->takes_rates */
     ts_yearly shock;            /* only with model->takes_rates */
-    double sd;                  /* uncertainty: sd of the driver, NaN when not given */
+    double sd;                  /* uncertainty: sd of the driver, NaN when not given (or
+                                 * the fit's growth_sd, see fit.sd_applied) */
+    ts_fit fit;                 /* the driver is "growth": {"fit": [...]} when fit.present */
 } ts_assumption;
 
 typedef struct ts_correlation {
@@ -56,9 +59,12 @@ typedef struct ts_scenario {
     ts_text uncertainty_method; /* how the sds were found (uncertainty.method); may be empty */
 } ts_scenario;
 
-/* Loads `file` and its `extends` ancestors against `plan`. On success *out
- * owns a new scenario (free with ts_scenario_free); on failure *out is NULL
- * and err names the file and JSON path. TS_EINPUT, TS_ENOMEM. */
+/* Loads `file` (a path, relative to the current folder) and its `extends`
+ * ancestors (relative to the file naming them) against `plan`. The scenario
+ * keeps no pointer to the plan, but its assumptions are indexed like
+ * plan->indicators: use it only with this plan. On success *out owns a new
+ * scenario (free with ts_scenario_free); on failure *out is NULL and err
+ * names the file and JSON path. TS_EINPUT, TS_ENOMEM. */
 ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **out,
                            ts_error *err);
 

@@ -35,7 +35,11 @@ typedef struct ts_error {
 const char *ts_strstatus(ts_status status);
 
 /* Fills `err` (if not NULL) and returns `code`. `file` and `path` may be NULL.
- * Over-long parts are truncated, never overflowed. */
+ * `fmt` is a printf format for the message. Over-long parts are truncated,
+ * never overflowed. Control characters in any part (they come from input
+ * files) are stored as escapes (\n, \t, \x1B, \u009B), so every part is one
+ * line of inert text. For callers that report their own errors in the same
+ * shape (examples/embed.c does). */
 ts_status ts_error_set(ts_error *err, ts_status code, const char *file, const char *path,
                        const char *fmt, ...)
 #if defined(__GNUC__)

@@ -1,11 +1,31 @@
 /* targetsim.h - the targetsim engine: load a plan and scenarios, project the
- * indicators, assess the targets, render reports. Include this one header.
+ * indicators, assess the targets, render reports. Include this one header;
+ * link with `pkg-config --cflags --libs targetsim`.
  *
- * Memory: every ts_X_load/ts_X_run/ts_X_create that succeeds hands the caller
- * one object to free with the matching ts_X_free; free functions accept NULL.
- * Borrowed pointers (noted in each header) must outlive their borrower.
- * Errors: calls return ts_status and fill a caller-provided ts_error.
- * Threads: objects are immutable after creation and may be read concurrently.
+ *     ts_plan *plan = NULL;  ts_scenario *sc = NULL;  ts_run *run = NULL;
+ *     ts_error err;
+ *     if (ts_plan_load("plan.json", &plan, &err) == TS_OK &&
+ *         ts_scenario_load(plan, "trend.json", &sc, &err) == TS_OK &&
+ *         ts_run_create(plan, (const ts_scenario *const *)&sc, 1, NULL, &run, &err) == TS_OK)
+ *         ... run->results[0].assessments[i].status ...
+ *     else
+ *         fprintf(stderr, "%s: %s: %s\n", err.file, err.path, err.message);
+ *     ts_run_free(run); ts_scenario_free(sc); ts_plan_free(plan);
+ *
+ * examples/embed.c is this, complete.
+ *
+ * Memory: every ts_X_load/ts_X_run/ts_X_create/ts_X_build that succeeds
+ * hands the caller one object to free with the matching ts_X_free; free
+ * functions accept NULL. On failure the out-pointer is set to NULL and
+ * nothing needs freeing. Borrowed pointers (noted in each header) must
+ * outlive their borrower. Strings returned by the ts_*_name functions and
+ * ts_strstatus/ts_version are static: never free them.
+ * Errors: calls that can fail return ts_status and fill the caller's
+ * ts_error (see status.h); every `err` parameter may be NULL when the caller
+ * wants only the code. No function prints, exits or aborts.
+ * Text: every string is UTF-8, as in the input files.
+ * Threads: objects are immutable after creation and may be read
+ * concurrently; the library keeps no global state besides GSL's handler.
  * GSL: ts_library_init() turns GSL's aborting error handler off; call it once
  * before anything else (the loaders call it too).
  */
@@ -13,7 +33,11 @@
 #define TARGETSIM_H
 
 #include "targetsim/assess.h"
+#include "targetsim/backtest.h"
 #include "targetsim/chart.h"
+#include "targetsim/html.h"
+#include "targetsim/compare.h"
+#include "targetsim/fit.h"
 #include "targetsim/mc.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
@@ -24,6 +48,7 @@
 #include "targetsim/sensitivity.h"
 #include "targetsim/solve.h"
 #include "targetsim/status.h"
+#include "targetsim/track.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,11 +56,12 @@ extern "C" {
 
 #define TARGETSIM_VERSION "0.1.0"
 
-/* The library's version string (TARGETSIM_VERSION at build time). */
+/* The library's version string (TARGETSIM_VERSION at build time), static. */
 const char *ts_version(void);
 
 /* Disables GSL's abort-on-error handler so failures come back as codes.
- * Idempotent and cheap. */
+ * Idempotent and cheap. It changes a process-wide GSL setting: a program
+ * that relies on GSL aborting elsewhere should know. */
 void ts_library_init(void);
 
 #ifdef __cplusplus

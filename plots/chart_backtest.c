@@ -1,0 +1,105 @@
+/* chart_backtest.c - the backtest of one indicator (backtest-ID): each
+ * scenario projected again from the base year, ignoring every later
+ * observation, against the years observed since, with each scenario's MAPE
+ * in the legend.
+ *
+ * .dat columns: year, observed, then one column per scenario holding its
+ * projection from the base year. Rows run from the base year to the last
+ * observed year compared. */
+#include <math.h>
+#include <stdio.h>
+
+#include "buffer.h"
+#include "chart_internal.h"
+
+bool ts_chart_backtest_has(const ts_run *run, size_t index)
+{
+    const ts_backtest *bt = run->backtest;
+    for (size_t s = 0; bt && s < bt->n_scenarios; s++)
+        if (ts_backtest_cell_at(bt, s, index)->n > 0)
+            return true;
+    return false;
+}
+
+/* The last year compared in any scenario. */
+static int last_year(const ts_backtest *bt, size_t index)
+{
+    int last = bt->from_year;
+    for (size_t s = 0; s < bt->n_scenarios; s++) {
+        const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, index);
+        if (c->n && c->points[c->n - 1].year > last)
+            last = c->points[c->n - 1].year;
+    }
+    return last;
+}
+
+static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *dat, int last)
+{
+    const ts_indicator *ind = &run->plan->indicators[index];
+    const ts_backtest *bt = run->backtest;
+    const ts_projection *first = run->results[0].projection;
+    int base = run->plan->base_year;
+    ts_buffer line = {0};
+    ts_chart_dat_header(dat, run, lang);
+    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
+    ts_chart_dat_comment(dat, "indicator", line.data);
+    ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, index);
+        line.len = 0;
+        ts_buffer_printf(&line, "%s: %.15g over %zu years%s", run->results[s].scenario->id,
+                         100.0 * c->mape, c->n, c->in_sample ? " (in sample: the fit saw some of them)" : "");
+        ts_chart_dat_comment(dat, "mape-percent", line.data);
+    }
+    ts_buffer_free(&line);
+    ts_buffer_puts(dat, "# columns: year\tobserved");
+    for (size_t s = 0; s < run->n_results; s++)
+        ts_buffer_printf(dat, "\t%s", run->results[s].scenario->id);
+    ts_buffer_puts(dat, "\n");
+    for (int year = base; year <= last; year++) {
+        size_t k = (size_t)(year - base);
+        ts_buffer_printf(dat, "%d\t", year);
+        ts_chart_dat_number(dat, first->paths[index].kinds[k] == TS_OBSERVED
+                                     ? first->paths[index].values[k] : NAN);
+        for (size_t s = 0; s < run->n_results; s++) {
+            ts_buffer_puts(dat, "\t");
+            ts_chart_dat_number(dat, ts_projection_value(bt->projections[s], index, year));
+        }
+        ts_buffer_puts(dat, "\n");
+    }
+}
+
+ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
+                                  const char *template_dir, ts_chart *chart, ts_error *err)
+{
+    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_indicator *ind = &run->plan->indicators[index];
+    ts_tpl_vars vars = {0};
+    int last = last_year(run->backtest, index);
+    write_dat(run, index, lang, &chart->dat, last);
+    ts_buffer *titles = ts_tpl_slot(&vars, "SCENARIO_TITLES");
+    for (size_t s = 0; titles && s < run->n_results; s++) {
+        const ts_backtest_cell *c = ts_backtest_cell_at(run->backtest, s, index);
+        ts_buffer t = {0};
+        ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
+        if (isfinite(c->mape))
+            ts_buffer_printf(&t, lang == TS_LANG_ZH ? "（MAPE %.1f%%%s）" : " (MAPE %.1f %%%s)",
+                             100.0 * c->mape,
+                             c->in_sample ? (lang == TS_LANG_ZH ? "，样本内" : ", in sample") : "");
+        ts_tpl_array_sep(titles);
+        ts_chart_quote(titles, t.data);
+        ts_buffer_free(&t);
+    }
+    ts_tpl_set_text(&vars, "TITLE", ts_chart_indicator_name(ind, lang));
+    ts_tpl_set_text(&vars, "SUBTITLE", L->backtest_title);
+    ts_tpl_set_text(&vars, "NOTE", L->backtest_note);
+    ts_tpl_set_text(&vars, "YLABEL", ts_chart_text(&ind->unit, lang));
+    ts_tpl_set_text(&vars, "XLABEL", L->year);
+    ts_tpl_set_text(&vars, "L_OBSERVED", L->observed);
+    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(&vars, "BASE_YEAR", run->plan->base_year);
+    ts_tpl_set_int(&vars, "LAST_YEAR", last);
+    ts_status st = ts_chart_script(template_dir, "backtest.gp", chart, &vars, err);
+    ts_tpl_vars_free(&vars);
+    return st;
+}

@@ -1,0 +1,41 @@
+/* json_out.c - null for what is undefined (see json_out.h). cJSON tolerates
+ * a NULL object, so an earlier allocation failure surfaces at print time. */
+#include "json_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* cJSON prints 15 significant digits whenever they read back within a
+ * rounding step, so report.json would not hold the exact doubles. The
+ * shortest of %.15g..%.17g that reads back as the same double does. */
+void ts_jout_number(cJSON *obj, const char *key, double v)
+{
+    if (!isfinite(v)) {
+        cJSON_AddNullToObject(obj, key);
+        return;
+    }
+    char text[32];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(text, sizeof text, "%.*g", digits, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
+    cJSON_AddRawToObject(obj, key, text);
+}
+
+void ts_jout_year(cJSON *obj, const char *key, int year)
+{
+    if (year)
+        cJSON_AddNumberToObject(obj, key, year);
+    else
+        cJSON_AddNullToObject(obj, key);
+}
+
+void ts_jout_string(cJSON *obj, const char *key, const char *s)
+{
+    if (s)
+        cJSON_AddStringToObject(obj, key, s);
+    else
+        cJSON_AddNullToObject(obj, key);
+}

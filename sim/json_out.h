@@ -1,0 +1,15 @@
+/* json_out.h - adding values to a cJSON object the way report.json wants
+ * them: undefined numbers and years as null. Private to the report writers. */
+#ifndef TS_JSON_OUT_H
+#define TS_JSON_OUT_H
+
+#include <cjson/cJSON.h>
+
+/* A finite number, else null. */
+void ts_jout_number(cJSON *obj, const char *key, double v);
+/* A year, or null for 0. */
+void ts_jout_year(cJSON *obj, const char *key, int year);
+/* A string, or null for NULL. */
+void ts_jout_string(cJSON *obj, const char *key, const char *s);
+
+#endif
