@@ -121,14 +121,8 @@ static ts_status run_derived(const ts_projector *p, size_t i, double *values, ts
         for (size_t f = 0; f < d->n; f++)
             in[f] = values[d->inputs[f] * p->n_years + k];
         double value = ts_model_derived_value(d->scale, d->n, in, d->powers);
-        if (!isfinite(value)) {
-            char where[TS_ERROR_PATH_MAX];
-            snprintf(where, sizeof where, "indicators.%s.derived", ind->id);
-            return ts_error_set(err, TS_EINPUT, p->plan->file, where,
-                                "undefined in %d under scenario \"%s\": an input is zero or "
-                                "negative under a fractional or negative power",
-                                p->base_year + (int)k, p->scenario->id);
-        }
+        if (!isfinite(value))
+            return ts_projector_derived_error(p, ind, k, err);
         values[i * p->n_years + k] = value;
     }
     return TS_OK;

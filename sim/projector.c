@@ -114,14 +114,8 @@ static ts_status fill_derived(ts_projector *p, size_t i, ts_error *err)
                 kind = TS_INTERPOLATED;
         }
         double value = ts_model_derived_value(d->scale, d->n, in, d->powers);
-        if (!isfinite(value)) {
-            char where[TS_ERROR_PATH_MAX];
-            snprintf(where, sizeof where, "indicators.%s.derived", ind->id);
-            return ts_error_set(err, TS_EINPUT, p->plan->file, where,
-                                "undefined in %d under scenario \"%s\": an input is zero or "
-                                "negative under a fractional or negative power",
-                                p->base_year + (int)k, p->scenario->id);
-        }
+        if (!isfinite(value))
+            return ts_projector_derived_error(p, ind, k, err);
         p->observed[i * p->n_years + k] = value;
         p->kinds[i * p->n_years + k] = kind;
     }
@@ -237,4 +231,15 @@ ts_status ts_projector_alloc(const ts_plan *plan, const ts_scenario *scenario,
 out:
     ts_projector_free(p);
     return st;
+}
+
+ts_status ts_projector_derived_error(const ts_projector *p, const ts_indicator *ind, size_t k,
+                                     ts_error *err)
+{
+    char where[TS_ERROR_PATH_MAX];
+    snprintf(where, sizeof where, "indicators.%s.derived", ind->id);
+    return ts_error_set(err, TS_EINPUT, p->plan->file, where,
+                        "undefined in %d under scenario \"%s\": an input is zero or negative "
+                        "under a fractional or negative power",
+                        p->base_year + (int)k, p->scenario->id);
 }

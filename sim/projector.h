@@ -27,4 +27,9 @@ struct ts_projector {
     ts_model_affine *coef;
 };
 
+/* The error for a derived indicator whose value in year index k is not a
+ * finite real number (shared by the observed part and the model loop). */
+ts_status ts_projector_derived_error(const ts_projector *p, const ts_indicator *ind, size_t k,
+                                     ts_error *err);
+
 #endif

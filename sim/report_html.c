@@ -237,17 +237,6 @@ static void attained_cell(ts_buffer *b, const labels *L, const ts_assessment *a,
                          L->not_by[0], horizon, L->not_by[1]);
 }
 
-/* The latest as-of year of any indicator in any scenario (report.json's
- * plan.as_of). */
-static int latest_as_of(const ts_run *run)
-{
-    int latest = run->plan->base_year;
-    for (size_t s = 0; s < run->n_results; s++)
-        for (size_t i = 0; i < run->plan->n_indicators; i++)
-            if (run->results[s].projection->paths[i].as_of > latest)
-                latest = run->results[s].projection->paths[i].as_of;
-    return latest;
-}
 
 static void render_head(ts_buffer *b, const ts_run *run, const labels *L, ts_lang lang)
 {
@@ -291,7 +280,7 @@ static void render_cover(ts_buffer *b, const ts_run *run, const labels *L, ts_la
     snprintf(v, sizeof v, "%d", run->horizon);
     fact(b, NULL, L->horizon, v);
     ts_buffer as_of = {0};
-    ts_buffer_printf(&as_of, "%d <span class=\"muted\">(", latest_as_of(run));
+    ts_buffer_printf(&as_of, "%d <span class=\"muted\">(", ts_run_latest_as_of(run));
     if (run->as_of != TS_AS_OF_LATEST)
         ts_buffer_printf(&as_of, "%s%d%s", L->ignored_after[0], run->as_of, L->ignored_after[1]);
     else

@@ -46,15 +46,6 @@ static cJSON *plan_revisions_json(const ts_indicator *ind)
     return list;
 }
 
-static int latest_as_of(const ts_run *run)
-{
-    int latest = run->plan->base_year;
-    for (size_t s = 0; s < run->n_results; s++)
-        for (size_t i = 0; i < run->plan->n_indicators; i++)
-            if (run->results[s].projection->paths[i].as_of > latest)
-                latest = run->results[s].projection->paths[i].as_of;
-    return latest;
-}
 
 static cJSON *plan_json(const ts_run *run)
 {
@@ -67,7 +58,7 @@ static cJSON *plan_json(const ts_run *run)
     cJSON_AddNumberToObject(p, "base_year", plan->base_year);
     cJSON_AddNumberToObject(p, "target_year", plan->target_year);
     cJSON_AddNumberToObject(p, "horizon", run->horizon);
-    cJSON_AddNumberToObject(p, "as_of", latest_as_of(run));
+    cJSON_AddNumberToObject(p, "as_of", ts_run_latest_as_of(run));
     ts_jout_year(p, "as_of_limit", run->as_of);
     cJSON *inds = cJSON_AddArrayToObject(p, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++) {

@@ -20,6 +20,16 @@ static void result_free(const ts_plan *plan, ts_scenario_result *r)
     ts_mc_result_free(r->mc);
 }
 
+int ts_run_latest_as_of(const ts_run *run)
+{
+    int latest = run->plan->base_year;
+    for (size_t s = 0; s < run->n_results; s++)
+        for (size_t i = 0; i < run->plan->n_indicators; i++)
+            if (run->results[s].projection->paths[i].as_of > latest)
+                latest = run->results[s].projection->paths[i].as_of;
+    return latest;
+}
+
 void ts_run_free(ts_run *run)
 {
     if (!run)

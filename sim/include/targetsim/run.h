@@ -79,6 +79,10 @@ ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
 /* NULL is a no-op. */
 void ts_run_free(ts_run *run);
 
+/* The latest as-of year of any indicator in any scenario (report.json's
+ * plan.as_of); the base year for an empty run. */
+int ts_run_latest_as_of(const ts_run *run);
+
 #ifdef __cplusplus
 }
 #endif
