@@ -7,7 +7,7 @@
  * one bar per scenario, separated by a blank slot. */
 #include <math.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 
 /* Display columns per line of an indicator name beside the axis. */

@@ -9,7 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 
 bool ts_chart_backtest_has(const ts_run *run, size_t index)

@@ -12,7 +12,7 @@
  * slot. */
 #include <math.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 #include "targetsim/compare.h"
 

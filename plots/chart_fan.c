@@ -14,9 +14,9 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
-#include "format.h"
+#include "report/format.h"
 
 /* Indices into ts_mc_percentile_levels of p5, p25, p50, p75, p95. */
 static const size_t LEVELS[5] = {0, 2, 3, 4, 6};

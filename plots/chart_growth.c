@@ -10,7 +10,7 @@
  * column per scenario (% per year). */
 #include <math.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 
 /* Display columns per line of an indicator name beside the axis. */

@@ -10,9 +10,9 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
-#include "format.h"
+#include "report/format.h"
 
 static double history_at(const ts_indicator *ind, int year)
 {

@@ -16,7 +16,7 @@
  * only from validated ids. */
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "targetsim/chart.h"
 
 void ts_chart_quote(ts_buffer *out, const char *s)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 #include "targetsim/backtest.h"
 #include "targetsim/compare.h"

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 
 /* Cells of the labelled grid at most (beyond, the numbers crowd). */

@@ -11,9 +11,9 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
-#include "format.h"
+#include "report/format.h"
 
 enum { NAME_WIDTH = 24 };
 

@@ -3,9 +3,9 @@
  * the plot aside or be cut off at the image edge. */
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
-#include "text_table.h"
+#include "report/text_table.h"
 
 static size_t utf8_len(unsigned char c)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "chart_internal.h"
 
 /* Templates are small; anything larger is not one of ours. */

@@ -239,7 +239,7 @@ void fz_check_json(const ts_buffer *buf)
     cJSON_Delete(root);
 }
 
-/* The elements report.html is made of (sim/report_html.c). Input text is
+/* The elements report.html is made of (sim/html/report_html.c). Input text is
  * escaped, so any other '<' in the page would be input turned into markup. */
 static const char *const HTML_TAGS[] = {
     "a", "b", "body", "code", "col", "colgroup", "dd", "div", "dl", "dt", "figcaption",

@@ -7,7 +7,7 @@ The options are read from three places and must agree:
   - `targetsim --help`: every line that starts with an option;
   - the man page's OPTIONS section (the .TP tags of the roff source), and
     every one of them also in its SYNOPSIS;
-  - the option parser's source (sim/cli_options.c): every string literal
+  - the option parser's source (sim/cli/cli_options.c): every string literal
     that is an option name (so an option added to the parser but to neither
     document fails here).
 Then, when man(1) is installed, the page is rendered with `man -l`: no roff

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "render.h"
+#include "cli/render.h"
 #include "spawn.h"
 #include "targetsim/targetsim.h"
 

@@ -1,4 +1,4 @@
-/* test_assess.c - target assessment (sim/assess.c). One plan with an
+/* test_assess.c - target assessment (sim/engine/assess.c). One plan with an
  * indicator per situation (all from baseline 100 in 2020, target year 2025,
  * horizon 2030) and one scenario; the expected numbers are the formulas of
  * assess.h evaluated by hand:

@@ -1,5 +1,5 @@
 /* test_backtest.c - every scenario projected from the base year against the
- * observed years (sim/backtest.c, sim/report_backtest.c). A small plan whose
+ * observed years (sim/analysis/backtest.c, sim/report/report_backtest.c). A small plan whose
  * errors are computed here by hand:
  *   error = projected - observed, relative = error / observed,
  *   MAPE = mean |relative| over the observed years after the base year. */

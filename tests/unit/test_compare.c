@@ -1,5 +1,5 @@
-/* test_compare.c - scenarios against a reference scenario (sim/compare.c,
- * sim/report_compare.c). Expected values are the paths' closed forms:
+/* test_compare.c - scenarios against a reference scenario (sim/analysis/compare.c,
+ * sim/report/report_compare.c). Expected values are the paths' closed forms:
  * value difference = v_T - v_T(reference), relative = that / v_T(reference),
  * attainment difference = year - year(reference) when both exist. */
 #include <cjson/cJSON.h>

@@ -1,4 +1,4 @@
-/* test_fit.c - growth calibrated from history (sim/fit.c, sim/scenario_fit.c).
+/* test_fit.c - growth calibrated from history (sim/engine/fit.c, sim/load/scenario_fit.c).
  * The expected numbers are the closed-form least-squares formulas, computed
  * here from the same observations the plan holds:
  *   t̄ = Σ t / n, ȳ = Σ ln v_t / n, Sxx = Σ (t - t̄)^2,

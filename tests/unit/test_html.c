@@ -1,4 +1,4 @@
-/* test_html.c - report.html (sim/report_html.c, sim/html_out.c): escaping,
+/* test_html.c - report.html (sim/html/report_html.c, sim/html/html_out.c): escaping,
  * base64, the chart sections in each state, and a plan whose every text is
  * markup. The browser test (tests/integration/check_html.py) checks the
  * page as Chromium sees it; this one checks the bytes. */
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "html_out.h"
+#include "html/html_out.h"
 #include "testutil.h"
 
 static char dir[256];

@@ -1,5 +1,5 @@
-/* test_mc.c - Monte Carlo draws (sim/mc.c, sim/mc_summary.c, sim/quantile.c,
- * sim/uncertainty.c). Expected values come from closed formulas: the exact
+/* test_mc.c - Monte Carlo draws (sim/mc/mc.c, sim/mc/mc_summary.c, sim/mc/quantile.c,
+ * sim/load/uncertainty.c). Expected values come from closed formulas: the exact
  * normal law of an additive path, the correlation put in, GSL's own sorted
  * quantiles, the Wilson formula written out. */
 #include <gsl/gsl_cdf.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "quantile.h"
+#include "mc/quantile.h"
 #include "testutil.h"
 
 static char dir[256];

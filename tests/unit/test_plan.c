@@ -1,4 +1,4 @@
-/* test_plan.c - loading and validating plans (sim/plan.c, sim/json_in.c).
+/* test_plan.c - loading and validating plans (sim/load/plan.c, sim/load/json_in.c).
  * Plans are written with single quotes (testutil.h turns them into double
  * quotes one for one, so line and column numbers are those of the text). */
 #include <math.h>

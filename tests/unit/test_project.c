@@ -1,4 +1,4 @@
-/* test_project.c - yearly paths (sim/project.c). Every expected value is
+/* test_project.c - yearly paths (sim/engine/project.c). Every expected value is
  * the model's formula written out for the year in question. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* test_report.c - rendering a run (sim/report_*.c) and writing the files
- * (sim/output.c). A small plan under two scenarios; the numbers expected in
+ * (sim/report/output.c). A small plan under two scenarios; the numbers expected in
  * the reports are the projection and assessment formulas written out. */
 #include <cjson/cJSON.h>
 #include <dirent.h>

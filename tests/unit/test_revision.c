@@ -1,5 +1,5 @@
-/* test_revision.c - revised targets (sim/plan.c "revisions", sim/revision.c)
- * and the growth needed by a later year (sim/needed_by.c), with their place
+/* test_revision.c - revised targets (sim/load/plan.c "revisions", sim/engine/revision.c)
+ * and the growth needed by a later year (sim/analysis/needed_by.c), with their place
  * in the reports. Expected values are the formulas of assess.h written out:
  *   required = (x / v_a)^(1/(T - a)) - 1, scenario = (v_T / v_a)^(1/(T - a)) - 1,
  *   needed by BY = (x / v_a)^(1/(BY - a)) - 1. */

@@ -1,5 +1,5 @@
 /* test_scenario.c - loading scenarios and their `extends` chains
- * (sim/scenario.c). Scenario files are written to a fresh folder in /tmp. */
+ * (sim/load/scenario.c). Scenario files are written to a fresh folder in /tmp. */
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
-/* test_sensitivity.c - the tornado and sweeps (sim/tornado.c, sim/sweep.c),
- * and the run that carries them (sim/run.c). Expected values are the model
+/* test_sensitivity.c - the tornado and sweeps (sim/analysis/tornado.c, sim/analysis/sweep.c),
+ * and the run that carries them (sim/engine/run.c). Expected values are the model
  * formulas written out for the moved drivers. */
 #include <math.h>
 #include <stdlib.h>

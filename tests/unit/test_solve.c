@@ -1,4 +1,4 @@
-/* test_solve.c - required driver growth (sim/solve.c). The check is the
+/* test_solve.c - required driver growth (sim/engine/solve.c). The check is the
  * definition: put the rate found back into the scenario as the driver's
  * growth, project, and the target must come out in its target year to
  * 1e-9 relative. */

@@ -1,4 +1,4 @@
-/* test_status.c - status names and the error record (sim/status.c). */
+/* test_status.c - status names and the error record (sim/base/status.c). */
 #include <string.h>
 
 #include "check.h"

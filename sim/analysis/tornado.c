@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "projector.h"
+#include "engine/projector.h"
 #include "targetsim/sensitivity.h"
 
 void ts_tornado_free(ts_tornado *t)

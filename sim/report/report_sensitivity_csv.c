@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "csv.h"
 #include "targetsim/report.h"
 

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "csv.h"
 #include "format.h"
 #include "json_out.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "csv.h"
 #include "format.h"
 #include "json_out.h"

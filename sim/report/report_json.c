@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "json_out.h"
 #include "report_parts.h"
 #include "targetsim/report.h"

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 
 void ts_csv_text(ts_buffer *b, const char *s)
 {

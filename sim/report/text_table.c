@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 
 static unsigned decode(const unsigned char *s, size_t *len)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "projector.h"
+#include "engine/projector.h"
 #include "targetsim/sensitivity.h"
 
 static ts_status bad_spec(const char *spec, const char *why, ts_error *err)

@@ -2,7 +2,7 @@
  * standard error, the window and the sd it lends to Monte Carlo. */
 #include <stdio.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"

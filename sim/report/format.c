@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "text_table.h"
 
 void ts_fmt_value(double v, char *buf, size_t size)

@@ -7,7 +7,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
-#include "projector.h"
+#include "engine/projector.h"
 #include "targetsim/mc.h"
 
 /* One indicator with a target, as the draw loop sees it. */

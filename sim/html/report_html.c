@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buffer.h"
-#include "format.h"
+#include "base/buffer.h"
+#include "report/format.h"
 #include "html_out.h"
 #include "report_html_style.h"
 #include "targetsim/html.h"

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "csv.h"
 #include "targetsim/report.h"
 

@@ -2,7 +2,7 @@
  * target, year by year, beside the scenario's own path, for fan charts. */
 #include <math.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "csv.h"
 #include "targetsim/report.h"
 

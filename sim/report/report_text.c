@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buffer.h"
+#include "base/buffer.h"
 #include "format.h"
 #include "report_parts.h"
 #include "targetsim/report.h"
