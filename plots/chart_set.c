@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/number.h"
 #include "chart_internal.h"
 #include "targetsim/backtest.h"
 #include "targetsim/compare.h"
@@ -31,14 +32,8 @@ void ts_chart_dat_number(ts_buffer *dat, double value)
         ts_buffer_puts(dat, "NaN");
         return;
     }
-    /* The shortest of 15, 16, 17 digits that reads back as the same double:
-     * 2735.34, not 2735.3400000000001, and still exact. */
-    char buf[40];
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, sizeof buf, "%.*g", digits, value);
-        if (strtod(buf, NULL) == value)
-            break;
-    }
+    char buf[TS_ROUNDTRIP_SIZE];
+    ts_format_roundtrip(buf, sizeof buf, value);
     ts_buffer_puts(dat, buf);
 }
 

@@ -3,24 +3,20 @@
 #include "json_out.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
+
+#include "base/number.h"
 
 /* cJSON prints 15 significant digits whenever they read back within a
- * rounding step, so report.json would not hold the exact doubles. The
- * shortest of %.15g..%.17g that reads back as the same double does. */
+ * rounding step, so report.json would not hold the exact doubles; the
+ * shortest text that reads back as the same double does. */
 void ts_jout_number(cJSON *obj, const char *key, double v)
 {
     if (!isfinite(v)) {
         cJSON_AddNullToObject(obj, key);
         return;
     }
-    char text[32];
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(text, sizeof text, "%.*g", digits, v);
-        if (strtod(text, NULL) == v)
-            break;
-    }
+    char text[TS_ROUNDTRIP_SIZE];
+    ts_format_roundtrip(text, sizeof text, v);
     cJSON_AddRawToObject(obj, key, text);
 }
 
