@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/id.h"
 #include "base/number.h"
 #include "chart_internal.h"
 #include "targetsim/backtest.h"
@@ -98,7 +99,7 @@ static char *make_stem(const char *prefix, const char *id)
     strcpy(stem, prefix);
     strcat(stem, id);
     for (char *p = stem; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+        if (!ts_id_char(*p))
             *p = '_';
     return stem;
 }

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/id.h"
+
 #define TS_STRINGIFY_(x) #x
 #define TS_STRINGIFY(x) TS_STRINGIFY_(x)
 
@@ -517,10 +519,8 @@ ts_status ts_json_id(const char *id, const char *file, const char *path, ts_erro
 {
     size_t n = strlen(id);
     bool ok = n >= 1 && n <= 64;
-    for (size_t i = 0; i < n && ok; i++) {
-        char c = id[i];
-        ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    }
+    for (size_t i = 0; i < n && ok; i++)
+        ok = ts_id_char(id[i]);
     if (!ok && n > 64) {
         /* Quote the start, cut at a character boundary, and say how long. */
         size_t cut = 37, chars = 0;
