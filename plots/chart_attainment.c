@@ -56,7 +56,7 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
     for (size_t i = 0; i < plan->n_indicators; i++) {
         if (!plan->indicators[i].target.present)
             continue;
-        ts_chart_wrap_name(ts_chart_indicator_name(&plan->indicators[i], lang), NAME_WIDTH,
+        ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), NAME_WIDTH,
                            names, names2);
         ts_tpl_array_sep(pos);
         ts_buffer_printf(pos, "%g", (double)*n_groups * (double)(run->n_results + 1) +
@@ -65,7 +65,7 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
     }
     for (size_t s = 0; s < run->n_results; s++) {
         ts_tpl_array_sep(scen);
-        ts_chart_quote(scen, ts_chart_scenario_name(run->results[s].scenario, lang));
+        ts_chart_quote(scen, ts_scenario_name(run->results[s].scenario, lang));
     }
 }
 
@@ -91,7 +91,7 @@ ts_status ts_chart_write_attainment(const ts_run *run, ts_lang lang, const char 
     name_vars(run, lang, &vars, &n_groups);
     status_vars(lang, &vars);
     ts_tpl_set_text(&vars, "TITLE", L->attainment_title);
-    ts_tpl_set_text(&vars, "SUBTITLE", ts_chart_text(&run->plan->name, lang));
+    ts_tpl_set_text(&vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
     ts_tpl_set_text(&vars, "XLABEL", L->attainment_axis);
     ts_tpl_set_text(&vars, "NOTE", L->attainment_note);
     ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);

@@ -41,9 +41,9 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     int base = run->plan->base_year;
     ts_buffer line = {0};
     ts_chart_dat_header(dat, run, lang);
-    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
+    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
+    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, index);
         line.len = 0;
@@ -81,7 +81,7 @@ ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
     for (size_t s = 0; titles && s < run->n_results; s++) {
         const ts_backtest_cell *c = ts_backtest_cell_at(run->backtest, s, index);
         ts_buffer t = {0};
-        ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
+        ts_buffer_puts(&t, ts_scenario_name(run->results[s].scenario, lang));
         if (isfinite(c->mape))
             ts_buffer_printf(&t, lang == TS_LANG_ZH ? "（MAPE %.1f%%%s）" : " (MAPE %.1f %%%s)",
                              100.0 * c->mape,
@@ -90,10 +90,10 @@ ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
         ts_chart_quote(titles, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "TITLE", ts_chart_indicator_name(ind, lang));
+    ts_tpl_set_text(&vars, "TITLE", ts_indicator_name(ind, lang));
     ts_tpl_set_text(&vars, "SUBTITLE", L->backtest_title);
     ts_tpl_set_text(&vars, "NOTE", L->backtest_note);
-    ts_tpl_set_text(&vars, "YLABEL", ts_chart_text(&ind->unit, lang));
+    ts_tpl_set_text(&vars, "YLABEL", ts_text_get(&ind->unit, lang));
     ts_tpl_set_text(&vars, "XLABEL", L->year);
     ts_tpl_set_text(&vars, "L_OBSERVED", L->observed);
     ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);

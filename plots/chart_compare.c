@@ -73,7 +73,7 @@ ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *te
             ts_chart_dat_number(dat, row->reference_value);
             ts_buffer_puts(dat, "\n");
         }
-        ts_chart_wrap_name(ts_chart_indicator_name(&plan->indicators[i], lang), NAME_WIDTH, names,
+        ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), NAME_WIDTH, names,
                            names2);
         ts_tpl_array_sep(pos);
         ts_buffer_printf(pos, "%g", (double)group * (double)(per_group + 1) +
@@ -82,13 +82,13 @@ ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *te
     }
     for (size_t s = 0; s < run->n_results; s++) {
         ts_tpl_array_sep(scen);
-        ts_chart_quote(scen, ts_chart_scenario_name(run->results[s].scenario, lang));
+        ts_chart_quote(scen, ts_scenario_name(run->results[s].scenario, lang));
     }
     ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, lang == TS_LANG_ZH ? "%s%s" : "%s %s", L->compare_note,
-                         ts_chart_scenario_name(run->results[cmp->reference].scenario, lang));
+                         ts_scenario_name(run->results[cmp->reference].scenario, lang));
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }

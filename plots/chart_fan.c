@@ -36,9 +36,9 @@ static long write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     long n_observed = 0;
     ts_buffer line = {0};
     ts_chart_dat_header(dat, run, lang);
-    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
+    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
+    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
     line.len = 0;
     ts_buffer_printf(&line, "%zu draws, seed %llu", run->mc_draws,
                      (unsigned long long)run->mc_seed);
@@ -80,7 +80,7 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     ts_buffer *titles = ts_tpl_slot(&vars, "SCENARIO_TITLES");
     for (size_t s = 0; titles && s < run->n_results; s++) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, lang == TS_LANG_ZH ? "%s，%s" : "%s — %s", ts_chart_scenario_name(run->results[s].scenario, lang),
+        ts_buffer_printf(&t, lang == TS_LANG_ZH ? "%s，%s" : "%s — %s", ts_scenario_name(run->results[s].scenario, lang),
                          L->fan_median);
         if (run->results[s].mc && run->results[s].mc->targets[index].has_target)
             ts_buffer_printf(&t, lang == TS_LANG_ZH ? "（达标概率 %.0f%%）" : " (P(target) %.0f %%)",
@@ -92,7 +92,7 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     ts_buffer *band = ts_tpl_slot(&vars, "BAND90");
     ts_buffer *band50 = ts_tpl_slot(&vars, "BAND50");
     if (band && band50) {
-        const char *name = ts_chart_scenario_name(run->results[0].scenario, lang);
+        const char *name = ts_scenario_name(run->results[0].scenario, lang);
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", name, lang == TS_LANG_ZH ? "：" : ": ", L->fan_band90);
         ts_chart_quote(band, t.data);
@@ -108,7 +108,7 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     ts_tpl_set_number(&vars, "TARGET", a->target);
     ts_tpl_set_int(&vars, "TARGET_YEAR", a->target_year);
     ts_tpl_set_text(&vars, "TARGET_YEAR_LABEL", L->target_year);
-    ts_tpl_set_text(&vars, "TITLE", ts_chart_indicator_name(ind, lang));
+    ts_tpl_set_text(&vars, "TITLE", ts_indicator_name(ind, lang));
     ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
@@ -117,7 +117,7 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "YLABEL", ts_chart_text(&ind->unit, lang));
+    ts_tpl_set_text(&vars, "YLABEL", ts_text_get(&ind->unit, lang));
     ts_tpl_set_text(&vars, "XLABEL", L->year);
     ts_tpl_set_text(&vars, "L_OBSERVED", L->observed);
     ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);

@@ -71,9 +71,9 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     const ts_indicator *ind = &run->plan->indicators[index];
     ts_buffer line = {0};
     ts_chart_dat_header(dat, run, lang);
-    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_chart_indicator_name(ind, lang));
+    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_chart_dat_comment(dat, "unit", ts_chart_text(&ind->unit, lang));
+    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
     line.len = 0;
     ts_buffer_printf(&line, "%d", ts_chart_as_of(run, index));
     ts_chart_dat_comment(dat, "as-of", line.data);
@@ -97,7 +97,7 @@ static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang la
     const ts_chart_labels *L = ts_chart_labels_for(lang);
     const ts_assessment *a = &run->results[s].assessments[index];
     ts_buffer t = {0};
-    ts_buffer_puts(&t, ts_chart_scenario_name(run->results[s].scenario, lang));
+    ts_buffer_puts(&t, ts_scenario_name(run->results[s].scenario, lang));
     if (a->has_target) {
         ts_buffer_puts(&t, lang == TS_LANG_ZH ? "，" : " — ");
         const char *const *words = a->attainment_year ? L->reached : L->not_reached;
@@ -198,17 +198,17 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
     const ts_chart_labels *L = ts_chart_labels_for(lang);
     const ts_indicator *ind = &run->plan->indicators[index];
     char sub[64];
-    ts_tpl_set_text(vars, "TITLE", ts_chart_indicator_name(ind, lang));
+    ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
     snprintf(sub, sizeof sub, "%s %d", L->as_of, ts_chart_as_of(run, index));
     ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
     if (subtitle) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, "%s%s%s", ts_chart_text(&run->plan->name, lang),
+        ts_buffer_printf(&t, "%s%s%s", ts_text_get(&run->plan->name, lang),
                          lang == TS_LANG_ZH ? "，" : ", ", sub);
         ts_chart_quote(subtitle, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(vars, "YLABEL", ts_chart_text(&ind->unit, lang));
+    ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
     ts_tpl_set_text(vars, "XLABEL", L->year);
     ts_tpl_set_text(vars, "L_HISTORY", L->history);
     ts_tpl_set_text(vars, "L_OBSERVED", L->observed);

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "base/text.h"
 #include "targetsim/chart.h"
 #include "targetsim/targetsim.h"
 #include "template.h"
@@ -31,12 +32,6 @@ typedef struct ts_chart_labels {
 
 const ts_chart_labels *ts_chart_labels_for(ts_lang lang);
 
-/* The text of `t` in `lang`, the other language when missing, else ""; */
-const char *ts_chart_text(const ts_text *t, ts_lang lang);
-/* The indicator's name in `lang`, its id when it has none. */
-const char *ts_chart_indicator_name(const ts_indicator *ind, ts_lang lang);
-/* The scenario's name in `lang`, its id when it has none. */
-const char *ts_chart_scenario_name(const ts_scenario *sc, ts_lang lang);
 
 /* Appends `name` split in two lines of about `width` display columns as the
  * next element of two array initialisers (the second may be ''). */

@@ -51,20 +51,3 @@ const ts_chart_labels *ts_chart_labels_for(ts_lang lang)
     return lang == TS_LANG_ZH ? &ZH : &EN;
 }
 
-const char *ts_chart_text(const ts_text *t, ts_lang lang)
-{
-    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
-    return s ? s : "";
-}
-
-const char *ts_chart_indicator_name(const ts_indicator *ind, ts_lang lang)
-{
-    const char *s = ts_chart_text(&ind->name, lang);
-    return *s ? s : ind->id;
-}
-
-const char *ts_chart_scenario_name(const ts_scenario *sc, ts_lang lang)
-{
-    const char *s = ts_chart_text(&sc->name, lang);
-    return *s ? s : sc->id;
-}

@@ -45,7 +45,7 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
     static const char *const SIGN[] = {">=", ">", "<=", "<"};
     ts_buffer line = {0};
     ts_buffer_printf(&line, "%zu %s (%s); unit: %s; target %s %.15g in %d; as-of %d", number,
-                     ind->id, ts_chart_indicator_name(ind, lang), ts_chart_text(&ind->unit, lang),
+                     ind->id, ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
                      SIGN[ind->target.direction], ind->target.value, ind->target.year,
                      ts_chart_as_of(run, index));
     ts_chart_dat_comment(dat, "indicator", line.data);
@@ -65,7 +65,7 @@ void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
     ts_buffer line = {0};
-    ts_buffer_printf(&line, "%s (%s)", plan->id, ts_chart_text(&plan->name, lang));
+    ts_buffer_printf(&line, "%s (%s)", plan->id, ts_text_get(&plan->name, lang));
     ts_chart_dat_comment(dat, "plan", line.data);
     line.len = 0;
     ts_buffer_printf(&line, "%d", plan->base_year);
@@ -78,7 +78,7 @@ void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario *sc = run->results[s].scenario;
         line.len = 0;
-        ts_buffer_printf(&line, "%zu %s (%s)", s + 1, sc->id, ts_chart_scenario_name(sc, lang));
+        ts_buffer_printf(&line, "%zu %s (%s)", s + 1, sc->id, ts_scenario_name(sc, lang));
         ts_chart_dat_comment(dat, "scenario", line.data);
     }
     line.len = 0;

@@ -53,7 +53,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     ts_buffer line = {0};
     ts_chart_dat_header(dat, run, lang);
     ts_buffer_printf(&line, "%s (%s); target %.15g in %d; scenario %s", ind->id,
-                     ts_chart_indicator_name(ind, lang), ind->target.value, ind->target.year,
+                     ts_indicator_name(ind, lang), ind->target.value, ind->target.year,
                      run->sweep_scenario ? run->sweep_scenario->id : run->results[0].scenario->id);
     ts_chart_dat_comment(dat, "target", line.data);
     for (size_t a = 0; a < sw->n_axes; a++)
@@ -105,7 +105,7 @@ static void axis_label(const ts_run *run, size_t a, ts_lang lang, ts_tpl_vars *v
                 : strcmp(model, "level") == 0 ? "水平"
                                               : model;
     ts_buffer_printf(&t, "%s (%s)",
-                     ts_chart_indicator_name(&run->plan->indicators[sw->axis_index[a]], lang),
+                     ts_indicator_name(&run->plan->indicators[sw->axis_index[a]], lang),
                      model);
     ts_tpl_set_text(vars, key, t.data);
     ts_buffer_free(&t);
@@ -132,14 +132,14 @@ ts_status ts_chart_write_sweep(const ts_run *run, size_t index, bool probability
     else
         ts_tpl_set_text(&vars, "YLABEL", probability ? L->sweep_probability : L->attainment_axis);
     ts_tpl_set_text(&vars, "CBLABEL", probability ? L->sweep_probability : L->attainment_axis);
-    ts_tpl_set_text(&vars, "TITLE", ts_chart_indicator_name(ind, lang));
+    ts_tpl_set_text(&vars, "TITLE", ts_indicator_name(ind, lang));
     ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s (%d)%s%s", probability ? L->sweep_probability_title
                                                         : L->sweep_title,
                          ind->target.year, lang == TS_LANG_ZH ? "，" : ", ",
-                         ts_chart_scenario_name(sc, lang));
+                         ts_scenario_name(sc, lang));
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }

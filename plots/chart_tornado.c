@@ -76,7 +76,7 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
         const ts_indicator *drv = &plan->indicators[bar->assumption];
         rank++;
         line.len = 0;
-        ts_buffer_printf(&line, "%zu %s (%s)", rank, drv->id, ts_chart_indicator_name(drv, lang));
+        ts_buffer_printf(&line, "%zu %s (%s)", rank, drv->id, ts_indicator_name(drv, lang));
         ts_chart_dat_comment(dat, "bar", line.data);
         ts_buffer_printf(dat, "%zu\t", rank);
         ts_chart_dat_number(dat, bar->low);
@@ -87,7 +87,7 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
         ts_buffer_puts(dat, "\t");
         ts_chart_dat_number(dat, bar->shift);
         ts_buffer_printf(dat, "\t%d\n", bar->from_sd ? 1 : 0);
-        ts_chart_wrap_name(ts_chart_indicator_name(drv, lang), NAME_WIDTH, names, names2);
+        ts_chart_wrap_name(ts_indicator_name(drv, lang), NAME_WIDTH, names, names2);
         ts_tpl_array_sep(lows);
         ts_chart_dat_number(lows, bar->low);
         ts_tpl_array_sep(highs);
@@ -114,7 +114,7 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
     double lo = fmin(central, a->target), hi = fmax(central, a->target);
     ts_chart_dat_header(&chart->dat, run, lang);
     ts_buffer_printf(&line, "%s (%s); unit: %s; value in %d; scenario %s", ind->id,
-                     ts_chart_indicator_name(ind, lang), ts_chart_text(&ind->unit, lang),
+                     ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
                      a->target_year, run->results[0].scenario->id);
     ts_chart_dat_comment(&chart->dat, "target", line.data);
     ts_buffer_free(&line);
@@ -138,15 +138,15 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
     if (title && sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", L->tornado_title, lang == TS_LANG_ZH ? "：" : ": ",
-                         ts_chart_indicator_name(ind, lang));
+                         ts_indicator_name(ind, lang));
         ts_chart_quote(title, t.data);
         t.len = 0;
         ts_buffer_printf(&t, "%s (%d)", L->tornado_note, a->target_year);
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "SCENARIO", ts_chart_scenario_name(run->results[0].scenario, lang));
-    ts_tpl_set_text(&vars, "XLABEL", ts_chart_text(&ind->unit, lang));
+    ts_tpl_set_text(&vars, "SCENARIO", ts_scenario_name(run->results[0].scenario, lang));
+    ts_tpl_set_text(&vars, "XLABEL", ts_text_get(&ind->unit, lang));
     ts_status st = ts_chart_script(template_dir, "tornado.gp", chart, &vars, err);
     ts_tpl_vars_free(&vars);
     return st;

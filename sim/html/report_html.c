@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "report/format.h"
 #include "html_out.h"
 #include "report_html_style.h"
@@ -156,24 +157,6 @@ static const labels ZH = {
      "未达到，但情景增速不低于所需增速的 60%", "情景增速低于所需增速的 60%", "情景路径背离目标"},
 };
 
-static const char *text_in(const ts_text *t, ts_lang lang)
-{
-    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
-    return s ? s : "";
-}
-
-static const char *ind_name(const ts_indicator *ind, ts_lang lang)
-{
-    const char *s = text_in(&ind->name, lang);
-    return *s ? s : ind->id;
-}
-
-static const char *scen_name(const ts_scenario *sc, ts_lang lang)
-{
-    const char *s = text_in(&sc->name, lang);
-    return *s ? s : sc->id;
-}
-
 /* k of [Ak] for the k-th indicator with an assumption, 0 for none. */
 static int flag_number(const ts_plan *plan, size_t index)
 {
@@ -241,7 +224,6 @@ static void attained_cell(ts_buffer *b, const labels *L, const ts_assessment *a,
 static void render_head(ts_buffer *b, const ts_run *run, const labels *L, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
-    const char *name = text_in(&plan->name, lang);
     ts_buffer_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
                      L->html_lang);
     /* Defence in depth: even a text that escaped escaping could not run a
@@ -250,7 +232,7 @@ static void render_head(ts_buffer *b, const ts_run *run, const labels *L, ts_lan
                       "img-src data:; style-src 'unsafe-inline'\">\n");
     ts_buffer_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     ts_buffer_printf(b, "<meta name=\"generator\" content=\"targetsim %s\">\n", ts_version());
-    ts_html_wrap(b, "<title>", *name ? name : plan->id, "");
+    ts_html_wrap(b, "<title>", ts_text_name(&plan->name, lang, plan->id), "");
     ts_buffer_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", L->title_suffix,
                      ts_html_style);
 }
@@ -264,10 +246,10 @@ static void fact(ts_buffer *b, const char *cls, const char *term, const char *va
 static void render_cover(ts_buffer *b, const ts_run *run, const labels *L, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
-    const char *name = text_in(&plan->name, lang);
-    const char *other = text_in(&plan->name, lang == TS_LANG_ZH ? TS_LANG_EN : TS_LANG_ZH);
+    const char *name = ts_text_get(&plan->name, lang);
+    const char *other = ts_text_get(&plan->name, lang == TS_LANG_ZH ? TS_LANG_EN : TS_LANG_ZH);
     ts_buffer_printf(b, "<header class=\"cover\">\n<p class=\"kicker\">%s</p>\n", L->kicker);
-    ts_html_wrap(b, "<h1>", *name ? name : plan->id, "</h1>\n");
+    ts_html_wrap(b, "<h1>", ts_text_name(&plan->name, lang, plan->id), "</h1>\n");
     ts_html_wrap(b, "<p class=\"subtitle\"><code>", plan->id, "</code>");
     if (*other && strcmp(other, name) != 0)
         ts_html_wrap(b, " · ", other, "");
@@ -292,7 +274,7 @@ static void render_cover(ts_buffer *b, const ts_run *run, const labels *L, ts_la
     ts_buffer_free(&as_of);
     ts_buffer list = {0};
     for (size_t s = 0; s < run->n_results; s++)
-        ts_html_wrap(&list, s ? ", " : "", scen_name(run->results[s].scenario, lang), "");
+        ts_html_wrap(&list, s ? ", " : "", ts_scenario_name(run->results[s].scenario, lang), "");
     fact(b, "full", L->scenarios, list.data ? list.data : "");
     list.len = 0;
     ts_html_wrap(&list, "<code>", plan->file, "</code>");
@@ -317,10 +299,10 @@ static void indicator_heading_cell(ts_buffer *b, const ts_run *run, size_t i, ts
     const ts_indicator *ind = &run->plan->indicators[i];
     ts_buffer_printf(b, "<th class=\"ind\" scope=\"rowgroup\" rowspan=\"%zu\">", rowspan);
     ts_html_wrap(b, "<a href=\"#indicator-", ind->id, "\">");
-    ts_html_escape(b, ind_name(ind, lang));
+    ts_html_escape(b, ts_indicator_name(ind, lang));
     ts_buffer_puts(b, "</a>");
     put_flag(b, run->plan, i);
-    const char *unit = text_in(&ind->unit, lang);
+    const char *unit = ts_text_get(&ind->unit, lang);
     if (*unit)
         ts_html_wrap(b, "<span class=\"unit\">", unit, "</span>");
     ts_buffer_puts(b, "</th>");
@@ -343,7 +325,7 @@ static void scenario_cells(ts_buffer *b, const ts_run *run, const ts_scenario_re
                            const labels *L, ts_lang lang)
 {
     const ts_assessment *a = &r->assessments[i];
-    ts_html_wrap(b, "<td class=\"scen\">", scen_name(r->scenario, lang), "</td>");
+    ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
     num_cell(b, "value_at_target_year", a->value_at_target_year, false);
     num_cell(b, "ratio", a->ratio, true);
     num_cell(b, "required_growth", a->required_growth, true);
@@ -525,10 +507,10 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     const ts_indicator *ind = &plan->indicators[i];
     const ts_assessment *a0 = &run->results[0].assessments[i];
     ts_html_wrap(b, "<section class=\"page indicator\" id=\"indicator-", ind->id, "\">\n<h2>");
-    ts_html_escape(b, ind_name(ind, lang));
+    ts_html_escape(b, ts_indicator_name(ind, lang));
     put_flag(b, plan, i);
     ts_buffer_puts(b, "</h2>\n<dl class=\"keyvals\">\n");
-    const char *unit = text_in(&ind->unit, lang);
+    const char *unit = ts_text_get(&ind->unit, lang);
     if (*unit) {
         ts_buffer_printf(b, "<dt>%s</dt>", L->unit);
         ts_html_wrap(b, "<dd>", unit, "</dd>\n");
@@ -566,7 +548,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     ts_buffer_puts(b, "</dl>\n");
     if (a0->has_target && a0->retrospective)
         render_verdict_line(b, a0, L);
-    render_chart(b, o, L, "indicator-", ind->id, ind_name(ind, lang), NULL);
+    render_chart(b, o, L, "indicator-", ind->id, ts_indicator_name(ind, lang), NULL);
 
     if (a0->has_target) {
         ts_buffer_printf(b,
@@ -592,7 +574,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
         for (size_t s = 0; s < run->n_results; s++) {
             const ts_scenario_result *r = &run->results[s];
             ts_html_wrap(b, "<tr data-scenario=\"", r->scenario->id, "\">");
-            ts_html_wrap(b, "<td class=\"scen\">", scen_name(r->scenario, lang), "</td>");
+            ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
             num_cell(b, "value_at_plan_target_year",
                      ts_projection_value(r->projection, i, plan->target_year), false);
             num_cell(b, "value_at_horizon", ts_projection_value(r->projection, i, run->horizon),
@@ -616,9 +598,9 @@ static void render_scenarios(ts_buffer *b, const ts_run *run, const labels *L, t
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario *sc = run->results[s].scenario;
         ts_html_wrap(b, "<div class=\"scenario\"><h3 id=\"scenario-", sc->id, "\">");
-        ts_html_escape(b, scen_name(sc, lang));
+        ts_html_escape(b, ts_scenario_name(sc, lang));
         ts_html_wrap(b, " <code class=\"muted\">", sc->id, "</code></h3>\n<dl class=\"keyvals\">\n");
-        const char *rationale = text_in(&sc->rationale, lang);
+        const char *rationale = ts_text_get(&sc->rationale, lang);
         if (*rationale) {
             ts_buffer_printf(b, "<dt>%s</dt>", L->rationale);
             ts_html_wrap(b, "<dd class=\"text\">", rationale, "</dd>\n");
@@ -650,7 +632,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const labels *L, 
         }
         int k = flag_number(plan, i);
         ts_buffer_printf(b, "<dt id=\"assumption-%d\"><span class=\"flag\">A%d</span> ", k, k);
-        ts_html_escape(b, ind_name(ind, lang));
+        ts_html_escape(b, ts_indicator_name(ind, lang));
         ts_html_wrap(b, "</dt>\n<dd class=\"text\">", ind->assumption, "</dd>\n");
     }
     if (any)
@@ -660,15 +642,14 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const labels *L, 
     ts_buffer_printf(b, "<%s id=\"sources\">%s</%s>\n<dl class=\"entries\">\n", h,
                      L->sources_title, h);
     if (plan->source) {
-        const char *name = text_in(&plan->name, lang);
-        ts_html_wrap(b, "<dt>", *name ? name : plan->id, "</dt>\n");
+        ts_html_wrap(b, "<dt>", ts_text_name(&plan->name, lang, plan->id), "</dt>\n");
         ts_html_wrap(b, "<dd class=\"text\">", plan->source, "</dd>\n");
     }
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
         if (!ind->source)
             continue;
-        ts_html_wrap(b, "<dt>", ind_name(ind, lang), "</dt>\n");
+        ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
         ts_html_wrap(b, "<dd class=\"text\">", ind->source, "</dd>\n");
     }
     ts_buffer_puts(b, "</dl>\n</section>\n");

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "text_table.h"
 
 void ts_fmt_value(double v, char *buf, size_t size)
@@ -68,22 +69,10 @@ void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
     snprintf(buf, size, "%s %s (%d)", SIGN[a->direction], value, a->target_year);
 }
 
-const char *ts_fmt_text(const ts_text *t, ts_lang lang)
-{
-    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
-    return s ? s : "";
-}
-
-const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang)
-{
-    const char *s = ts_fmt_text(&ind->name, lang);
-    return *s ? s : ind->id;
-}
-
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
                         size_t size)
 {
-    const char *name = ts_fmt_name(ind, lang);
+    const char *name = ts_indicator_name(ind, lang);
     if (a->revision == 0)
         snprintf(buf, size, "%s", name);
     else if (lang == TS_LANG_ZH)

@@ -17,10 +17,6 @@ void ts_fmt_percent(double v, char *buf, size_t size);
 void ts_fmt_probability(double p, char *buf, size_t size);
 /* ">= 10,000 (2025)" with the direction's sign. */
 void ts_fmt_target(const ts_assessment *a, char *buf, size_t size);
-/* The text in `lang`, else in the other language, else "". */
-const char *ts_fmt_text(const ts_text *t, ts_lang lang);
-/* The indicator's name in `lang` (as ts_fmt_text), or its id. */
-const char *ts_fmt_name(const ts_indicator *ind, ts_lang lang);
 /* The indicator's name, and for a revised target " (revised 2027)". */
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
                         size_t size);

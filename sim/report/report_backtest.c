@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "csv.h"
 #include "format.h"
 #include "json_out.h"
@@ -107,7 +108,7 @@ static void add_cell_row(const ts_run *run, size_t s, size_t i, const int *years
     const char *row[TT_MAX_COLS];
     size_t col = 0;
     row[col++] = s == 0 || !ts_backtest_cell_at(bt, s - 1, i)->n
-                     ? ts_fmt_name(&run->plan->indicators[i], lang)
+                     ? ts_indicator_name(&run->plan->indicators[i], lang)
                      : "";
     row[col++] = run->results[s].scenario->id;
     for (size_t y = 0; y < n_years; y++, col++) {

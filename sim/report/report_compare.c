@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "csv.h"
 #include "format.h"
 #include "json_out.h"
@@ -113,8 +114,7 @@ void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out)
         return;
     const cmp_labels *L = lang == TS_LANG_ZH ? &ZH : &EN;
     const ts_scenario *ref = run->results[cmp->reference].scenario;
-    const char *name = ts_fmt_text(&ref->name, lang);
-    ts_buffer_printf(out, "%s: %s [%s]\n", L->title, *name ? name : ref->id, ref->id);
+    ts_buffer_printf(out, "%s: %s [%s]\n", L->title, ts_scenario_name(ref, lang), ref->id);
     ts_fmt_wrapped(out, NULL, run->mc_draws ? L->note : L->note_no_draws, 96);
     ts_buffer_puts(out, "\n");
     tt_table t;

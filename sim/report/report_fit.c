@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
@@ -59,7 +60,7 @@ void ts_report_fit_text(const ts_run *run, const ts_scenario_result *r, ts_lang 
             continue;
         char sentence[512], text[768];
         fit_sentence(fit, lang, sentence, sizeof sentence);
-        snprintf(text, sizeof text, "%s: %s", ts_fmt_name(&plan->indicators[i], lang), sentence);
+        snprintf(text, sizeof text, "%s: %s", ts_indicator_name(&plan->indicators[i], lang), sentence);
         ts_fmt_wrapped(out, lang == TS_LANG_ZH ? "拟合增速" : "Fitted growth", text, 96);
     }
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "format.h"
 #include "report_parts.h"
 #include "targetsim/report.h"
@@ -62,18 +63,6 @@ static const labels ZH = {
     "恰好达到目标所需的驱动因素增速（自该因素截至年起保持不变，其他因素按情景）：",
 };
 
-static const char *text_in(const ts_text *t, ts_lang lang)
-{
-    const char *s = lang == TS_LANG_ZH ? (t->zh ? t->zh : t->en) : (t->en ? t->en : t->zh);
-    return s ? s : "";
-}
-
-static const char *name_of(const ts_indicator *ind, ts_lang lang)
-{
-    const char *s = text_in(&ind->name, lang);
-    return *s ? s : ind->id;
-}
-
 /* "[A1]" for the k-th indicator with an assumption, "" otherwise. */
 static void flag_of(const ts_plan *plan, size_t index, char *buf, size_t size)
 {
@@ -83,7 +72,7 @@ static void flag_of(const ts_plan *plan, size_t index, char *buf, size_t size)
 static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
-    ts_buffer_printf(out, "%s: %s (%s)\n", L->title, text_in(&plan->name, lang), plan->id);
+    ts_buffer_printf(out, "%s: %s (%s)\n", L->title, ts_text_get(&plan->name, lang), plan->id);
     char observed[96];
     if (run->as_of != TS_AS_OF_LATEST)
         snprintf(observed, sizeof observed, "%s %d (--as-of)", L->observed_to, run->as_of);
@@ -136,7 +125,7 @@ static void render_indicators(const ts_run *run, const labels *L, ts_lang lang, 
         ts_fmt_value(ind->baseline, baseline, sizeof baseline);
         snprintf(as_of, sizeof as_of, "%d", as[i].as_of);
         flag_of(plan, i, flag, sizeof flag);
-        const char *row[] = {name_of(ind, lang), text_in(&ind->unit, lang), target, baseline,
+        const char *row[] = {ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang), target, baseline,
                              as_of, flag};
         tt_add_row(&t, row);
     }
@@ -250,7 +239,7 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
         /* Inputs show the scenario's value in the plan's target year. */
         ts_fmt_value(ts_projection_value(r->projection, i, plan->target_year), value,
                      sizeof value);
-        const char *row[] = {name_of(ind, lang), "-", value, "", "", "", "", "", L->input_row,
+        const char *row[] = {ts_indicator_name(ind, lang), "-", value, "", "", "", "", "", L->input_row,
                              flag};
         add_row(t, row, r->mc != NULL);
         return;
@@ -313,7 +302,7 @@ static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
         if (even)
             ts_buffer_printf(&line, lang == TS_LANG_ZH ? "；%d年前达成概率过半" : "; even odds by %d",
                              even);
-        ts_fmt_wrapped(out, name_of(&run->plan->indicators[i], lang), line.data ? line.data : "",
+        ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data ? line.data : "",
                        96);
         ts_buffer_free(&line);
     }
@@ -332,14 +321,14 @@ static void render_required(const ts_run *run, const ts_scenario_result *r, cons
             char rate[24];
             ts_fmt_percent(req->drivers[k].rate, rate, sizeof rate);
             ts_buffer_printf(&line, "%s%s %s%s", line.len ? ", " : "",
-                             name_of(&run->plan->indicators[req->drivers[k].driver], lang), rate,
+                             ts_indicator_name(&run->plan->indicators[req->drivers[k].driver], lang), rate,
                              lang == TS_LANG_ZH ? "/年" : "/yr");
         }
         if (line.len) {
             if (!title)
                 ts_fmt_wrapped(out, NULL, L->required_title, 96);
             title = true;
-            ts_fmt_wrapped(out, name_of(&run->plan->indicators[i], lang), line.data, 96);
+            ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data, 96);
         }
         ts_buffer_free(&line);
     }
@@ -350,12 +339,11 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r, cons
 {
     const ts_plan *plan = run->plan;
     const ts_scenario *sc = r->scenario;
-    const char *name = text_in(&sc->name, lang);
-    ts_buffer_printf(out, "%s: %s [%s]\n", L->scenario, *name ? name : sc->id, sc->id);
-    const char *rationale = text_in(&sc->rationale, lang);
+    ts_buffer_printf(out, "%s: %s [%s]\n", L->scenario, ts_scenario_name(sc, lang), sc->id);
+    const char *rationale = ts_text_get(&sc->rationale, lang);
     if (*rationale)
         ts_fmt_wrapped(out, L->rationale, rationale, 96);
-    const char *method = text_in(&sc->uncertainty_method, lang);
+    const char *method = ts_text_get(&sc->uncertainty_method, lang);
     if (*method && r->mc)
         ts_fmt_wrapped(out, L->uncertainty, method, 96);
     ts_buffer_printf(out, "  %s:", L->chain);
@@ -421,7 +409,7 @@ static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, t
             ts_buffer_printf(out, "%s\n", L->assumptions_title);
         char flag[16], label[128];
         flag_of(plan, i, flag, sizeof flag);
-        snprintf(label, sizeof label, "%s %s", flag, name_of(ind, lang));
+        snprintf(label, sizeof label, "%s %s", flag, ts_indicator_name(ind, lang));
         ts_fmt_wrapped(out, label, ind->assumption, 96);
     }
     if (any)
@@ -433,7 +421,7 @@ static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, t
             continue;
         if (!any++)
             ts_buffer_printf(out, "%s\n", L->notes_title);
-        ts_fmt_wrapped(out, name_of(ind, lang), ind->note, 96);
+        ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ind->note, 96);
     }
     if (any)
         ts_buffer_puts(out, "\n");
@@ -443,7 +431,7 @@ static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, t
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
         if (ind->source)
-            ts_fmt_wrapped(out, name_of(ind, lang), ind->source, 96);
+            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ind->source, 96);
         render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");
