@@ -73,7 +73,6 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     const ts_chart_labels *L = ts_chart_labels_for(lang);
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
-    static const char *const SIGN[] = {"≥", ">", "≤", "<"};
     ts_tpl_vars vars = {0};
     char value[64], buf[200];
     ts_tpl_set_int(&vars, "N_OBSERVED", write_dat(run, index, lang, &chart->dat));
@@ -102,7 +101,7 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
         ts_buffer_free(&t);
     }
     ts_fmt_value(a->target, value, sizeof value);
-    snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, SIGN[a->direction], value,
+    snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value,
              a->target_year);
     ts_tpl_set_text(&vars, "TARGET_TITLE", buf);
     ts_tpl_set_number(&vars, "TARGET", a->target);

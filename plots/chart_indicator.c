@@ -78,11 +78,11 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     ts_buffer_printf(&line, "%d", ts_chart_as_of(run, index));
     ts_chart_dat_comment(dat, "as-of", line.data);
     /* Revised targets: year and value, the markers on the chart. */
-    static const char *const SIGN[] = {">=", ">", "<=", "<"};
     for (size_t r = 0; r < ind->n_revisions; r++) {
         const ts_target *t = &ind->revisions[r].target;
         line.len = 0;
-        ts_buffer_printf(&line, "%d %.17g (%s)", t->year, t->value, SIGN[t->direction]);
+        ts_buffer_printf(&line, "%d %.17g (%s)", t->year, t->value,
+                         ts_direction_symbol(t->direction, TS_SYMBOL_ASCII));
         ts_chart_dat_comment(dat, "revision", line.data);
     }
     ts_buffer_free(&line);
@@ -136,7 +136,6 @@ static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_va
 {
     const ts_chart_labels *L = ts_chart_labels_for(lang);
     const ts_assessment *a = &run->results[0].assessments[index];
-    static const char *const SIGN[] = {"≥", ">", "≤", "<"};
     char value[64], buf[160];
     ts_tpl_set_int(vars, "HAS_TARGET", a->has_target);
     ts_tpl_set_number(vars, "TARGET", a->has_target ? a->target : NAN);
@@ -144,7 +143,7 @@ static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_va
     buf[0] = '\0';
     if (a->has_target) {
         ts_fmt_value(a->target, value, sizeof value);
-        snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, SIGN[a->direction], value,
+        snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value,
                  a->target_year);
     }
     ts_tpl_set_text(vars, "TARGET_TITLE", buf);
@@ -157,7 +156,6 @@ static void revision_vars(const ts_run *run, size_t index, ts_lang lang, int fir
                           ts_tpl_vars *vars)
 {
     const ts_indicator *ind = &run->plan->indicators[index];
-    static const char *const SIGN[] = {"≥", ">", "≤", "<"};
     ts_buffer *years = ts_tpl_slot(vars, "REV_YEARS");
     ts_buffer *values = ts_tpl_slot(vars, "REV_VALUES");
     ts_buffer *titles = ts_tpl_slot(vars, "REV_TITLES");
@@ -170,11 +168,12 @@ static void revision_vars(const ts_run *run, size_t index, ts_lang lang, int fir
         if (t->year < first_year || t->year > run->horizon)
             continue;
         ts_fmt_value(t->value, value, sizeof value);
+        const char *sign = ts_direction_symbol(t->direction, TS_SYMBOL_UNICODE);
         ts_buffer line = {0};
         if (lang == TS_LANG_ZH)
-            ts_buffer_printf(&line, "修订目标：%d年 %s %s", t->year, SIGN[t->direction], value);
+            ts_buffer_printf(&line, "修订目标：%d年 %s %s", t->year, sign, value);
         else
-            ts_buffer_printf(&line, "revised: %s %s by %d", SIGN[t->direction], value, t->year);
+            ts_buffer_printf(&line, "revised: %s %s by %d", sign, value, t->year);
         ts_tpl_array_sep(years);
         ts_buffer_printf(years, "%d", t->year);
         ts_tpl_array_sep(values);

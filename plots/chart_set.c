@@ -42,11 +42,10 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
                             ts_lang lang)
 {
     const ts_indicator *ind = &run->plan->indicators[index];
-    static const char *const SIGN[] = {">=", ">", "<=", "<"};
     ts_buffer line = {0};
     ts_buffer_printf(&line, "%zu %s (%s); unit: %s; target %s %.15g in %d; as-of %d", number,
                      ind->id, ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
-                     SIGN[ind->target.direction], ind->target.value, ind->target.year,
+                     ts_direction_symbol(ind->target.direction, TS_SYMBOL_ASCII), ind->target.value, ind->target.year,
                      ts_chart_as_of(run, index));
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_buffer_free(&line);

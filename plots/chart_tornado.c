@@ -106,7 +106,6 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
     const ts_chart_labels *L = ts_chart_labels_for(lang);
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
-    static const char *const SIGN[] = {"≥", ">", "≤", "<"};
     ts_tpl_vars vars = {0};
     ts_buffer line = {0};
     char value[64], buf[200];
@@ -126,7 +125,7 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
     ts_tpl_set_number(&vars, "X_LO", lo);
     ts_tpl_set_number(&vars, "X_HI", hi);
     ts_fmt_value(a->target, value, sizeof value);
-    snprintf(buf, sizeof buf, "%s %s %s", L->target, SIGN[a->direction], value);
+    snprintf(buf, sizeof buf, "%s %s %s", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value);
     ts_tpl_set_text(&vars, "TARGET_TITLE", buf);
     ts_fmt_value(central, value, sizeof value);
     snprintf(buf, sizeof buf, "%s %s", L->tornado_central, value);

@@ -178,10 +178,10 @@ static void put_flag(ts_buffer *b, const ts_plan *plan, size_t index)
 /* "≥ 10,000 (2025)". */
 static void put_target(ts_buffer *b, const ts_assessment *a)
 {
-    static const char *const SIGN[] = {"≥", "&gt;", "≤", "&lt;"};
     char value[48];
     ts_fmt_value(a->target, value, sizeof value);
-    ts_buffer_printf(b, "%s %s (%d)", SIGN[a->direction], value, a->target_year);
+    ts_html_escape(b, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE));
+    ts_buffer_printf(b, " %s (%d)", value, a->target_year);
 }
 
 /* A right-aligned number cell carrying its exact value. */

@@ -12,11 +12,32 @@
 
 enum { DEFAULT_HORIZON = 2035 };
 
-static const char *const DIRECTION_NAMES[] = {"at_least", "above", "at_most", "below"};
+/* Each direction's name in the files and report.json, and its sign in
+ * plain text (report.txt, .dat comments) and typeset (charts, report.html). */
+static const struct {
+    const char *name, *ascii, *unicode;
+} DIRECTIONS[] = {
+    [TS_AT_LEAST] = {"at_least", ">=", "≥"},
+    [TS_ABOVE] = {"above", ">", ">"},
+    [TS_AT_MOST] = {"at_most", "<=", "≤"},
+    [TS_BELOW] = {"below", "<", "<"},
+};
+
+static bool direction_known(ts_direction direction)
+{
+    return (unsigned)direction < sizeof DIRECTIONS / sizeof DIRECTIONS[0];
+}
 
 const char *ts_direction_name(ts_direction direction)
 {
-    return (unsigned)direction < 4 ? DIRECTION_NAMES[direction] : "?";
+    return direction_known(direction) ? DIRECTIONS[direction].name : "?";
+}
+
+const char *ts_direction_symbol(ts_direction direction, ts_symbol_style style)
+{
+    if (!direction_known(direction))
+        return "?";
+    return style == TS_SYMBOL_UNICODE ? DIRECTIONS[direction].unicode : DIRECTIONS[direction].ascii;
 }
 
 bool ts_direction_met(ts_direction direction, double value, double target)
@@ -136,8 +157,8 @@ static ts_status parse_target(const cJSON *item, const loader *ld, const char *p
     const cJSON *dir = cJSON_GetObjectItemCaseSensitive(item, "direction");
     if (dir) {
         bool found = false;
-        for (int d = 0; d < 4 && cJSON_IsString(dir); d++) {
-            if (strcmp(dir->valuestring, DIRECTION_NAMES[d]) == 0) {
+        for (int d = 0; direction_known((ts_direction)d) && cJSON_IsString(dir); d++) {
+            if (strcmp(dir->valuestring, DIRECTIONS[d].name) == 0) {
                 target->direction = (ts_direction)d;
                 found = true;
             }

@@ -63,10 +63,10 @@ void ts_fmt_probability(double p, char *buf, size_t size)
 
 void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
 {
-    static const char *const SIGN[] = {">=", ">", "<=", "<"};
     char value[48];
     ts_fmt_value(a->target, value, sizeof value);
-    snprintf(buf, size, "%s %s (%d)", SIGN[a->direction], value, a->target_year);
+    snprintf(buf, size, "%s %s (%d)", ts_direction_symbol(a->direction, TS_SYMBOL_ASCII), value,
+             a->target_year);
 }
 
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,

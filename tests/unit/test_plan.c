@@ -112,6 +112,15 @@ static void test_targets(void)
     CHECK_STR(ts_direction_name(TS_ABOVE), "above");
     CHECK_STR(ts_direction_name(TS_AT_MOST), "at_most");
     CHECK_STR(ts_direction_name(TS_BELOW), "below");
+    CHECK_STR(ts_direction_symbol(TS_AT_LEAST, TS_SYMBOL_ASCII), ">=");
+    CHECK_STR(ts_direction_symbol(TS_ABOVE, TS_SYMBOL_ASCII), ">");
+    CHECK_STR(ts_direction_symbol(TS_AT_MOST, TS_SYMBOL_ASCII), "<=");
+    CHECK_STR(ts_direction_symbol(TS_BELOW, TS_SYMBOL_ASCII), "<");
+    CHECK_STR(ts_direction_symbol(TS_AT_LEAST, TS_SYMBOL_UNICODE), "\u2265");
+    CHECK_STR(ts_direction_symbol(TS_ABOVE, TS_SYMBOL_UNICODE), ">");
+    CHECK_STR(ts_direction_symbol(TS_AT_MOST, TS_SYMBOL_UNICODE), "\u2264");
+    CHECK_STR(ts_direction_symbol(TS_BELOW, TS_SYMBOL_UNICODE), "<");
+    CHECK_STR(ts_direction_symbol((ts_direction)4, TS_SYMBOL_UNICODE), "?");
     ts_plan_free(plan);
 }
 

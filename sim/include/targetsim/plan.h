@@ -138,6 +138,14 @@ int ts_plan_last_target_year(const ts_plan *plan);
  * the enum). */
 const char *ts_direction_name(ts_direction direction);
 
+/* How ts_direction_symbol writes a sign: ">=" or "≥". */
+typedef enum ts_symbol_style { TS_SYMBOL_ASCII, TS_SYMBOL_UNICODE } ts_symbol_style;
+
+/* The sign of `direction` for people to read: ">=", ">", "<=", "<" in
+ * TS_SYMBOL_ASCII, "≥", ">", "≤", "<" (UTF-8) in TS_SYMBOL_UNICODE (static;
+ * "?" for a value outside the enum). Not escaped for any markup. */
+const char *ts_direction_symbol(ts_direction direction, ts_symbol_style style);
+
 /* True when `value` meets `target` in `direction`. False for NaN. */
 bool ts_direction_met(ts_direction direction, double value, double target);
 
