@@ -75,7 +75,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
     line.len = 0;
-    ts_buffer_printf(&line, "%d", ts_chart_as_of(run, index));
+    ts_buffer_printf(&line, "%d", ts_run_indicator_as_of(run, index));
     ts_chart_dat_comment(dat, "as-of", line.data);
     /* Revised targets: year and value, the markers on the chart. */
     for (size_t r = 0; r < ind->n_revisions; r++) {
@@ -198,7 +198,7 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
     const ts_indicator *ind = &run->plan->indicators[index];
     char sub[64];
     ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
-    snprintf(sub, sizeof sub, "%s %d", L->as_of, ts_chart_as_of(run, index));
+    snprintf(sub, sizeof sub, "%s %d", L->as_of, ts_run_indicator_as_of(run, index));
     ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
     if (subtitle) {
         ts_buffer t = {0};
@@ -228,7 +228,7 @@ ts_status ts_chart_write_indicator(const ts_run *run, size_t index, ts_lang lang
     target_vars(run, index, lang, &vars);
     scenario_vars(run, index, lang, &vars);
     ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "AS_OF", ts_chart_as_of(run, index));
+    ts_tpl_set_int(&vars, "AS_OF", ts_run_indicator_as_of(run, index));
     ts_tpl_set_int(&vars, "FIRST_YEAR",
                    ind->history.n ? ind->history.points[0].year : run->plan->base_year);
     ts_tpl_set_int(&vars, "HORIZON", run->horizon);

@@ -51,9 +51,6 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
  * double, NaN when undefined. */
 void ts_chart_dat_number(ts_buffer *dat, double value);
 
-/* The latest as-of year of indicator `index` over the run's scenarios. */
-int ts_chart_as_of(const ts_run *run, size_t index);
-
 /* Fills header.gp, the chart's template and footer.gp into chart->gp.
  * `vars` must hold the chart's own placeholders; the common ones (STEM,
  * DAT, FONT, ...) are added here. */

@@ -46,18 +46,9 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
     ts_buffer_printf(&line, "%zu %s (%s); unit: %s; target %s %.15g in %d; as-of %d", number,
                      ind->id, ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
                      ts_direction_symbol(ind->target.direction, TS_SYMBOL_ASCII), ind->target.value, ind->target.year,
-                     ts_chart_as_of(run, index));
+                     ts_run_indicator_as_of(run, index));
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_buffer_free(&line);
-}
-
-int ts_chart_as_of(const ts_run *run, size_t index)
-{
-    int latest = run->plan->base_year;
-    for (size_t s = 0; s < run->n_results; s++)
-        if (run->results[s].projection->paths[index].as_of > latest)
-            latest = run->results[s].projection->paths[index].as_of;
-    return latest;
 }
 
 void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)

@@ -20,13 +20,23 @@ static void result_free(const ts_plan *plan, ts_scenario_result *r)
     ts_mc_result_free(r->mc);
 }
 
-int ts_run_latest_as_of(const ts_run *run)
+int ts_run_indicator_as_of(const ts_run *run, size_t index)
 {
     int latest = run->plan->base_year;
     for (size_t s = 0; s < run->n_results; s++)
-        for (size_t i = 0; i < run->plan->n_indicators; i++)
-            if (run->results[s].projection->paths[i].as_of > latest)
-                latest = run->results[s].projection->paths[i].as_of;
+        if (run->results[s].projection->paths[index].as_of > latest)
+            latest = run->results[s].projection->paths[index].as_of;
+    return latest;
+}
+
+int ts_run_latest_as_of(const ts_run *run)
+{
+    int latest = run->plan->base_year;
+    for (size_t i = 0; i < run->plan->n_indicators; i++) {
+        int as_of = ts_run_indicator_as_of(run, i);
+        if (as_of > latest)
+            latest = as_of;
+    }
     return latest;
 }
 

@@ -173,6 +173,11 @@ static void test_needed_by(void)
     if (!run)
         return;
     ts_error err;
+    /* gdp is observed to 2025, cut and pop only in the base year. */
+    CHECK_INT(ts_run_indicator_as_of(run, GDP), 2025);
+    CHECK_INT(ts_run_indicator_as_of(run, CUT), 2020);
+    CHECK_INT(ts_run_indicator_as_of(run, POP), 2020);
+    CHECK_INT(ts_run_latest_as_of(run), 2025);
     CHECK_INT(ts_run_set_by_year(run, 2025, &err), TS_EUSAGE);
     CHECK_STR(err.message, "--by 2025 is not after the latest observed year 2025");
     CHECK_INT(run->by_year, 0);

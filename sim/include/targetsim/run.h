@@ -83,6 +83,10 @@ void ts_run_free(ts_run *run);
  * plan.as_of); the base year for an empty run. */
 int ts_run_latest_as_of(const ts_run *run);
 
+/* The latest as-of year of indicator `index` (< plan->n_indicators) in any
+ * scenario of `run`; the base year for an empty run. */
+int ts_run_indicator_as_of(const ts_run *run, size_t index);
+
 #ifdef __cplusplus
 }
 #endif
