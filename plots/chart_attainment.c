@@ -72,18 +72,18 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
 /* Status names for the legend, in ts_verdict order. */
 static void status_vars(ts_lang lang, ts_tpl_vars *vars)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_strings *S = ts_strings_for(lang);
     ts_buffer *b = ts_tpl_slot(vars, "STATUS_NAMES");
-    for (size_t k = 0; b && k < 7; k++) {
+    for (size_t k = 0; b && k < TS_N_VERDICTS; k++) {
         ts_tpl_array_sep(b);
-        ts_chart_quote(b, L->status_names[k]);
+        ts_chart_quote(b, S->status[k]);
     }
 }
 
 ts_status ts_chart_write_attainment(const ts_run *run, ts_lang lang, const char *template_dir,
                                     ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     ts_tpl_vars vars = {0};
     double max_pct;
     long n_groups;

@@ -72,7 +72,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
 ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
                                   const char *template_dir, ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     ts_tpl_vars vars = {0};
     int last = last_year(run->backtest, index);
@@ -85,7 +85,7 @@ ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
         if (isfinite(c->mape))
             ts_buffer_printf(&t, lang == TS_LANG_ZH ? "（MAPE %.1f%%%s）" : " (MAPE %.1f %%%s)",
                              100.0 * c->mape,
-                             c->in_sample ? (lang == TS_LANG_ZH ? "，样本内" : ", in sample") : "");
+                             c->in_sample ? L->backtest_in_sample : "");
         ts_tpl_array_sep(titles);
         ts_chart_quote(titles, t.data);
         ts_buffer_free(&t);

@@ -26,7 +26,7 @@ static bool drawn(const ts_comparison_row *r)
 ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *template_dir,
                                  ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_plan *plan = run->plan;
     const ts_comparison *cmp = run->comparison;
     size_t per_group = run->n_results - 1;
@@ -87,7 +87,7 @@ ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *te
     ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, lang == TS_LANG_ZH ? "%s%s" : "%s %s", L->compare_note,
+        ts_buffer_printf(&t, "%s%s", L->compare_note,
                          ts_scenario_name(run->results[cmp->reference].scenario, lang));
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);

@@ -70,7 +70,7 @@ static long write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
 ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
                              const char *template_dir, ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
     ts_tpl_vars vars = {0};
@@ -79,11 +79,12 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     ts_buffer *titles = ts_tpl_slot(&vars, "SCENARIO_TITLES");
     for (size_t s = 0; titles && s < run->n_results; s++) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, lang == TS_LANG_ZH ? "%s，%s" : "%s — %s", ts_scenario_name(run->results[s].scenario, lang),
-                         L->fan_median);
+        ts_buffer_printf(&t, "%s%s%s", ts_scenario_name(run->results[s].scenario, lang),
+                         L->sep_aside, L->fan_median);
         if (run->results[s].mc && run->results[s].mc->targets[index].has_target)
-            ts_buffer_printf(&t, lang == TS_LANG_ZH ? "（达标概率 %.0f%%）" : " (P(target) %.0f %%)",
-                             100.0 * run->results[s].mc->targets[index].probability);
+            ts_buffer_printf(&t, "%s%.0f%s", L->fan_probability.before,
+                             100.0 * run->results[s].mc->targets[index].probability,
+                             L->fan_probability.after);
         ts_tpl_array_sep(titles);
         ts_chart_quote(titles, t.data);
         ts_buffer_free(&t);
@@ -93,10 +94,10 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     if (band && band50) {
         const char *name = ts_scenario_name(run->results[0].scenario, lang);
         ts_buffer t = {0};
-        ts_buffer_printf(&t, "%s%s%s", name, lang == TS_LANG_ZH ? "：" : ": ", L->fan_band90);
+        ts_buffer_printf(&t, "%s%s%s", name, L->sep_colon, L->fan_band90);
         ts_chart_quote(band, t.data);
         t.len = 0;
-        ts_buffer_printf(&t, "%s%s%s", name, lang == TS_LANG_ZH ? "：" : ": ", L->fan_band50);
+        ts_buffer_printf(&t, "%s%s%s", name, L->sep_colon, L->fan_band50);
         ts_chart_quote(band50, t.data);
         ts_buffer_free(&t);
     }
@@ -111,8 +112,7 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, "%s%s%s", L->fan_title, lang == TS_LANG_ZH ? "，" : ", ",
-                         L->fan_note);
+        ts_buffer_printf(&t, "%s%s%s", L->fan_title, L->sep_list, L->fan_note);
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }

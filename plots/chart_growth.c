@@ -80,7 +80,7 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
 ts_status ts_chart_write_growth(const ts_run *run, ts_lang lang, const char *template_dir,
                                 ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     ts_tpl_vars vars = {0};
     long n_groups;
     write_dat(run, lang, &chart->dat);

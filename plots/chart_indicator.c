@@ -94,15 +94,15 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
 static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang lang,
                            ts_buffer *array)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_assessment *a = &run->results[s].assessments[index];
     ts_buffer t = {0};
     ts_buffer_puts(&t, ts_scenario_name(run->results[s].scenario, lang));
     if (a->has_target) {
-        ts_buffer_puts(&t, lang == TS_LANG_ZH ? "，" : " — ");
-        const char *const *words = a->attainment_year ? L->reached : L->not_reached;
-        ts_buffer_printf(&t, "%s%d%s", words[0],
-                         a->attainment_year ? a->attainment_year : run->horizon, words[1]);
+        ts_buffer_puts(&t, L->sep_aside);
+        const ts_around *words = a->attainment_year ? &L->reached : &L->not_reached;
+        ts_buffer_printf(&t, "%s%d%s", words->before,
+                         a->attainment_year ? a->attainment_year : run->horizon, words->after);
     }
     ts_tpl_array_sep(array);
     ts_chart_quote(array, t.data);
@@ -134,7 +134,7 @@ static void scenario_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_
 
 static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_assessment *a = &run->results[0].assessments[index];
     char value[64], buf[160];
     ts_tpl_set_int(vars, "HAS_TARGET", a->has_target);
@@ -194,7 +194,7 @@ static void revision_vars(const ts_run *run, size_t index, ts_lang lang, int fir
 
 static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     char sub[64];
     ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
@@ -202,8 +202,7 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
     ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
     if (subtitle) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, "%s%s%s", ts_text_get(&run->plan->name, lang),
-                         lang == TS_LANG_ZH ? "，" : ", ", sub);
+        ts_buffer_printf(&t, "%s%s%s", ts_text_get(&run->plan->name, lang), L->sep_list, sub);
         ts_chart_quote(subtitle, t.data);
         ts_buffer_free(&t);
     }

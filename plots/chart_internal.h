@@ -5,33 +5,10 @@
 #include <stdbool.h>
 
 #include "base/text.h"
+#include "strings/strings.h"
 #include "targetsim/chart.h"
 #include "targetsim/targetsim.h"
 #include "template.h"
-
-/* Fixed words of the charts, per language. */
-typedef struct ts_chart_labels {
-    const char *year, *history, *observed, *interpolated, *target, *target_year, *as_of;
-    /* "<before> YEAR <after>": pairs, not printf formats, so a label table
-     * can never hand printf a wrong conversion. */
-    const char *reached[2], *not_reached[2];
-    const char *attainment_title, *attainment_axis, *attainment_note;
-    const char *growth_title, *growth_axis, *growth_required, *growth_note;
-    const char *status_names[7]; /* indexed by ts_verdict */
-    /* fan-ID: Monte Carlo bands */
-    const char *fan_title, *fan_band90, *fan_band50, *fan_median, *fan_note;
-    /* tornado-ID: one sd either way */
-    const char *tornado_title, *tornado_low, *tornado_high, *tornado_central, *tornado_note;
-    /* backtest-ID: ex-ante paths against the observations */
-    const char *backtest_title, *backtest_note;
-    /* compare: each scenario against the reference */
-    const char *compare_title, *compare_axis, *compare_note;
-    /* sweep-ID, sweepprob-ID */
-    const char *sweep_title, *sweep_probability_title, *sweep_probability;
-} ts_chart_labels;
-
-const ts_chart_labels *ts_chart_labels_for(ts_lang lang);
-
 
 /* Appends `name` split in two lines of about `width` display columns as the
  * next element of two array initialisers (the second may be ''). */

@@ -99,11 +99,11 @@ static void axis_label(const ts_run *run, size_t a, ts_lang lang, ts_tpl_vars *v
     const ts_sweep_result *sw = run->sweep;
     ts_buffer t = {0};
     const char *model = sw->axes[a].model ? sw->axes[a].model->name : "";
-    if (lang == TS_LANG_ZH) /* the scenario keys, in words */
-        model = strcmp(model, "growth") == 0 ? "年增速"
-                : strcmp(model, "add") == 0  ? "年增量"
-                : strcmp(model, "level") == 0 ? "水平"
-                                              : model;
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
+    model = strcmp(model, "growth") == 0  ? L->sweep_model.growth
+            : strcmp(model, "add") == 0   ? L->sweep_model.add
+            : strcmp(model, "level") == 0 ? L->sweep_model.level
+                                          : model;
     ts_buffer_printf(&t, "%s (%s)",
                      ts_indicator_name(&run->plan->indicators[sw->axis_index[a]], lang),
                      model);
@@ -114,7 +114,7 @@ static void axis_label(const ts_run *run, size_t a, ts_lang lang, ts_tpl_vars *v
 ts_status ts_chart_write_sweep(const ts_run *run, size_t index, bool probability, ts_lang lang,
                                const char *template_dir, ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_sweep_result *sw = run->sweep;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_scenario *sc = run->sweep_scenario ? run->sweep_scenario : run->results[0].scenario;
@@ -138,8 +138,7 @@ ts_status ts_chart_write_sweep(const ts_run *run, size_t index, bool probability
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s (%d)%s%s", probability ? L->sweep_probability_title
                                                         : L->sweep_title,
-                         ind->target.year, lang == TS_LANG_ZH ? "，" : ", ",
-                         ts_scenario_name(sc, lang));
+                         ind->target.year, L->sep_list, ts_scenario_name(sc, lang));
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }

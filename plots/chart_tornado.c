@@ -103,7 +103,7 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
 ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
                                  const char *template_dir, ts_chart *chart, ts_error *err)
 {
-    const ts_chart_labels *L = ts_chart_labels_for(lang);
+    const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
     ts_tpl_vars vars = {0};
@@ -136,7 +136,7 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
     ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
     if (title && sub) {
         ts_buffer t = {0};
-        ts_buffer_printf(&t, "%s%s%s", L->tornado_title, lang == TS_LANG_ZH ? "：" : ": ",
+        ts_buffer_printf(&t, "%s%s%s", L->tornado_title, L->sep_colon,
                          ts_indicator_name(ind, lang));
         ts_chart_quote(title, t.data);
         t.len = 0;

@@ -8,6 +8,7 @@
 
 #include "base/buffer.h"
 #include "base/text.h"
+#include "strings/strings.h"
 #include "text_table.h"
 
 void ts_fmt_value(double v, char *buf, size_t size)
@@ -69,16 +70,24 @@ void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
              a->target_year);
 }
 
+void ts_fmt_attained(int year, int horizon, ts_lang lang, char *buf, size_t size)
+{
+    const ts_around *not_by = &ts_strings_for(lang)->not_by;
+    if (year)
+        snprintf(buf, size, "%d", year);
+    else
+        snprintf(buf, size, "%s%d%s", not_by->before, horizon, not_by->after);
+}
+
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
                         size_t size)
 {
     const char *name = ts_indicator_name(ind, lang);
+    const ts_around *revised = &ts_strings_for(lang)->report.revised;
     if (a->revision == 0)
         snprintf(buf, size, "%s", name);
-    else if (lang == TS_LANG_ZH)
-        snprintf(buf, size, "%s（%d年调整目标）", name, a->target_year);
     else
-        snprintf(buf, size, "%s (revised %d)", name, a->target_year);
+        snprintf(buf, size, "%s%s%d%s", name, revised->before, a->target_year, revised->after);
 }
 
 void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size)

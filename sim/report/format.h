@@ -17,6 +17,8 @@ void ts_fmt_percent(double v, char *buf, size_t size);
 void ts_fmt_probability(double p, char *buf, size_t size);
 /* ">= 10,000 (2025)" with the direction's sign. */
 void ts_fmt_target(const ts_assessment *a, char *buf, size_t size);
+/* The attainment year, or "not by HORIZON" for 0 (in `lang`). */
+void ts_fmt_attained(int year, int horizon, ts_lang lang, char *buf, size_t size);
 /* The indicator's name, and for a revised target " (revised 2027)". */
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
                         size_t size);

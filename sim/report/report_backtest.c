@@ -12,17 +12,11 @@
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
+#include "strings/strings.h"
 #include "targetsim/track.h"
 #include "text_table.h"
 
 enum { MAX_YEAR_COLUMNS = 8 };
-
-typedef struct bt_labels {
-    const char *indicator, *scenario, *mape, *remark, *closest, *in_sample;
-} bt_labels;
-
-static const bt_labels EN = {"Indicator", "Scenario", "MAPE", "Note", "closest", "in sample"};
-static const bt_labels ZH = {"指标", "情景", "MAPE", "说明", "最接近", "样本内"};
 
 /* The section's title and explanation, which name the base year. */
 static void intro(int from, size_t n_years, size_t shown, ts_lang lang, ts_buffer *out)
@@ -100,7 +94,7 @@ static const ts_backtest_point *point_in(const ts_backtest_cell *c, int year)
 }
 
 static void add_cell_row(const ts_run *run, size_t s, size_t i, const int *years, size_t n_years,
-                         const bt_labels *L, ts_lang lang, tt_table *t)
+                         const ts_report_words *L, ts_lang lang, tt_table *t)
 {
     const ts_backtest *bt = run->backtest;
     const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, i);
@@ -126,15 +120,15 @@ static void add_cell_row(const ts_run *run, size_t s, size_t i, const int *years
     char flag[16];
     ts_fmt_flag(run->plan, i, flag, sizeof flag);
     bool closest = c->closest;
-    snprintf(cells[col], sizeof cells[col], "%s%s%s%s%s", closest ? L->closest : "",
-             closest && c->in_sample ? ", " : "", c->in_sample ? L->in_sample : "",
+    snprintf(cells[col], sizeof cells[col], "%s%s%s%s%s", closest ? L->backtest.closest : "",
+             closest && c->in_sample ? ", " : "", c->in_sample ? L->backtest.in_sample : "",
              *flag && (closest || c->in_sample) ? " " : "", flag);
     row[col] = cells[col];
     tt_add_row(t, row);
 }
 
 static void backtest_table(const ts_run *run, const int *years, size_t n_years,
-                           const bt_labels *L, ts_lang lang, ts_buffer *out)
+                           const ts_report_words *L, ts_lang lang, ts_buffer *out)
 {
     const ts_backtest *bt = run->backtest;
     tt_table t;
@@ -144,14 +138,14 @@ static void backtest_table(const ts_run *run, const int *years, size_t n_years,
     t.max_width[0] = 40;
     char heads[TT_MAX_COLS][16];
     const char *head[TT_MAX_COLS];
-    head[0] = L->indicator;
+    head[0] = L->col_indicator;
     head[1] = L->scenario;
     for (size_t y = 0; y < n_years; y++) {
         snprintf(heads[y], sizeof heads[y], "%d", years[y]);
         head[2 + y] = heads[y];
     }
-    head[n_years + 2] = L->mape;
-    head[n_years + 3] = L->remark;
+    head[n_years + 2] = L->backtest.mape;
+    head[n_years + 3] = L->backtest.remark;
     tt_add_row(&t, head);
     for (size_t i = 0; i < bt->n_indicators; i++)
         for (size_t s = 0; s < bt->n_scenarios; s++)
@@ -173,7 +167,7 @@ void ts_report_backtest_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     ts_buffer_puts(out, "\n");
     if (n == 0)
         return;
-    backtest_table(run, all + (n - shown), shown, lang == TS_LANG_ZH ? &ZH : &EN, lang, out);
+    backtest_table(run, all + (n - shown), shown, &ts_strings_for(lang)->report, lang, out);
     ts_buffer_puts(out, "\n");
 }
 

@@ -9,47 +9,15 @@
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
+#include "strings/strings.h"
 #include "targetsim/track.h"
 #include "text_table.h"
-
-typedef struct cmp_labels {
-    const char *title, *note, *note_no_draws, *indicator, *target, *scenario, *value, *difference, *attained,
-        *probability, *reference;
-} cmp_labels;
-
-static const cmp_labels EN = {
-    "Comparison with scenario",
-    "Differences are the scenario minus the reference scenario. Probabilities of attainment in "
-    "the target year come from the Monte Carlo draws and cover each indicator's own target, "
-    "not its revisions.",
-    "Differences are the scenario minus the reference scenario. Probabilities come from Monte "
-    "Carlo draws, which this run has not made.",
-    "Indicator", "Target", "Scenario", "Value in target year", "Difference", "Attained in",
-    "Probability", "(reference)",
-};
-
-static const cmp_labels ZH = {
-    "与情景比较",
-    "差值为该情景减去参照情景。目标年实现概率来自蒙特卡洛模拟，仅针对指标的原定目标，不含调整后的目标。",
-    "差值为该情景减去参照情景。概率来自蒙特卡洛模拟，本次运行未进行。",
-    "指标", "目标", "情景", "目标年数值", "差值", "达成年份", "概率", "（参照）",
-};
 
 /* The assessment a comparison row is about. */
 static const ts_assessment *row_assessment(const ts_run *run, size_t s, size_t i, int revision)
 {
     const ts_scenario_result *r = &run->results[s];
     return revision == 0 ? &r->assessments[i] : &r->revisions[i][revision - 1];
-}
-
-static void fmt_attained(int year, int horizon, ts_lang lang, char *buf, size_t size)
-{
-    if (year)
-        snprintf(buf, size, "%d", year);
-    else if (lang == TS_LANG_ZH)
-        snprintf(buf, size, "至%d年未达成", horizon);
-    else
-        snprintf(buf, size, "not by %d", horizon);
 }
 
 /* "+123.4 (+2.1%)", or "0 (0.0%)"; "-" when undefined. */
@@ -66,7 +34,7 @@ static void fmt_difference(double d, double rel, char *buf, size_t size)
 }
 
 /* The reference scenario's row of one target, then every other scenario's. */
-static void target_rows(const ts_run *run, size_t i, int revision, const cmp_labels *L,
+static void target_rows(const ts_run *run, size_t i, int revision, const ts_report_words *L,
                         ts_lang lang, tt_table *t)
 {
     const ts_comparison *cmp = run->comparison;
@@ -81,9 +49,9 @@ static void target_rows(const ts_run *run, size_t i, int revision, const cmp_lab
         }
     ts_fmt_target(ref, target, sizeof target);
     ts_fmt_value(ref->value_at_target_year, value, sizeof value);
-    fmt_attained(ref->attainment_year, run->horizon, lang, attained, sizeof attained);
+    ts_fmt_attained(ref->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *first[] = {name, target, run->results[cmp->reference].scenario->id, value,
-                           L->reference, attained, "", ref_prob, ""};
+                           L->compare.reference, attained, "", ref_prob, ""};
     tt_add_row(t, first);
     for (size_t k = 0; k < cmp->n_rows; k++) {
         const ts_comparison_row *row = &cmp->rows[k];
@@ -92,7 +60,7 @@ static void target_rows(const ts_run *run, size_t i, int revision, const cmp_lab
         char diff[80], years[24], prob[24], pdiff[24];
         ts_fmt_value(row->value, value, sizeof value);
         fmt_difference(row->value_difference, row->relative_difference, diff, sizeof diff);
-        fmt_attained(row->attainment_year, run->horizon, lang, attained, sizeof attained);
+        ts_fmt_attained(row->attainment_year, run->horizon, lang, attained, sizeof attained);
         if (row->attainment_difference == 0)
             snprintf(years, sizeof years, "0");
         else if (isfinite(row->attainment_difference))
@@ -112,18 +80,20 @@ void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     const ts_comparison *cmp = run->comparison;
     if (!cmp)
         return;
-    const cmp_labels *L = lang == TS_LANG_ZH ? &ZH : &EN;
+    const ts_report_words *L = &ts_strings_for(lang)->report;
     const ts_scenario *ref = run->results[cmp->reference].scenario;
-    ts_buffer_printf(out, "%s: %s [%s]\n", L->title, ts_scenario_name(ref, lang), ref->id);
-    ts_fmt_wrapped(out, NULL, run->mc_draws ? L->note : L->note_no_draws, 96);
+    ts_buffer_printf(out, "%s: %s [%s]\n", L->compare.title, ts_scenario_name(ref, lang), ref->id);
+    ts_fmt_wrapped(out, NULL, run->mc_draws ? L->compare.note : L->compare.note_no_draws, 96);
     ts_buffer_puts(out, "\n");
     tt_table t;
     tt_init(&t, 9);
     for (size_t c = 3; c < 9; c++)
         t.align[c] = TT_RIGHT;
     t.max_width[0] = 48;
-    const char *head[] = {L->indicator, L->target,   L->scenario,    L->value,     L->difference,
-                          L->attained,  L->difference, L->probability, L->difference};
+    const char *diff = L->compare.difference;
+    const char *head[] = {L->col_indicator, L->col_target, L->scenario,
+                          L->col_value,     diff,          L->col_attained,
+                          diff,             L->compare.probability, diff};
     tt_add_row(&t, head);
     const ts_plan *plan = run->plan;
     for (size_t i = 0; i < plan->n_indicators; i++) {

@@ -7,6 +7,7 @@
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
+#include "strings/strings.h"
 
 cJSON *ts_report_fit_json(const ts_fit *fit)
 {
@@ -61,6 +62,6 @@ void ts_report_fit_text(const ts_run *run, const ts_scenario_result *r, ts_lang 
         char sentence[512], text[768];
         fit_sentence(fit, lang, sentence, sizeof sentence);
         snprintf(text, sizeof text, "%s: %s", ts_indicator_name(&plan->indicators[i], lang), sentence);
-        ts_fmt_wrapped(out, lang == TS_LANG_ZH ? "拟合增速" : "Fitted growth", text, 96);
+        ts_fmt_wrapped(out, ts_strings_for(lang)->report.fitted_growth, text, 96);
     }
 }

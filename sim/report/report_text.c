@@ -9,59 +9,10 @@
 #include "base/text.h"
 #include "format.h"
 #include "report_parts.h"
+#include "strings/strings.h"
 #include "targetsim/report.h"
 #include "targetsim/targetsim.h"
 #include "text_table.h"
-
-typedef struct labels {
-    const char *title, *base, *target_year, *horizon, *observed_to, *observed_all, *plan_file,
-        *indicators_title;
-    const char *verdict_title, *verdict_note, *scenario, *rationale, *chain;
-    const char *col_indicator, *col_unit, *col_baseline, *col_target, *col_as_of,
-        *col_value, *col_ratio, *col_required, *col_scenario, *col_attained, *col_status,
-        *col_flags, *col_observed, *col_shortfall, *col_needed, *col_realised;
-    const char *input_row, *assumptions_title, *sources_title, *notes_title,
-        *method, *status_names[7];
-    /* Monte Carlo and required driver growth */
-    const char *col_probability, *uncertainty, *attained_title, *required_title;
-} labels;
-
-static const labels EN = {
-    "targetsim report", "Base year", "target year", "horizon", "observations up to",
-    "all observations used", "Plan file", "Indicators",
-    "Verdict: targets whose year is observed",
-    "Observed figures decide these targets in every scenario. Growth rates are constant "
-    "yearly rates from the base year.",
-    "Scenario", "Rationale", "Files",
-    "Indicator", "Unit", "Baseline", "Target", "As of", "Value in target year", "% of target",
-    "Needed/yr", "Scenario/yr", "Attained in", "Status", "Flags", "Observed",
-    "Shortfall", "Needed/yr", "Realised/yr",
-    "input, no target", "Flagged assumptions (figures without a source)",
-    "Sources", "Notes",
-    "How each status is decided: docs/methodology.md. Needed/yr = constant yearly growth from "
-    "the as-of year that reaches the target in the target year; Scenario/yr = the scenario "
-    "path's own rate over the same years.",
-    {"-", "achieved", "missed", "on track", "moderate", "insufficient", "moving away"},
-    "P(target)", "Uncertainty", "Attained by year, share of draws:",
-    "Driver growth that hits the target exactly (constant from the driver's as-of year, the "
-    "other drivers as in the scenario):",
-};
-
-static const labels ZH = {
-    "targetsim 报告", "基期", "目标年", "展望期", "观测值截至", "使用全部观测值", "规划文件",
-    "指标",
-    "结论：目标年已有观测值的指标",
-    "以下指标的目标年已有实际值，结论不随情景变化。增速为自基期起的年均增速。",
-    "情景", "依据", "文件",
-    "指标", "单位", "基期值", "目标", "截至", "目标年数值", "完成度", "所需年增速",
-    "情景年增速", "达成年份", "状态", "标注", "实际值", "缺口", "所需年增速", "实际年增速",
-    "输入，无目标", "标注的假设（无来源的数字）", "来源", "说明",
-    "状态判定规则见 docs/methodology.md。所需年增速：自截至年起按固定年增速在目标年达到目标所需的增速；"
-    "情景年增速：情景路径在同一区间的年均增速。",
-    {"-", "已实现", "未实现", "可如期实现", "进展一般", "进展不足", "偏离目标"},
-    "P(目标)", "不确定性", "按年份达成的概率（抽样占比）：",
-    "恰好达到目标所需的驱动因素增速（自该因素截至年起保持不变，其他因素按情景）：",
-};
 
 /* "[A1]" for the k-th indicator with an assumption, "" otherwise. */
 static void flag_of(const ts_plan *plan, size_t index, char *buf, size_t size)
@@ -69,7 +20,7 @@ static void flag_of(const ts_plan *plan, size_t index, char *buf, size_t size)
     ts_fmt_flag(plan, index, buf, size);
 }
 
-static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
+static void render_header(const ts_run *run, const ts_report_words *L, ts_lang lang, ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     ts_buffer_printf(out, "%s: %s (%s)\n", L->title, ts_text_get(&plan->name, lang), plan->id);
@@ -101,7 +52,8 @@ static void render_header(const ts_run *run, const labels *L, ts_lang lang, ts_b
 
 /* Once per report: what each indicator is, its unit, baseline and how far
  * observations reach (the same in every scenario). */
-static void render_indicators(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
+static void render_indicators(const ts_run *run, const ts_report_words *L, ts_lang lang,
+                              ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     if (run->n_results == 0)
@@ -153,8 +105,8 @@ static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
 
 /* One verdict row: a target or a revised target whose year is observed;
  * with --by, a column for the growth needed by then. */
-static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, const labels *L,
-                        ts_lang lang, tt_table *t)
+static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, ts_lang lang,
+                        tt_table *t)
 {
     const ts_plan *plan = run->plan;
     char name[160], target[64], observed[48], ratio[24], shortfall[48], needed[24],
@@ -169,12 +121,14 @@ static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, con
     ts_fmt_percent(a->needed_growth_by, by, sizeof by);
     flag_of(plan, i, flag, sizeof flag);
     /* Without --by the table has 9 columns and the 9th is the flag. */
-    const char *row[] = {name,     target,   observed, ratio, L->status_names[a->status],
-                         shortfall, needed,  realised, run->by_year ? by : flag, flag};
+    const char *status = ts_strings_for(lang)->status[a->status];
+    const char *row[] = {name,      target, observed, ratio, status,
+                         shortfall, needed, realised, run->by_year ? by : flag, flag};
     tt_add_row(t, row);
 }
 
-static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
+static void render_verdict(const ts_run *run, const ts_report_words *L, ts_lang lang,
+                           ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     if (run->n_results == 0)
@@ -188,8 +142,8 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
     t.align[4] = TT_LEFT;
     t.max_width[0] = 48;
     char by_head[64];
-    snprintf(by_head, sizeof by_head, lang == TS_LANG_ZH ? "至%d年所需年增速" : "Needed/yr by %d",
-             run->by_year);
+    snprintf(by_head, sizeof by_head, "%s%d%s", L->needed_by.before, run->by_year,
+             L->needed_by.after);
     const char *head[] = {L->col_indicator, L->col_target,   L->col_observed,
                           L->col_ratio,     L->col_status,   L->col_shortfall,
                           L->col_needed,    L->col_realised, run->by_year ? by_head : L->col_flags,
@@ -199,10 +153,10 @@ static void render_verdict(const ts_run *run, const labels *L, ts_lang lang, ts_
         if (!r->assessments[i].has_target)
             continue;
         if (r->assessments[i].retrospective)
-            verdict_row(run, i, &r->assessments[i], L, lang, &t);
+            verdict_row(run, i, &r->assessments[i], lang, &t);
         for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
             if (r->revisions[i][k].retrospective)
-                verdict_row(run, i, &r->revisions[i][k], L, lang, &t);
+                verdict_row(run, i, &r->revisions[i][k], lang, &t);
     }
     if (t.n_rows > 1) {
         ts_buffer_printf(out, "%s\n", L->verdict_title);
@@ -228,19 +182,20 @@ static void add_row(tt_table *t, const char *const *cells, bool with_p)
 }
 
 static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t i,
-                         const ts_assessment *a, const labels *L, ts_lang lang, tt_table *t)
+                         const ts_assessment *a, const ts_report_words *L, ts_lang lang,
+                         tt_table *t)
 {
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
     char name[160], target[64], value[48], ratio[24], prob[24] = "", required[24], scen[24],
-        attained[32],        flag[16];
+        attained[32], flag[16];
     flag_of(plan, i, flag, sizeof flag);
     if (!a->has_target) {
         /* Inputs show the scenario's value in the plan's target year. */
         ts_fmt_value(ts_projection_value(r->projection, i, plan->target_year), value,
                      sizeof value);
-        const char *row[] = {ts_indicator_name(ind, lang), "-", value, "", "", "", "", "", L->input_row,
-                             flag};
+        const char *row[] = {ts_indicator_name(ind, lang), "-", value, "", "", "", "", "",
+                             L->input_row, flag};
         add_row(t, row, r->mc != NULL);
         return;
     }
@@ -253,13 +208,9 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
         ts_fmt_probability(r->mc->targets[i].probability, prob, sizeof prob);
     ts_fmt_percent(a->required_growth, required, sizeof required);
     ts_fmt_percent(a->scenario_growth, scen, sizeof scen);
-    if (a->attainment_year)
-        snprintf(attained, sizeof attained, "%d", a->attainment_year);
-    else
-        snprintf(attained, sizeof attained, lang == TS_LANG_ZH ? "至%d年未达成" : "not by %d",
-                 run->horizon);
+    ts_fmt_attained(a->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *row[] = {name, target, value, ratio, prob, required, scen, attained,
-                         L->status_names[a->status], flag};
+                         ts_strings_for(lang)->status[a->status], flag};
     add_row(t, row, r->mc != NULL);
 }
 
@@ -287,8 +238,8 @@ static void attained_line(const ts_run *run, const ts_mc_result *mc, size_t i, t
     }
 }
 
-static void render_probabilities(const ts_run *run, const ts_scenario_result *r, const labels *L,
-                                 ts_lang lang, ts_buffer *out)
+static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
+                                 const ts_report_words *L, ts_lang lang, ts_buffer *out)
 {
     if (!r->mc)
         return;
@@ -300,16 +251,15 @@ static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
         attained_line(run, r->mc, i, lang, &line);
         int even = ts_mc_year_by_share(r->mc, i, 0.5);
         if (even)
-            ts_buffer_printf(&line, lang == TS_LANG_ZH ? "；%d年前达成概率过半" : "; even odds by %d",
-                             even);
+            ts_buffer_printf(&line, "%s%d%s", L->even_odds.before, even, L->even_odds.after);
         ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data ? line.data : "",
                        96);
         ts_buffer_free(&line);
     }
 }
 
-static void render_required(const ts_run *run, const ts_scenario_result *r, const labels *L,
-                            ts_lang lang, ts_buffer *out)
+static void render_required(const ts_run *run, const ts_scenario_result *r,
+                            const ts_report_words *L, ts_lang lang, ts_buffer *out)
 {
     bool title = false;
     for (size_t i = 0; i < run->plan->n_indicators; i++) {
@@ -322,7 +272,7 @@ static void render_required(const ts_run *run, const ts_scenario_result *r, cons
             ts_fmt_percent(req->drivers[k].rate, rate, sizeof rate);
             ts_buffer_printf(&line, "%s%s %s%s", line.len ? ", " : "",
                              ts_indicator_name(&run->plan->indicators[req->drivers[k].driver], lang), rate,
-                             lang == TS_LANG_ZH ? "/年" : "/yr");
+                             L->per_year);
         }
         if (line.len) {
             if (!title)
@@ -334,8 +284,8 @@ static void render_required(const ts_run *run, const ts_scenario_result *r, cons
     }
 }
 
-static void render_scenario(const ts_run *run, const ts_scenario_result *r, const labels *L,
-                            ts_lang lang, ts_buffer *out)
+static void render_scenario(const ts_run *run, const ts_scenario_result *r,
+                            const ts_report_words *L, ts_lang lang, ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     const ts_scenario *sc = r->scenario;
@@ -397,7 +347,8 @@ static void render_revision_sources(const ts_indicator *ind, ts_lang lang, ts_bu
     }
 }
 
-static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, ts_buffer *out)
+static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lang lang,
+                             ts_buffer *out)
 {
     const ts_plan *plan = run->plan;
     int any = 0;
@@ -440,7 +391,7 @@ static void render_footnotes(const ts_run *run, const labels *L, ts_lang lang, t
 
 ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts_error *err)
 {
-    const labels *L = lang == TS_LANG_ZH ? &ZH : &EN;
+    const ts_report_words *L = &ts_strings_for(lang)->report;
     render_header(run, L, lang, out);
     render_indicators(run, L, lang, out);
     render_verdict(run, L, lang, out);
