@@ -8,7 +8,8 @@
 #include <math.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 
 /* Display columns per line of an indicator name beside the axis. */
 enum { NAME_WIDTH = 26 };
@@ -80,24 +81,36 @@ static void status_vars(ts_lang lang, ts_tpl_vars *vars)
     }
 }
 
-ts_status ts_chart_write_attainment(const ts_run *run, ts_lang lang, const char *template_dir,
-                                    ts_chart *chart, ts_error *err)
+static void write_attainment(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                             ts_tpl_vars *vars)
 {
+    (void)index;
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
-    ts_tpl_vars vars = {0};
     double max_pct;
     long n_groups;
     write_dat(run, lang, &chart->dat, &max_pct);
-    name_vars(run, lang, &vars, &n_groups);
-    status_vars(lang, &vars);
-    ts_tpl_set_text(&vars, "TITLE", L->attainment_title);
-    ts_tpl_set_text(&vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
-    ts_tpl_set_text(&vars, "XLABEL", L->attainment_axis);
-    ts_tpl_set_text(&vars, "NOTE", L->attainment_note);
-    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "N_INDICATORS", n_groups);
-    ts_tpl_set_number(&vars, "MAX_PERCENT", max_pct);
-    ts_status st = ts_chart_script(template_dir, "attainment.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+    name_vars(run, lang, vars, &n_groups);
+    status_vars(lang, vars);
+    ts_tpl_set_text(vars, "TITLE", L->attainment_title);
+    ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
+    ts_tpl_set_text(vars, "XLABEL", L->attainment_axis);
+    ts_tpl_set_text(vars, "NOTE", L->attainment_note);
+    ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(vars, "N_INDICATORS", n_groups);
+    ts_tpl_set_number(vars, "MAX_PERCENT", max_pct);
 }
+
+/* The summaries compare targets: without any there is nothing to draw. */
+static bool attainment_applies(const ts_run *run, size_t index)
+{
+    (void)index;
+    return ts_plan_has_targets(run->plan);
+}
+
+const ts_chart_kind ts_chart_kind_attainment = {
+    .prefix = "attainment",
+    .per_indicator = false,
+    .template_name = "attainment.gp",
+    .applies = attainment_applies,
+    .write = write_attainment,
+};

@@ -10,9 +10,12 @@
 #include <stdio.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 
-bool ts_chart_backtest_has(const ts_run *run, size_t index)
+/* Whether indicator `index` has an observed year after the base year in
+ * run->backtest. */
+static bool backtest_applies(const ts_run *run, size_t index)
 {
     const ts_backtest *bt = run->backtest;
     for (size_t s = 0; bt && s < bt->n_scenarios; s++)
@@ -69,15 +72,14 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     }
 }
 
-ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
-                                  const char *template_dir, ts_chart *chart, ts_error *err)
+static void write_backtest(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                           ts_tpl_vars *vars)
 {
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
-    ts_tpl_vars vars = {0};
     int last = last_year(run->backtest, index);
     write_dat(run, index, lang, &chart->dat, last);
-    ts_buffer *titles = ts_tpl_slot(&vars, "SCENARIO_TITLES");
+    ts_buffer *titles = ts_tpl_slot(vars, "SCENARIO_TITLES");
     for (size_t s = 0; titles && s < run->n_results; s++) {
         const ts_backtest_cell *c = ts_backtest_cell_at(run->backtest, s, index);
         ts_buffer t = {0};
@@ -90,16 +92,21 @@ ts_status ts_chart_write_backtest(const ts_run *run, size_t index, ts_lang lang,
         ts_chart_quote(titles, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "TITLE", ts_indicator_name(ind, lang));
-    ts_tpl_set_text(&vars, "SUBTITLE", L->backtest_title);
-    ts_tpl_set_text(&vars, "NOTE", L->backtest_note);
-    ts_tpl_set_text(&vars, "YLABEL", ts_text_get(&ind->unit, lang));
-    ts_tpl_set_text(&vars, "XLABEL", L->year);
-    ts_tpl_set_text(&vars, "L_OBSERVED", L->observed);
-    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "BASE_YEAR", run->plan->base_year);
-    ts_tpl_set_int(&vars, "LAST_YEAR", last);
-    ts_status st = ts_chart_script(template_dir, "backtest.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+    ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
+    ts_tpl_set_text(vars, "SUBTITLE", L->backtest_title);
+    ts_tpl_set_text(vars, "NOTE", L->backtest_note);
+    ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
+    ts_tpl_set_text(vars, "XLABEL", L->year);
+    ts_tpl_set_text(vars, "L_OBSERVED", L->observed);
+    ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(vars, "BASE_YEAR", run->plan->base_year);
+    ts_tpl_set_int(vars, "LAST_YEAR", last);
 }
+
+const ts_chart_kind ts_chart_kind_backtest = {
+    .prefix = "backtest-",
+    .per_indicator = true,
+    .template_name = "backtest.gp",
+    .applies = backtest_applies,
+    .write = write_backtest,
+};

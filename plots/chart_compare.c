@@ -13,7 +13,8 @@
 #include <math.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 #include "targetsim/compare.h"
 
 enum { NAME_WIDTH = 26 };
@@ -23,25 +24,23 @@ static bool drawn(const ts_comparison_row *r)
     return r->revision == 0;
 }
 
-ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *template_dir,
-                                 ts_chart *chart, ts_error *err)
+static void write_compare(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                          ts_tpl_vars *vars)
 {
+    (void)index;
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_plan *plan = run->plan;
     const ts_comparison *cmp = run->comparison;
     size_t per_group = run->n_results - 1;
-    ts_tpl_vars vars = {0};
-    ts_buffer *names = ts_tpl_slot(&vars, "INDICATOR_NAMES");
-    ts_buffer *names2 = ts_tpl_slot(&vars, "INDICATOR_NAMES2");
-    ts_buffer *pos = ts_tpl_slot(&vars, "INDICATOR_POS");
-    ts_buffer *scen = ts_tpl_slot(&vars, "SCENARIO_NAMES");
+    ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
+    ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
+    ts_buffer *pos = ts_tpl_slot(vars, "INDICATOR_POS");
+    ts_buffer *scen = ts_tpl_slot(vars, "SCENARIO_NAMES");
     ts_buffer *dat = &chart->dat;
     double lo = 0, hi = 0;
     long group = 0;
-    if (!names || !names2 || !pos || !scen) {
-        ts_tpl_vars_free(&vars);
-        return ts_error_set(err, TS_EINTERNAL, "compare.gp", NULL, "too many placeholders");
-    }
+    if (!names || !names2 || !pos || !scen)
+        return; /* the table is full: filling the template reports it */
     ts_chart_dat_header(dat, run, lang);
     ts_chart_dat_comment(dat, "reference", run->results[cmp->reference].scenario->id);
     ts_buffer_puts(dat, "# columns: position\ttarget\tscenario\tpercent_difference\tvalue\t"
@@ -84,7 +83,7 @@ ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *te
         ts_tpl_array_sep(scen);
         ts_chart_quote(scen, ts_scenario_name(run->results[s].scenario, lang));
     }
-    ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
+    ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s", L->compare_note,
@@ -92,14 +91,26 @@ ts_status ts_chart_write_compare(const ts_run *run, ts_lang lang, const char *te
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "TITLE", L->compare_title);
-    ts_tpl_set_text(&vars, "XLABEL", L->compare_axis);
-    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "PER_GROUP", (long)per_group);
-    ts_tpl_set_int(&vars, "N_TARGETS", group);
-    ts_tpl_set_number(&vars, "MIN_PERCENT", lo);
-    ts_tpl_set_number(&vars, "MAX_PERCENT", hi);
-    ts_status st = ts_chart_script(template_dir, "compare.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+    ts_tpl_set_text(vars, "TITLE", L->compare_title);
+    ts_tpl_set_text(vars, "XLABEL", L->compare_axis);
+    ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(vars, "PER_GROUP", (long)per_group);
+    ts_tpl_set_int(vars, "N_TARGETS", group);
+    ts_tpl_set_number(vars, "MIN_PERCENT", lo);
+    ts_tpl_set_number(vars, "MAX_PERCENT", hi);
 }
+
+/* With a comparison that has rows, and other scenarios than the reference. */
+static bool compare_applies(const ts_run *run, size_t index)
+{
+    (void)index;
+    return run->comparison && run->comparison->n_rows > 0 && run->n_results > 1;
+}
+
+const ts_chart_kind ts_chart_kind_compare = {
+    .prefix = "compare",
+    .per_indicator = false,
+    .template_name = "compare.gp",
+    .applies = compare_applies,
+    .write = write_compare,
+};

@@ -15,7 +15,8 @@
 #include <stdio.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 #include "report/format.h"
 
 /* Indices into ts_mc_percentile_levels of p5, p25, p50, p75, p95. */
@@ -67,16 +68,15 @@ static long write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     return n_observed;
 }
 
-ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
-                             const char *template_dir, ts_chart *chart, ts_error *err)
+static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                      ts_tpl_vars *vars)
 {
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
-    ts_tpl_vars vars = {0};
     char value[64], buf[200];
-    ts_tpl_set_int(&vars, "N_OBSERVED", write_dat(run, index, lang, &chart->dat));
-    ts_buffer *titles = ts_tpl_slot(&vars, "SCENARIO_TITLES");
+    ts_tpl_set_int(vars, "N_OBSERVED", write_dat(run, index, lang, &chart->dat));
+    ts_buffer *titles = ts_tpl_slot(vars, "SCENARIO_TITLES");
     for (size_t s = 0; titles && s < run->n_results; s++) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", ts_scenario_name(run->results[s].scenario, lang),
@@ -89,8 +89,8 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
         ts_chart_quote(titles, t.data);
         ts_buffer_free(&t);
     }
-    ts_buffer *band = ts_tpl_slot(&vars, "BAND90");
-    ts_buffer *band50 = ts_tpl_slot(&vars, "BAND50");
+    ts_buffer *band = ts_tpl_slot(vars, "BAND90");
+    ts_buffer *band50 = ts_tpl_slot(vars, "BAND50");
     if (band && band50) {
         const char *name = ts_scenario_name(run->results[0].scenario, lang);
         ts_buffer t = {0};
@@ -104,25 +104,39 @@ ts_status ts_chart_write_fan(const ts_run *run, size_t index, ts_lang lang,
     ts_fmt_value(a->target, value, sizeof value);
     snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value,
              a->target_year);
-    ts_tpl_set_text(&vars, "TARGET_TITLE", buf);
-    ts_tpl_set_number(&vars, "TARGET", a->target);
-    ts_tpl_set_int(&vars, "TARGET_YEAR", a->target_year);
-    ts_tpl_set_text(&vars, "TARGET_YEAR_LABEL", L->target_year);
-    ts_tpl_set_text(&vars, "TITLE", ts_indicator_name(ind, lang));
-    ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
+    ts_tpl_set_text(vars, "TARGET_TITLE", buf);
+    ts_tpl_set_number(vars, "TARGET", a->target);
+    ts_tpl_set_int(vars, "TARGET_YEAR", a->target_year);
+    ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
+    ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
+    ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", L->fan_title, L->sep_list, L->fan_note);
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "YLABEL", ts_text_get(&ind->unit, lang));
-    ts_tpl_set_text(&vars, "XLABEL", L->year);
-    ts_tpl_set_text(&vars, "L_OBSERVED", L->observed);
-    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "BASE_YEAR", run->plan->base_year);
-    ts_tpl_set_int(&vars, "HORIZON", run->horizon);
-    ts_status st = ts_chart_script(template_dir, "fan.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+    ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
+    ts_tpl_set_text(vars, "XLABEL", L->year);
+    ts_tpl_set_text(vars, "L_OBSERVED", L->observed);
+    ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(vars, "BASE_YEAR", run->plan->base_year);
+    ts_tpl_set_int(vars, "HORIZON", run->horizon);
 }
+
+/* One per target, with draws and their percentiles (ts_mc_options), which
+ * the bands need. */
+static bool fan_applies(const ts_run *run, size_t index)
+{
+    return run->mc_draws > 0 && run->plan->indicators[index].target.present &&
+           run->n_results > 0 && run->results[0].mc &&
+           run->results[0].mc->targets[index].percentiles;
+}
+
+const ts_chart_kind ts_chart_kind_fan = {
+    .prefix = "fan-",
+    .per_indicator = true,
+    .template_name = "fan.gp",
+    .applies = fan_applies,
+    .write = write_fan,
+};

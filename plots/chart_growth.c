@@ -11,7 +11,8 @@
 #include <math.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 
 /* Display columns per line of an indicator name beside the axis. */
 enum { NAME_WIDTH = 26 };
@@ -77,22 +78,34 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
     }
 }
 
-ts_status ts_chart_write_growth(const ts_run *run, ts_lang lang, const char *template_dir,
-                                ts_chart *chart, ts_error *err)
+static void write_growth(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                         ts_tpl_vars *vars)
 {
+    (void)index;
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
-    ts_tpl_vars vars = {0};
     long n_groups;
     write_dat(run, lang, &chart->dat);
-    name_vars(run, lang, &vars, &n_groups);
-    ts_tpl_set_text(&vars, "TITLE", L->growth_title);
-    ts_tpl_set_text(&vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
-    ts_tpl_set_text(&vars, "XLABEL", L->growth_axis);
-    ts_tpl_set_text(&vars, "L_NEEDED", L->growth_required);
-    ts_tpl_set_text(&vars, "NOTE", L->growth_note);
-    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "N_INDICATORS", n_groups);
-    ts_status st = ts_chart_script(template_dir, "growth.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+    name_vars(run, lang, vars, &n_groups);
+    ts_tpl_set_text(vars, "TITLE", L->growth_title);
+    ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
+    ts_tpl_set_text(vars, "XLABEL", L->growth_axis);
+    ts_tpl_set_text(vars, "L_NEEDED", L->growth_required);
+    ts_tpl_set_text(vars, "NOTE", L->growth_note);
+    ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(vars, "N_INDICATORS", n_groups);
 }
+
+/* As the attainment chart: only with targets. */
+static bool growth_applies(const ts_run *run, size_t index)
+{
+    (void)index;
+    return ts_plan_has_targets(run->plan);
+}
+
+const ts_chart_kind ts_chart_kind_growth = {
+    .prefix = "growth",
+    .per_indicator = false,
+    .template_name = "growth.gp",
+    .applies = growth_applies,
+    .write = write_growth,
+};

@@ -11,7 +11,8 @@
 #include <stdio.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 #include "report/format.h"
 
 static double history_at(const ts_indicator *ind, int year)
@@ -213,27 +214,39 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
     ts_tpl_set_text(vars, "L_INTERPOLATED", L->interpolated);
 }
 
-ts_status ts_chart_write_indicator(const ts_run *run, size_t index, ts_lang lang,
-                                   const char *template_dir, ts_chart *chart, ts_error *err)
+static void write_indicator(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                            ts_tpl_vars *vars)
 {
-    ts_tpl_vars vars = {0};
     const ts_indicator *ind = &run->plan->indicators[index];
     counts n = {0};
     write_dat(run, index, lang, &chart->dat, &n);
-    ts_tpl_set_int(&vars, "N_HISTORY", n.history);
-    ts_tpl_set_int(&vars, "N_OBSERVED", n.observed);
-    ts_tpl_set_int(&vars, "N_INTERPOLATED", n.interpolated);
-    text_vars(run, index, lang, &vars);
-    target_vars(run, index, lang, &vars);
-    scenario_vars(run, index, lang, &vars);
-    ts_tpl_set_int(&vars, "N_SCENARIOS", (long)run->n_results);
-    ts_tpl_set_int(&vars, "AS_OF", ts_run_indicator_as_of(run, index));
-    ts_tpl_set_int(&vars, "FIRST_YEAR",
+    ts_tpl_set_int(vars, "N_HISTORY", n.history);
+    ts_tpl_set_int(vars, "N_OBSERVED", n.observed);
+    ts_tpl_set_int(vars, "N_INTERPOLATED", n.interpolated);
+    text_vars(run, index, lang, vars);
+    target_vars(run, index, lang, vars);
+    scenario_vars(run, index, lang, vars);
+    ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);
+    ts_tpl_set_int(vars, "AS_OF", ts_run_indicator_as_of(run, index));
+    ts_tpl_set_int(vars, "FIRST_YEAR",
                    ind->history.n ? ind->history.points[0].year : run->plan->base_year);
-    ts_tpl_set_int(&vars, "HORIZON", run->horizon);
+    ts_tpl_set_int(vars, "HORIZON", run->horizon);
     revision_vars(run, index, lang,
-                  ind->history.n ? ind->history.points[0].year : run->plan->base_year, &vars);
-    ts_status st = ts_chart_script(template_dir, "indicator.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+                  ind->history.n ? ind->history.points[0].year : run->plan->base_year, vars);
 }
+
+/* Every indicator has one. */
+static bool indicator_applies(const ts_run *run, size_t index)
+{
+    (void)run;
+    (void)index;
+    return true;
+}
+
+const ts_chart_kind ts_chart_kind_indicator = {
+    .prefix = "indicator-",
+    .per_indicator = true,
+    .template_name = "indicator.gp",
+    .applies = indicator_applies,
+    .write = write_indicator,
+};

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 
 /* Cells of the labelled grid at most (beyond, the numbers crowd). */
 enum { LABEL_MAX_CELLS = 150 };
@@ -26,7 +27,9 @@ static size_t target_slot(const ts_sweep_result *sw, size_t index)
     return SIZE_MAX;
 }
 
-bool ts_chart_sweep_moves(const ts_run *run, size_t index)
+/* Whether run->sweep has target `index` and its value varies over the grid
+ * (a chart of one flat colour says nothing). */
+static bool sweep_applies(const ts_run *run, size_t index)
 {
     const ts_sweep_result *sw = run->sweep;
     size_t t = sw ? target_slot(sw, index) : SIZE_MAX;
@@ -111,29 +114,29 @@ static void axis_label(const ts_run *run, size_t a, ts_lang lang, ts_tpl_vars *v
     ts_buffer_free(&t);
 }
 
-ts_status ts_chart_write_sweep(const ts_run *run, size_t index, bool probability, ts_lang lang,
-                               const char *template_dir, ts_chart *chart, ts_error *err)
+/* sweep-ID (share of the target) or sweepprob-ID (probability). */
+static void write_grid(const ts_run *run, size_t index, bool probability, ts_lang lang,
+                       ts_chart *chart, ts_tpl_vars *vars)
 {
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_sweep_result *sw = run->sweep;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_scenario *sc = run->sweep_scenario ? run->sweep_scenario : run->results[0].scenario;
-    ts_tpl_vars vars = {0};
     double lo, hi;
     write_dat(run, index, lang, &chart->dat, &lo, &hi);
-    ts_tpl_set_int(&vars, "N_AXES", (long)sw->n_axes);
-    ts_tpl_set_int(&vars, "PROBABILITY", probability);
-    ts_tpl_set_int(&vars, "LABELLED", sw->n_points <= LABEL_MAX_CELLS);
-    ts_tpl_set_number(&vars, "MIN_PERCENT", isfinite(lo) ? lo : 100);
-    ts_tpl_set_number(&vars, "MAX_PERCENT", isfinite(hi) ? hi : 100);
-    axis_label(run, 0, lang, &vars, "XLABEL");
+    ts_tpl_set_int(vars, "N_AXES", (long)sw->n_axes);
+    ts_tpl_set_int(vars, "PROBABILITY", probability);
+    ts_tpl_set_int(vars, "LABELLED", sw->n_points <= LABEL_MAX_CELLS);
+    ts_tpl_set_number(vars, "MIN_PERCENT", isfinite(lo) ? lo : 100);
+    ts_tpl_set_number(vars, "MAX_PERCENT", isfinite(hi) ? hi : 100);
+    axis_label(run, 0, lang, vars, "XLABEL");
     if (sw->n_axes == 2)
-        axis_label(run, 1, lang, &vars, "YLABEL");
+        axis_label(run, 1, lang, vars, "YLABEL");
     else
-        ts_tpl_set_text(&vars, "YLABEL", probability ? L->sweep_probability : L->attainment_axis);
-    ts_tpl_set_text(&vars, "CBLABEL", probability ? L->sweep_probability : L->attainment_axis);
-    ts_tpl_set_text(&vars, "TITLE", ts_indicator_name(ind, lang));
-    ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
+        ts_tpl_set_text(vars, "YLABEL", probability ? L->sweep_probability : L->attainment_axis);
+    ts_tpl_set_text(vars, "CBLABEL", probability ? L->sweep_probability : L->attainment_axis);
+    ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
+    ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s (%d)%s%s", probability ? L->sweep_probability_title
@@ -142,7 +145,39 @@ ts_status ts_chart_write_sweep(const ts_run *run, size_t index, bool probability
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }
-    ts_status st = ts_chart_script(template_dir, "sweep.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
 }
+
+/* The probability needs draws at every grid point. */
+static bool sweepprob_applies(const ts_run *run, size_t index)
+{
+    return sweep_applies(run, index) && run->sweep->has_draws;
+}
+
+static void write_sweep(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                        ts_tpl_vars *vars)
+{
+    write_grid(run, index, false, lang, chart, vars);
+}
+
+static void write_sweepprob(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                            ts_tpl_vars *vars)
+{
+    write_grid(run, index, true, lang, chart, vars);
+}
+
+const ts_chart_kind ts_chart_kind_sweep = {
+    .prefix = "sweep-",
+    .per_indicator = true,
+    .template_name = "sweep.gp",
+    .applies = sweep_applies,
+    .write = write_sweep,
+};
+
+const ts_chart_kind ts_chart_kind_sweepprob = {
+    .prefix = "sweepprob-",
+    .per_indicator = true,
+    .with_previous = true,
+    .template_name = "sweep.gp",
+    .applies = sweepprob_applies,
+    .write = write_sweepprob,
+};

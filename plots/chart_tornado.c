@@ -12,12 +12,14 @@
 #include <stdio.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
+#include "chart_kinds.h"
 #include "report/format.h"
 
 enum { NAME_WIDTH = 24 };
 
-size_t ts_chart_tornado_bars(const ts_run *run, size_t index)
+/* Number of tornado bars of target `index` in the first scenario. */
+static size_t count_bars(const ts_run *run, size_t index)
 {
     size_t n = 0;
     if (run->n_results == 0)
@@ -28,7 +30,10 @@ size_t ts_chart_tornado_bars(const ts_run *run, size_t index)
     return n;
 }
 
-bool ts_chart_tornado_swings(const ts_run *run, size_t index)
+/* Whether some bar of target `index` moves the value (not when the target
+ * year is observed: then every bar is the observation and the chart says
+ * nothing). */
+static bool swings(const ts_run *run, size_t index)
 {
     if (run->n_results == 0)
         return false;
@@ -100,13 +105,12 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
     ts_buffer_free(&line);
 }
 
-ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
-                                 const char *template_dir, ts_chart *chart, ts_error *err)
+static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
+                          ts_tpl_vars *vars)
 {
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
-    ts_tpl_vars vars = {0};
     ts_buffer line = {0};
     char value[64], buf[200];
     double central = ts_projection_value(run->results[0].projection, index, a->target_year);
@@ -118,22 +122,22 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
     ts_chart_dat_comment(&chart->dat, "target", line.data);
     ts_buffer_free(&line);
     ts_buffer_puts(&chart->dat, "# columns: rank\tlow\thigh\tcentral\tshift\tfrom_sd\n");
-    write_bars(run, index, lang, &chart->dat, &vars, &lo, &hi);
-    ts_tpl_set_int(&vars, "N_BARS", (long)ts_chart_tornado_bars(run, index));
-    ts_tpl_set_number(&vars, "CENTRAL", central);
-    ts_tpl_set_number(&vars, "TARGET", a->target);
-    ts_tpl_set_number(&vars, "X_LO", lo);
-    ts_tpl_set_number(&vars, "X_HI", hi);
+    write_bars(run, index, lang, &chart->dat, vars, &lo, &hi);
+    ts_tpl_set_int(vars, "N_BARS", (long)count_bars(run, index));
+    ts_tpl_set_number(vars, "CENTRAL", central);
+    ts_tpl_set_number(vars, "TARGET", a->target);
+    ts_tpl_set_number(vars, "X_LO", lo);
+    ts_tpl_set_number(vars, "X_HI", hi);
     ts_fmt_value(a->target, value, sizeof value);
     snprintf(buf, sizeof buf, "%s %s %s", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value);
-    ts_tpl_set_text(&vars, "TARGET_TITLE", buf);
+    ts_tpl_set_text(vars, "TARGET_TITLE", buf);
     ts_fmt_value(central, value, sizeof value);
     snprintf(buf, sizeof buf, "%s %s", L->tornado_central, value);
-    ts_tpl_set_text(&vars, "CENTRAL_TITLE", buf);
-    ts_tpl_set_text(&vars, "L_LOW", L->tornado_low);
-    ts_tpl_set_text(&vars, "L_HIGH", L->tornado_high);
-    ts_buffer *title = ts_tpl_slot(&vars, "TITLE");
-    ts_buffer *sub = ts_tpl_slot(&vars, "SUBTITLE");
+    ts_tpl_set_text(vars, "CENTRAL_TITLE", buf);
+    ts_tpl_set_text(vars, "L_LOW", L->tornado_low);
+    ts_tpl_set_text(vars, "L_HIGH", L->tornado_high);
+    ts_buffer *title = ts_tpl_slot(vars, "TITLE");
+    ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (title && sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", L->tornado_title, L->sep_colon,
@@ -144,9 +148,20 @@ ts_status ts_chart_write_tornado(const ts_run *run, size_t index, ts_lang lang,
         ts_chart_quote(sub, t.data);
         ts_buffer_free(&t);
     }
-    ts_tpl_set_text(&vars, "SCENARIO", ts_scenario_name(run->results[0].scenario, lang));
-    ts_tpl_set_text(&vars, "XLABEL", ts_text_get(&ind->unit, lang));
-    ts_status st = ts_chart_script(template_dir, "tornado.gp", chart, &vars, err);
-    ts_tpl_vars_free(&vars);
-    return st;
+    ts_tpl_set_text(vars, "SCENARIO", ts_scenario_name(run->results[0].scenario, lang));
+    ts_tpl_set_text(vars, "XLABEL", ts_text_get(&ind->unit, lang));
 }
+
+/* One per target of the first scenario with a bar that moves the value. */
+static bool tornado_applies(const ts_run *run, size_t index)
+{
+    return run->plan->indicators[index].target.present && swings(run, index);
+}
+
+const ts_chart_kind ts_chart_kind_tornado = {
+    .prefix = "tornado-",
+    .per_indicator = true,
+    .template_name = "tornado.gp",
+    .applies = tornado_applies,
+    .write = write_tornado,
+};

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "chart_common.h"
 #include "report/text_table.h"
 
 static size_t utf8_len(unsigned char c)

@@ -3,12 +3,14 @@
  * the C side only supplies values. */
 #include "template.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
-#include "chart_internal.h"
+#include "base/number.h"
+#include "targetsim/chart.h"
 
 /* Templates are small; anything larger is not one of ours. */
 enum { TPL_MAX_BYTES = 256 * 1024, TPL_MAX_KEY = 40 };
@@ -36,10 +38,13 @@ void ts_tpl_set_text(ts_tpl_vars *vars, const char *key, const char *text)
 void ts_tpl_set_number(ts_tpl_vars *vars, const char *key, double value)
 {
     ts_buffer *b = ts_tpl_slot(vars, key);
+    char text[TS_ROUNDTRIP_SIZE] = "NaN"; /* gnuplot's undefined value */
     if (!b)
         return;
+    if (isfinite(value))
+        ts_format_roundtrip(text, sizeof text, value);
     b->len = 0;
-    ts_chart_dat_number(b, value);
+    ts_buffer_puts(b, text);
 }
 
 void ts_tpl_set_int(ts_tpl_vars *vars, const char *key, long value)

@@ -151,14 +151,6 @@ static void render_cover(ts_buffer *b, const ts_run *run, const ts_html_words *L
     ts_buffer_puts(b, "</dl>\n</header>\n");
 }
 
-static bool has_targets(const ts_plan *plan)
-{
-    for (size_t i = 0; i < plan->n_indicators; i++)
-        if (plan->indicators[i].target.present)
-            return true;
-    return false;
-}
-
 static void indicator_heading_cell(ts_buffer *b, const ts_run *run, size_t i, ts_lang lang,
                                    size_t rowspan)
 {
@@ -328,7 +320,7 @@ static void render_chart(ts_buffer *b, const ts_html_options *o, const ts_html_w
 static void render_overview(ts_buffer *b, const ts_run *run, const ts_html_options *o,
                             const ts_html_words *L)
 {
-    if (!has_targets(run->plan))
+    if (!ts_plan_has_targets(run->plan))
         return;
     ts_buffer_printf(b, "<section id=\"overview\" class=\"page\">\n<h2>%s</h2>\n",
                      L->overview_title);
@@ -546,7 +538,7 @@ ts_status ts_report_render_html(const ts_run *run, const ts_html_options *option
     render_head(out, run, L, lang);
     render_cover(out, run, L, lang);
     if (run->n_results > 0) {
-        if (has_targets(run->plan))
+        if (ts_plan_has_targets(run->plan))
             render_summary(out, run, L, lang);
         render_verdict(out, run, L, lang);
         render_scenarios(out, run, L, lang);

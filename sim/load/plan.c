@@ -94,6 +94,14 @@ long ts_plan_find(const ts_plan *plan, const char *id)
     return -1;
 }
 
+bool ts_plan_has_targets(const ts_plan *plan)
+{
+    for (size_t i = 0; i < plan->n_indicators; i++)
+        if (plan->indicators[i].target.present)
+            return true;
+    return false;
+}
+
 int ts_plan_last_target_year(const ts_plan *plan)
 {
     int last = plan->target_year;

@@ -134,6 +134,10 @@ long ts_plan_find(const ts_plan *plan, const char *id);
  * (>= target_year). */
 int ts_plan_last_target_year(const ts_plan *plan);
 
+/* True when some indicator of the plan has a target (its own; revisions
+ * only revise one). */
+bool ts_plan_has_targets(const ts_plan *plan);
+
 /* "at_least", "above", "at_most", "below" (static; "?" for a value outside
  * the enum). */
 const char *ts_direction_name(ts_direction direction);
