@@ -46,28 +46,11 @@ static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat, double *m
  * scenario names printed beside the bars. */
 static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *n_groups)
 {
-    const ts_plan *plan = run->plan;
-    ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
-    ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
     ts_buffer *pos = ts_tpl_slot(vars, "INDICATOR_POS");
-    ts_buffer *scen = ts_tpl_slot(vars, "SCENARIO_NAMES");
-    *n_groups = 0;
-    if (!names || !names2 || !pos || !scen)
-        return;
-    for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
-            continue;
-        ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), NAME_WIDTH,
-                           names, names2);
-        ts_tpl_array_sep(pos);
-        ts_buffer_printf(pos, "%g", (double)*n_groups * (double)(run->n_results + 1) +
-                                        (double)(run->n_results + 1) / 2.0);
-        ++*n_groups;
-    }
-    for (size_t s = 0; s < run->n_results; s++) {
-        ts_tpl_array_sep(scen);
-        ts_chart_quote(scen, ts_scenario_name(run->results[s].scenario, lang));
-    }
+    *n_groups = ts_chart_target_names(run, lang, NAME_WIDTH, vars);
+    for (long g = 0; pos && g < *n_groups; g++)
+        ts_chart_group_middle(pos, g, run->n_results);
+    ts_chart_scenario_names(run, lang, vars);
 }
 
 /* Status names for the legend, in ts_verdict order. */
@@ -100,17 +83,7 @@ static void write_attainment(const ts_run *run, size_t index, ts_lang lang, ts_c
     ts_tpl_set_number(vars, "MAX_PERCENT", max_pct);
 }
 
-/* The summaries compare targets: without any there is nothing to draw. */
-static bool attainment_applies(const ts_run *run, size_t index)
-{
-    (void)index;
-    return ts_plan_has_targets(run->plan);
-}
-
 const ts_chart_kind ts_chart_kind_attainment = {
-    .prefix = "attainment",
-    .per_indicator = false,
-    .template_name = "attainment.gp",
-    .applies = attainment_applies,
-    .write = write_attainment,
+    .prefix = "attainment", .template_name = "attainment.gp",
+    .applies = ts_chart_has_targets, .write = write_attainment,
 };

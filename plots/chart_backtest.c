@@ -38,20 +38,17 @@ static int last_year(const ts_backtest *bt, size_t index)
 
 static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *dat, int last)
 {
-    const ts_indicator *ind = &run->plan->indicators[index];
     const ts_backtest *bt = run->backtest;
     const ts_projection *first = run->results[0].projection;
     int base = run->plan->base_year;
     ts_buffer line = {0};
-    ts_chart_dat_header(dat, run, lang);
-    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
-    ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
+    ts_chart_dat_subject(dat, run, index, lang);
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_backtest_cell *c = ts_backtest_cell_at(bt, s, index);
         line.len = 0;
         ts_buffer_printf(&line, "%s: %.15g over %zu years%s", run->results[s].scenario->id,
-                         100.0 * c->mape, c->n, c->in_sample ? " (in sample: the fit saw some of them)" : "");
+                         100.0 * c->mape, c->n,
+                         c->in_sample ? " (in sample: the fit saw some of them)" : "");
         ts_chart_dat_comment(dat, "mape-percent", line.data);
     }
     ts_buffer_free(&line);
@@ -64,10 +61,8 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
         ts_buffer_printf(dat, "%d\t", year);
         ts_chart_dat_number(dat, first->paths[index].kinds[k] == TS_OBSERVED
                                      ? first->paths[index].values[k] : NAN);
-        for (size_t s = 0; s < run->n_results; s++) {
-            ts_buffer_puts(dat, "\t");
-            ts_chart_dat_number(dat, ts_projection_value(bt->projections[s], index, year));
-        }
+        for (size_t s = 0; s < run->n_results; s++)
+            ts_chart_dat_next(dat, ts_projection_value(bt->projections[s], index, year));
         ts_buffer_puts(dat, "\n");
     }
 }
@@ -104,9 +99,6 @@ static void write_backtest(const ts_run *run, size_t index, ts_lang lang, ts_cha
 }
 
 const ts_chart_kind ts_chart_kind_backtest = {
-    .prefix = "backtest-",
-    .per_indicator = true,
-    .template_name = "backtest.gp",
-    .applies = backtest_applies,
-    .write = write_backtest,
+    .prefix = "backtest-", .per_indicator = true, .template_name = "backtest.gp",
+    .applies = backtest_applies, .write = write_backtest,
 };

@@ -4,12 +4,14 @@
 #include "chart_common.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
 #include "base/id.h"
 #include "base/number.h"
+#include "report/format.h"
 
 /* Pango picks a substitute when this family is missing, so the charts still
  * render without it (Chinese glyphs then depend on what is installed). */
@@ -53,6 +55,12 @@ ts_status ts_chart_name(ts_chart *chart, const char *prefix, const char *id, ts_
     return TS_OK;
 }
 
+bool ts_chart_has_targets(const ts_run *run, size_t index)
+{
+    (void)index;
+    return ts_plan_has_targets(run->plan);
+}
+
 void ts_chart_dat_comment(ts_buffer *dat, const char *key, const char *value)
 {
     ts_buffer_printf(dat, "# %s: ", key);
@@ -71,6 +79,12 @@ void ts_chart_dat_number(ts_buffer *dat, double value)
     char buf[TS_ROUNDTRIP_SIZE];
     ts_format_roundtrip(buf, sizeof buf, value);
     ts_buffer_puts(dat, buf);
+}
+
+void ts_chart_dat_next(ts_buffer *dat, double value)
+{
+    ts_buffer_puts(dat, "\t");
+    ts_chart_dat_number(dat, value);
 }
 
 void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, size_t number,
@@ -110,6 +124,62 @@ void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
     ts_buffer_printf(&line, "targetsim %s", ts_version());
     ts_chart_dat_comment(dat, "generated-by", line.data);
     ts_buffer_free(&line);
+}
+
+void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_lang lang)
+{
+    const ts_indicator *ind = &run->plan->indicators[index];
+    ts_buffer line = {0};
+    ts_chart_dat_header(dat, run, lang);
+    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
+    ts_chart_dat_comment(dat, "indicator", line.data);
+    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
+    ts_buffer_free(&line);
+}
+
+void ts_chart_target_title(ts_tpl_vars *vars, const ts_assessment *a, ts_lang lang,
+                           bool with_year)
+{
+    char value[64], title[200] = "";
+    if (a->has_target) {
+        ts_fmt_value(a->target, value, sizeof value);
+        snprintf(title, sizeof title, "%s %s %s", ts_strings_for(lang)->chart.target,
+                 ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value);
+    }
+    if (a->has_target && with_year)
+        snprintf(title + strlen(title), sizeof title - strlen(title), " (%d)", a->target_year);
+    ts_tpl_set_text(vars, "TARGET_TITLE", title);
+}
+
+long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl_vars *vars)
+{
+    const ts_plan *plan = run->plan;
+    ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
+    ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
+    long n = 0;
+    for (size_t i = 0; names && names2 && i < plan->n_indicators; i++) {
+        if (!plan->indicators[i].target.present)
+            continue;
+        ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), width, names, names2);
+        n++;
+    }
+    return n;
+}
+
+void ts_chart_scenario_names(const ts_run *run, ts_lang lang, ts_tpl_vars *vars)
+{
+    ts_buffer *names = ts_tpl_slot(vars, "SCENARIO_NAMES");
+    for (size_t s = 0; names && s < run->n_results; s++) {
+        ts_tpl_array_sep(names);
+        ts_chart_quote(names, ts_scenario_name(run->results[s].scenario, lang));
+    }
+}
+
+void ts_chart_group_middle(ts_buffer *positions, long group, size_t per_group)
+{
+    ts_tpl_array_sep(positions);
+    ts_buffer_printf(positions, "%g",
+                     (double)group * (double)(per_group + 1) + (double)(per_group + 1) / 2.0);
 }
 
 ts_status ts_chart_script(const char *template_dir, const char *template_name, ts_chart *chart,

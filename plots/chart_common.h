@@ -16,12 +16,19 @@
  * run, `id` is ""), and its .dat and .gp names. TS_ENOMEM. */
 ts_status ts_chart_name(ts_chart *chart, const char *prefix, const char *id, ts_error *err);
 
+/* applies() of the summary charts: they compare targets, so without any
+ * there is nothing to draw. */
+bool ts_chart_has_targets(const ts_run *run, size_t index);
+
 /* Appends one "# key: value" comment line to a .dat file, control
  * characters removed so the value cannot start a data line. */
 void ts_chart_dat_comment(ts_buffer *dat, const char *key, const char *value);
 /* The comment lines every .dat starts with (plan, base year, scenarios,
  * generator). */
 void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang);
+/* The header of a chart of one indicator: ts_chart_dat_header, then the
+ * indicator's id and name, and its unit. */
+void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_lang lang);
 /* The comment naming indicator `index` (a targeted one) as group `number`
  * of a summary chart: id, name, unit, target, as-of year. */
 void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, size_t number,
@@ -29,12 +36,29 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
 /* A number for a .dat cell: the shortest form that reads back as the same
  * double, NaN when undefined. */
 void ts_chart_dat_number(ts_buffer *dat, double value);
+/* A tab, then the number: the next cell of a row. */
+void ts_chart_dat_next(ts_buffer *dat, double value);
+
+/* Sets TARGET_TITLE, the legend entry of a target line: "Target ≥ 10,000
+ * (2025)", without " (2025)" unless `with_year`; "" without a target. */
+void ts_chart_target_title(ts_tpl_vars *vars, const ts_assessment *a, ts_lang lang,
+                           bool with_year);
 
 /* Fills header.gp, the chart's template and footer.gp into chart->gp.
  * `vars` must hold the chart's own placeholders; the common ones (STEM,
  * DAT, FONT, ...) are added here. */
 ts_status ts_chart_script(const char *template_dir, const char *template_name, ts_chart *chart,
                           ts_tpl_vars *vars, ts_error *err);
+
+/* INDICATOR_NAMES and INDICATOR_NAMES2: the name of every indicator with a
+ * target, wrapped at `width` columns for a summary chart's tic labels.
+ * Returns how many. */
+long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl_vars *vars);
+/* SCENARIO_NAMES: every scenario's name, for the labels beside the bars. */
+void ts_chart_scenario_names(const ts_run *run, ts_lang lang, ts_tpl_vars *vars);
+/* Appends to `positions` the middle of bar group `group` (0-based) of a
+ * summary chart: groups of `per_group` bars, a blank slot after each. */
+void ts_chart_group_middle(ts_buffer *positions, long group, size_t per_group);
 
 /* Appends `name` split in two lines of about `width` display columns as the
  * next element of two array initialisers (the second may be ''). In

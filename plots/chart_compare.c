@@ -35,11 +35,10 @@ static void write_compare(const ts_run *run, size_t index, ts_lang lang, ts_char
     ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
     ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
     ts_buffer *pos = ts_tpl_slot(vars, "INDICATOR_POS");
-    ts_buffer *scen = ts_tpl_slot(vars, "SCENARIO_NAMES");
     ts_buffer *dat = &chart->dat;
     double lo = 0, hi = 0;
     long group = 0;
-    if (!names || !names2 || !pos || !scen)
+    if (!names || !names2 || !pos)
         return; /* the table is full: filling the template reports it */
     ts_chart_dat_header(dat, run, lang);
     ts_chart_dat_comment(dat, "reference", run->results[cmp->reference].scenario->id);
@@ -66,23 +65,16 @@ static void write_compare(const ts_run *run, size_t index, ts_lang lang, ts_char
             ts_buffer_printf(dat, "%zu\t%ld\t%zu\t", (size_t)group * (per_group + 1) + ++slot,
                              group + 1, row->scenario + 1);
             ts_chart_dat_number(dat, pct);
-            ts_buffer_puts(dat, "\t");
-            ts_chart_dat_number(dat, row->value);
-            ts_buffer_puts(dat, "\t");
-            ts_chart_dat_number(dat, row->reference_value);
+            ts_chart_dat_next(dat, row->value);
+            ts_chart_dat_next(dat, row->reference_value);
             ts_buffer_puts(dat, "\n");
         }
         ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), NAME_WIDTH, names,
                            names2);
-        ts_tpl_array_sep(pos);
-        ts_buffer_printf(pos, "%g", (double)group * (double)(per_group + 1) +
-                                        (double)(per_group + 1) / 2.0);
+        ts_chart_group_middle(pos, group, per_group);
         group++;
     }
-    for (size_t s = 0; s < run->n_results; s++) {
-        ts_tpl_array_sep(scen);
-        ts_chart_quote(scen, ts_scenario_name(run->results[s].scenario, lang));
-    }
+    ts_chart_scenario_names(run, lang, vars);
     ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
@@ -108,9 +100,6 @@ static bool compare_applies(const ts_run *run, size_t index)
 }
 
 const ts_chart_kind ts_chart_kind_compare = {
-    .prefix = "compare",
-    .per_indicator = false,
-    .template_name = "compare.gp",
-    .applies = compare_applies,
-    .write = write_compare,
+    .prefix = "compare", .template_name = "compare.gp",
+    .applies = compare_applies, .write = write_compare,
 };

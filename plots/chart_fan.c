@@ -12,12 +12,10 @@
  * (NaN where the scenario has no Monte Carlo result). Rows run from the
  * base year to the horizon. */
 #include <math.h>
-#include <stdio.h>
 
 #include "base/buffer.h"
 #include "chart_common.h"
 #include "chart_kinds.h"
-#include "report/format.h"
 
 /* Indices into ts_mc_percentile_levels of p5, p25, p50, p75, p95. */
 static const size_t LEVELS[5] = {0, 2, 3, 4, 6};
@@ -31,16 +29,11 @@ static double percentile(const ts_scenario_result *r, size_t index, size_t k, si
 
 static long write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *dat)
 {
-    const ts_indicator *ind = &run->plan->indicators[index];
     const ts_projection *first = run->results[0].projection;
     int base = run->plan->base_year;
     long n_observed = 0;
     ts_buffer line = {0};
-    ts_chart_dat_header(dat, run, lang);
-    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
-    ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
-    line.len = 0;
+    ts_chart_dat_subject(dat, run, index, lang);
     ts_buffer_printf(&line, "%zu draws, seed %llu", run->mc_draws,
                      (unsigned long long)run->mc_seed);
     ts_chart_dat_comment(dat, "monte-carlo", line.data);
@@ -59,10 +52,8 @@ static long write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
         ts_buffer_printf(dat, "%d\t", year);
         ts_chart_dat_number(dat, o);
         for (size_t s = 0; s < run->n_results; s++)
-            for (size_t j = 0; j < 5; j++) {
-                ts_buffer_puts(dat, "\t");
-                ts_chart_dat_number(dat, percentile(&run->results[s], index, k, j));
-            }
+            for (size_t j = 0; j < 5; j++)
+                ts_chart_dat_next(dat, percentile(&run->results[s], index, k, j));
         ts_buffer_puts(dat, "\n");
     }
     return n_observed;
@@ -74,7 +65,6 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_assessment *a = &run->results[0].assessments[index];
-    char value[64], buf[200];
     ts_tpl_set_int(vars, "N_OBSERVED", write_dat(run, index, lang, &chart->dat));
     ts_buffer *titles = ts_tpl_slot(vars, "SCENARIO_TITLES");
     for (size_t s = 0; titles && s < run->n_results; s++) {
@@ -101,10 +91,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
         ts_chart_quote(band50, t.data);
         ts_buffer_free(&t);
     }
-    ts_fmt_value(a->target, value, sizeof value);
-    snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value,
-             a->target_year);
-    ts_tpl_set_text(vars, "TARGET_TITLE", buf);
+    ts_chart_target_title(vars, a, lang, true);
     ts_tpl_set_number(vars, "TARGET", a->target);
     ts_tpl_set_int(vars, "TARGET_YEAR", a->target_year);
     ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
@@ -134,9 +121,6 @@ static bool fan_applies(const ts_run *run, size_t index)
 }
 
 const ts_chart_kind ts_chart_kind_fan = {
-    .prefix = "fan-",
-    .per_indicator = true,
-    .template_name = "fan.gp",
-    .applies = fan_applies,
-    .write = write_fan,
+    .prefix = "fan-", .per_indicator = true, .template_name = "fan.gp",
+    .applies = fan_applies, .write = write_fan,
 };

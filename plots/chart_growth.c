@@ -8,8 +8,6 @@
  *
  * .dat columns: group position, needed % per year, from, to, then one
  * column per scenario (% per year). */
-#include <math.h>
-
 #include "base/buffer.h"
 #include "chart_common.h"
 #include "chart_kinds.h"
@@ -47,34 +45,10 @@ static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat)
         ts_chart_dat_number(dat, 100.0 * needed_of(a0));
         ts_buffer_printf(dat, "\t%d\t%d", a0->retrospective ? a0->base_year : a0->as_of,
                          a0->target_year);
-        for (size_t s = 0; s < n; s++) {
-            ts_buffer_puts(dat, "\t");
-            ts_chart_dat_number(dat, 100.0 * scenario_of(&run->results[s].assessments[i]));
-        }
+        for (size_t s = 0; s < n; s++)
+            ts_chart_dat_next(dat, 100.0 * scenario_of(&run->results[s].assessments[i]));
         ts_buffer_puts(dat, "\n");
         group++;
-    }
-}
-
-static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *n_groups)
-{
-    const ts_plan *plan = run->plan;
-    ts_buffer *names = ts_tpl_slot(vars, "INDICATOR_NAMES");
-    ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
-    ts_buffer *scen = ts_tpl_slot(vars, "SCENARIO_NAMES");
-    *n_groups = 0;
-    if (!names || !names2 || !scen)
-        return;
-    for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
-            continue;
-        ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), NAME_WIDTH,
-                           names, names2);
-        ++*n_groups;
-    }
-    for (size_t s = 0; s < run->n_results; s++) {
-        ts_tpl_array_sep(scen);
-        ts_chart_quote(scen, ts_scenario_name(run->results[s].scenario, lang));
     }
 }
 
@@ -83,9 +57,9 @@ static void write_growth(const ts_run *run, size_t index, ts_lang lang, ts_chart
 {
     (void)index;
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
-    long n_groups;
     write_dat(run, lang, &chart->dat);
-    name_vars(run, lang, vars, &n_groups);
+    long n_groups = ts_chart_target_names(run, lang, NAME_WIDTH, vars);
+    ts_chart_scenario_names(run, lang, vars);
     ts_tpl_set_text(vars, "TITLE", L->growth_title);
     ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
     ts_tpl_set_text(vars, "XLABEL", L->growth_axis);
@@ -95,17 +69,7 @@ static void write_growth(const ts_run *run, size_t index, ts_lang lang, ts_chart
     ts_tpl_set_int(vars, "N_INDICATORS", n_groups);
 }
 
-/* As the attainment chart: only with targets. */
-static bool growth_applies(const ts_run *run, size_t index)
-{
-    (void)index;
-    return ts_plan_has_targets(run->plan);
-}
-
 const ts_chart_kind ts_chart_kind_growth = {
-    .prefix = "growth",
-    .per_indicator = false,
-    .template_name = "growth.gp",
-    .applies = growth_applies,
-    .write = write_growth,
+    .prefix = "growth", .template_name = "growth.gp",
+    .applies = ts_chart_has_targets, .write = write_growth,
 };

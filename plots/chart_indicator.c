@@ -55,14 +55,10 @@ static void dat_rows(const ts_run *run, size_t index, ts_buffer *dat, counts *n)
         n->interpolated += isfinite(in);
         ts_buffer_printf(dat, "%d\t", year);
         ts_chart_dat_number(dat, h);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, o);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, in);
-        for (size_t s = 0; s < run->n_results; s++) {
-            ts_buffer_puts(dat, "\t");
-            ts_chart_dat_number(dat, ts_projection_value(run->results[s].projection, index, year));
-        }
+        ts_chart_dat_next(dat, o);
+        ts_chart_dat_next(dat, in);
+        for (size_t s = 0; s < run->n_results; s++)
+            ts_chart_dat_next(dat, ts_projection_value(run->results[s].projection, index, year));
         ts_buffer_puts(dat, "\n");
     }
 }
@@ -71,11 +67,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
 {
     const ts_indicator *ind = &run->plan->indicators[index];
     ts_buffer line = {0};
-    ts_chart_dat_header(dat, run, lang);
-    ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
-    ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
-    line.len = 0;
+    ts_chart_dat_subject(dat, run, index, lang);
     ts_buffer_printf(&line, "%d", ts_run_indicator_as_of(run, index));
     ts_chart_dat_comment(dat, "as-of", line.data);
     /* Revised targets: year and value, the markers on the chart. */
@@ -137,17 +129,10 @@ static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_va
 {
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_assessment *a = &run->results[0].assessments[index];
-    char value[64], buf[160];
     ts_tpl_set_int(vars, "HAS_TARGET", a->has_target);
     ts_tpl_set_number(vars, "TARGET", a->has_target ? a->target : NAN);
     ts_tpl_set_int(vars, "TARGET_YEAR", a->has_target ? a->target_year : run->plan->target_year);
-    buf[0] = '\0';
-    if (a->has_target) {
-        ts_fmt_value(a->target, value, sizeof value);
-        snprintf(buf, sizeof buf, "%s %s %s (%d)", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value,
-                 a->target_year);
-    }
-    ts_tpl_set_text(vars, "TARGET_TITLE", buf);
+    ts_chart_target_title(vars, a, lang, true);
     ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
 }
 
@@ -244,9 +229,6 @@ static bool indicator_applies(const ts_run *run, size_t index)
 }
 
 const ts_chart_kind ts_chart_kind_indicator = {
-    .prefix = "indicator-",
-    .per_indicator = true,
-    .template_name = "indicator.gp",
-    .applies = indicator_applies,
-    .write = write_indicator,
+    .prefix = "indicator-", .per_indicator = true, .template_name = "indicator.gp",
+    .applies = indicator_applies, .write = write_indicator,
 };

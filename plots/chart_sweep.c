@@ -75,22 +75,17 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
         const ts_sweep_cell *c = &sw->cells[p * sw->n_targets + t];
         if (sw->n_axes == 2 && p > 0 && p % sw->axes[1].n == 0)
             ts_buffer_puts(dat, "\n");
-        for (size_t a = 0; a < sw->n_axes; a++) {
-            if (a)
-                ts_buffer_puts(dat, "\t");
-            ts_chart_dat_number(dat, sw->x[p * sw->n_axes + a]);
-        }
+        ts_chart_dat_number(dat, sw->x[p * sw->n_axes]);
+        for (size_t a = 1; a < sw->n_axes; a++)
+            ts_chart_dat_next(dat, sw->x[p * sw->n_axes + a]);
         double pct = 100.0 * c->share;
         if (isfinite(pct)) {
             *lo = fmin(*lo, pct);
             *hi = fmax(*hi, pct);
         }
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, pct);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, sw->has_draws ? 100.0 * c->probability : NAN);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, c->value);
+        ts_chart_dat_next(dat, pct);
+        ts_chart_dat_next(dat, sw->has_draws ? 100.0 * c->probability : NAN);
+        ts_chart_dat_next(dat, c->value);
         ts_buffer_puts(dat, "\n");
     }
 }
@@ -166,18 +161,11 @@ static void write_sweepprob(const ts_run *run, size_t index, ts_lang lang, ts_ch
 }
 
 const ts_chart_kind ts_chart_kind_sweep = {
-    .prefix = "sweep-",
-    .per_indicator = true,
-    .template_name = "sweep.gp",
-    .applies = sweep_applies,
-    .write = write_sweep,
+    .prefix = "sweep-", .per_indicator = true, .template_name = "sweep.gp",
+    .applies = sweep_applies, .write = write_sweep,
 };
 
 const ts_chart_kind ts_chart_kind_sweepprob = {
-    .prefix = "sweepprob-",
-    .per_indicator = true,
-    .with_previous = true,
-    .template_name = "sweep.gp",
-    .applies = sweepprob_applies,
-    .write = write_sweepprob,
+    .prefix = "sweepprob-", .per_indicator = true, .with_previous = true,
+    .template_name = "sweep.gp", .applies = sweepprob_applies, .write = write_sweepprob,
 };

@@ -85,12 +85,9 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
         ts_chart_dat_comment(dat, "bar", line.data);
         ts_buffer_printf(dat, "%zu\t", rank);
         ts_chart_dat_number(dat, bar->low);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, bar->high);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, bar->base);
-        ts_buffer_puts(dat, "\t");
-        ts_chart_dat_number(dat, bar->shift);
+        ts_chart_dat_next(dat, bar->high);
+        ts_chart_dat_next(dat, bar->base);
+        ts_chart_dat_next(dat, bar->shift);
         ts_buffer_printf(dat, "\t%d\n", bar->from_sd ? 1 : 0);
         ts_chart_wrap_name(ts_indicator_name(drv, lang), NAME_WIDTH, names, names2);
         ts_tpl_array_sep(lows);
@@ -128,9 +125,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
     ts_tpl_set_number(vars, "TARGET", a->target);
     ts_tpl_set_number(vars, "X_LO", lo);
     ts_tpl_set_number(vars, "X_HI", hi);
-    ts_fmt_value(a->target, value, sizeof value);
-    snprintf(buf, sizeof buf, "%s %s %s", L->target, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value);
-    ts_tpl_set_text(vars, "TARGET_TITLE", buf);
+    ts_chart_target_title(vars, a, lang, false);
     ts_fmt_value(central, value, sizeof value);
     snprintf(buf, sizeof buf, "%s %s", L->tornado_central, value);
     ts_tpl_set_text(vars, "CENTRAL_TITLE", buf);
@@ -159,9 +154,6 @@ static bool tornado_applies(const ts_run *run, size_t index)
 }
 
 const ts_chart_kind ts_chart_kind_tornado = {
-    .prefix = "tornado-",
-    .per_indicator = true,
-    .template_name = "tornado.gp",
-    .applies = tornado_applies,
-    .write = write_tornado,
+    .prefix = "tornado-", .per_indicator = true, .template_name = "tornado.gp",
+    .applies = tornado_applies, .write = write_tornado,
 };
