@@ -48,6 +48,12 @@ void ts_csv_next_text(ts_buffer *b, const char *s)
     ts_csv_text(b, s);
 }
 
+void ts_csv_next_year(ts_buffer *b, int year)
+{
+    ts_buffer_puts(b, ",");
+    ts_csv_year(b, year);
+}
+
 void ts_csv_end_row(ts_buffer *b)
 {
     ts_buffer_puts(b, "\r\n");

@@ -11,6 +11,7 @@ void ts_csv_year(ts_buffer *b, int year);         /* 0: empty */
 /* ",", then the cell. */
 void ts_csv_next_number(ts_buffer *b, double v);
 void ts_csv_next_text(ts_buffer *b, const char *s);
+void ts_csv_next_year(ts_buffer *b, int year);
 void ts_csv_end_row(ts_buffer *b);                /* CRLF */
 ts_status ts_csv_finish(const ts_buffer *b, const char *name, ts_error *err);
 

@@ -28,6 +28,17 @@ void ts_jout_year(cJSON *obj, const char *key, int year)
         cJSON_AddNullToObject(obj, key);
 }
 
+cJSON *ts_jout_year_entry(cJSON *array, int year)
+{
+    cJSON *entry = cJSON_CreateObject();
+    cJSON_AddNumberToObject(entry, "year", year);
+    if (!cJSON_AddItemToArray(array, entry)) {
+        cJSON_Delete(entry);
+        return NULL;
+    }
+    return entry;
+}
+
 void ts_jout_string(cJSON *obj, const char *key, const char *s)
 {
     if (s)

@@ -9,6 +9,9 @@
 void ts_jout_number(cJSON *obj, const char *key, double v);
 /* A year, or null for 0. */
 void ts_jout_year(cJSON *obj, const char *key, int year);
+/* Appends {"year": year} to `array` and returns it for its other keys
+ * (NULL, which the adders above tolerate, when out of memory). */
+cJSON *ts_jout_year_entry(cJSON *array, int year);
 /* A string, or null for NULL. */
 void ts_jout_string(cJSON *obj, const char *key, const char *s);
 

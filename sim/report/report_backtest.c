@@ -185,23 +185,19 @@ static cJSON *cell_json(const ts_run *run, size_t s, size_t i)
     cJSON *errors = cJSON_AddArrayToObject(o, "errors");
     for (size_t k = 0; k < c->n; k++) {
         const ts_backtest_point *p = &c->points[k];
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddNumberToObject(e, "year", p->year);
+        cJSON *e = ts_jout_year_entry(errors, p->year);
         ts_jout_number(e, "observed", p->observed);
         ts_jout_number(e, "projected", p->projected);
         ts_jout_number(e, "error", p->error);
         ts_jout_number(e, "relative_error", p->relative_error);
-        cJSON_AddItemToArray(errors, e);
     }
     /* The path from the base year to the last compared year, for charts. */
     cJSON *path = cJSON_AddArrayToObject(o, "path");
     const ts_projection *proj = bt->projections[s];
     int last = c->n ? c->points[c->n - 1].year : proj->base_year - 1;
     for (int year = proj->base_year; year <= last; year++) {
-        cJSON *pt = cJSON_CreateObject();
-        cJSON_AddNumberToObject(pt, "year", year);
+        cJSON *pt = ts_jout_year_entry(path, year);
         ts_jout_number(pt, "value", ts_projection_value(proj, i, year));
-        cJSON_AddItemToArray(path, pt);
     }
     return o;
 }
@@ -240,20 +236,16 @@ static void csv_cell_rows(const ts_run *run, size_t s, size_t i, ts_buffer *out)
     for (size_t k = 0; k < c->n; k++) {
         const ts_backtest_point *p = &c->points[k];
         ts_csv_text(out, run->results[s].scenario->id);
-        ts_buffer_puts(out, ",");
-        ts_csv_text(out, run->plan->indicators[i].id);
-        ts_buffer_printf(out, ",%d,", p->year);
-        ts_csv_number(out, p->observed);
-        ts_buffer_puts(out, ",");
-        ts_csv_number(out, p->projected);
-        ts_buffer_puts(out, ",");
-        ts_csv_number(out, p->error);
-        ts_buffer_puts(out, ",");
-        ts_csv_number(out, p->relative_error);
-        ts_buffer_puts(out, ",");
-        ts_csv_number(out, c->mape);
-        ts_buffer_printf(out, ",%s,%s\r\n", c->closest ? "true" : "false",
+        ts_csv_next_text(out, run->plan->indicators[i].id);
+        ts_buffer_printf(out, ",%d", p->year);
+        ts_csv_next_number(out, p->observed);
+        ts_csv_next_number(out, p->projected);
+        ts_csv_next_number(out, p->error);
+        ts_csv_next_number(out, p->relative_error);
+        ts_csv_next_number(out, c->mape);
+        ts_buffer_printf(out, ",%s,%s", c->closest ? "true" : "false",
                          c->in_sample ? "true" : "false");
+        ts_csv_end_row(out);
     }
 }
 
@@ -265,7 +257,5 @@ ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_er
     for (size_t s = 0; bt && s < bt->n_scenarios; s++)
         for (size_t i = 0; i < bt->n_indicators; i++)
             csv_cell_rows(run, s, i, out);
-    if (out->failed)
-        return ts_error_set(err, TS_ENOMEM, "backtest.csv", NULL, "out of memory");
-    return TS_OK;
+    return ts_csv_finish(out, "backtest.csv", err);
 }

@@ -150,31 +150,22 @@ static void csv_row(const ts_run *run, const ts_comparison_row *row, ts_buffer *
 {
     const ts_assessment *a = row_assessment(run, row->scenario, row->indicator, row->revision);
     ts_csv_text(out, run->results[run->comparison->reference].scenario->id);
-    ts_buffer_puts(out, ",");
-    ts_csv_text(out, run->results[row->scenario].scenario->id);
-    ts_buffer_puts(out, ",");
-    ts_csv_text(out, run->plan->indicators[row->indicator].id);
-    ts_buffer_printf(out, ",%d,", row->revision);
-    ts_csv_number(out, a->target);
-    ts_buffer_printf(out, ",%s,%d,", ts_direction_name(a->direction), a->target_year);
-    const double numbers[] = {row->value, row->reference_value, row->value_difference,
-                              row->relative_difference};
-    for (size_t k = 0; k < 4; k++) {
-        ts_csv_number(out, numbers[k]);
-        ts_buffer_puts(out, ",");
-    }
-    ts_csv_year(out, row->attainment_year);
-    ts_buffer_puts(out, ",");
-    ts_csv_year(out, row->reference_attainment_year);
-    ts_buffer_puts(out, ",");
-    ts_csv_number(out, row->attainment_difference);
-    ts_buffer_puts(out, ",");
-    ts_csv_number(out, row->probability);
-    ts_buffer_puts(out, ",");
-    ts_csv_number(out, row->reference_probability);
-    ts_buffer_puts(out, ",");
-    ts_csv_number(out, row->probability_difference);
-    ts_buffer_puts(out, "\r\n");
+    ts_csv_next_text(out, run->results[row->scenario].scenario->id);
+    ts_csv_next_text(out, run->plan->indicators[row->indicator].id);
+    ts_buffer_printf(out, ",%d", row->revision);
+    ts_csv_next_number(out, a->target);
+    ts_buffer_printf(out, ",%s,%d", ts_direction_name(a->direction), a->target_year);
+    ts_csv_next_number(out, row->value);
+    ts_csv_next_number(out, row->reference_value);
+    ts_csv_next_number(out, row->value_difference);
+    ts_csv_next_number(out, row->relative_difference);
+    ts_csv_next_year(out, row->attainment_year);
+    ts_csv_next_year(out, row->reference_attainment_year);
+    ts_csv_next_number(out, row->attainment_difference);
+    ts_csv_next_number(out, row->probability);
+    ts_csv_next_number(out, row->reference_probability);
+    ts_csv_next_number(out, row->probability_difference);
+    ts_csv_end_row(out);
 }
 
 ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err)
@@ -186,7 +177,5 @@ ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_err
                         "probability_difference\r\n");
     for (size_t k = 0; run->comparison && k < run->comparison->n_rows; k++)
         csv_row(run, &run->comparison->rows[k], out);
-    if (out->failed)
-        return ts_error_set(err, TS_ENOMEM, "compare.csv", NULL, "out of memory");
-    return TS_OK;
+    return ts_csv_finish(out, "compare.csv", err);
 }

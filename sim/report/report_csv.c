@@ -27,8 +27,7 @@ static void assessment_cells(const ts_indicator *ind, const ts_assessment *a, ts
     ts_csv_next_number(out, a->required_growth);
     ts_csv_next_number(out, a->scenario_growth);
     ts_csv_next_number(out, a->progress);
-    ts_buffer_puts(out, ",");
-    ts_csv_year(out, a->attainment_year);
+    ts_csv_next_year(out, a->attainment_year);
     ts_buffer_printf(out, ",%s", ts_verdict_name(a->status));
     ts_csv_next_number(out, a->realised_growth);
     ts_csv_next_number(out, a->needed_growth);
@@ -49,8 +48,7 @@ static void mc_cells(const ts_run *run, const ts_scenario_result *r, size_t i, t
     ts_csv_next_number(out, t->low);
     ts_csv_next_number(out, t->high);
     ts_csv_next_number(out, t->by_year[mc->n_years - 1]);
-    ts_buffer_puts(out, ",");
-    ts_csv_year(out, ts_mc_year_by_share(mc, i, 0.5));
+    ts_csv_next_year(out, ts_mc_year_by_share(mc, i, 0.5));
     size_t k = (size_t)(run->plan->indicators[i].target.year - mc->base_year);
     const double *pc = t->percentiles ? t->percentiles + k * TS_MC_N_PERCENTILES : NULL;
     ts_csv_next_number(out, pc ? pc[0] : NAN);
@@ -76,8 +74,8 @@ static void target_row(const ts_run *run, const ts_scenario_result *r, size_t i,
     ts_csv_text(out, r->scenario->id);
     ts_buffer_puts(out, ",");
     assessment_cells(ind, a, out);
-    ts_buffer_printf(out, ",%d,", a->revision);
-    ts_csv_year(out, a->by_year);
+    ts_buffer_printf(out, ",%d", a->revision);
+    ts_csv_next_year(out, a->by_year);
     ts_csv_next_number(out, a->needed_growth_by);
     if (a->revision == 0) {
         mc_cells(run, r, i, out);

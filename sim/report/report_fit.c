@@ -61,7 +61,8 @@ void ts_report_fit_text(const ts_run *run, const ts_scenario_result *r, ts_lang 
             continue;
         char sentence[512], text[768];
         fit_sentence(fit, lang, sentence, sizeof sentence);
-        snprintf(text, sizeof text, "%s: %s", ts_indicator_name(&plan->indicators[i], lang), sentence);
+        snprintf(text, sizeof text, "%s: %s", ts_indicator_name(&plan->indicators[i], lang),
+                 sentence);
         ts_fmt_wrapped(out, ts_strings_for(lang)->report.fitted_growth, text, 96);
     }
 }

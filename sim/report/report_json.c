@@ -22,10 +22,8 @@ static cJSON *series_json(const ts_series *s)
 {
     cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; i < s->n; i++) {
-        cJSON *pt = cJSON_CreateObject();
-        cJSON_AddNumberToObject(pt, "year", s->points[i].year);
+        cJSON *pt = ts_jout_year_entry(list, s->points[i].year);
         cJSON_AddNumberToObject(pt, "value", s->points[i].value);
-        cJSON_AddItemToArray(list, pt);
     }
     return list;
 }
@@ -85,11 +83,9 @@ static cJSON *path_json(const ts_projection *proj, size_t index)
     cJSON *list = cJSON_CreateArray();
     const ts_path *path = &proj->paths[index];
     for (size_t k = 0; k < proj->n_years; k++) {
-        cJSON *pt = cJSON_CreateObject();
-        cJSON_AddNumberToObject(pt, "year", proj->base_year + (int)k);
+        cJSON *pt = ts_jout_year_entry(list, proj->base_year + (int)k);
         ts_jout_number(pt, "value", path->values[k]);
         cJSON_AddStringToObject(pt, "kind", ts_point_kind_name(path->kinds[k]));
-        cJSON_AddItemToArray(list, pt);
     }
     return list;
 }
@@ -120,10 +116,8 @@ static void mc_series_json(cJSON *o, const ts_mc_result *mc, size_t i)
     }
     cJSON *by = cJSON_AddArrayToObject(o, "attainment_probability");
     for (size_t k = 0; k < mc->n_years; k++) {
-        cJSON *pt = cJSON_CreateObject();
-        cJSON_AddNumberToObject(pt, "year", mc->base_year + (int)k);
+        cJSON *pt = ts_jout_year_entry(by, mc->base_year + (int)k);
         ts_jout_number(pt, "probability", t->by_year[k]);
-        cJSON_AddItemToArray(by, pt);
     }
     if (!t->percentiles) {
         cJSON_AddNullToObject(o, "percentiles");
@@ -131,11 +125,9 @@ static void mc_series_json(cJSON *o, const ts_mc_result *mc, size_t i)
     }
     cJSON *pc = cJSON_AddArrayToObject(o, "percentiles");
     for (size_t k = 0; k < mc->n_years; k++) {
-        cJSON *pt = cJSON_CreateObject();
-        cJSON_AddNumberToObject(pt, "year", mc->base_year + (int)k);
+        cJSON *pt = ts_jout_year_entry(pc, mc->base_year + (int)k);
         for (size_t j = 0; j < TS_MC_N_PERCENTILES; j++)
             ts_jout_number(pt, PERCENTILE_KEYS[j], t->percentiles[k * TS_MC_N_PERCENTILES + j]);
-        cJSON_AddItemToArray(pc, pt);
     }
 }
 

@@ -71,10 +71,10 @@ static void sweep_row(const ts_run *run, const ts_sweep_result *sw, size_t pt, s
     ts_csv_next_number(out, ind->target.value);
     ts_csv_next_number(out, c->value);
     ts_csv_next_number(out, c->share);
-    ts_buffer_printf(out, ",%s,", isnan(c->value) ? ""
-                                  : ts_direction_met(ind->target.direction, c->value,
-                                                     ind->target.value) ? "true" : "false");
-    ts_csv_year(out, c->attainment_year);
+    ts_buffer_printf(out, ",%s", isnan(c->value) ? ""
+                                 : ts_direction_met(ind->target.direction, c->value,
+                                                    ind->target.value) ? "true" : "false");
+    ts_csv_next_year(out, c->attainment_year);
     ts_csv_next_number(out, c->probability);
     ts_csv_next_number(out, c->low);
     ts_csv_next_number(out, c->high);

@@ -77,8 +77,8 @@ static void render_indicators(const ts_run *run, const ts_report_words *L, ts_la
         ts_fmt_value(ind->baseline, baseline, sizeof baseline);
         snprintf(as_of, sizeof as_of, "%d", as[i].as_of);
         flag_of(plan, i, flag, sizeof flag);
-        const char *row[] = {ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang), target, baseline,
-                             as_of, flag};
+        const char *row[] = {ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
+                             target, baseline, as_of, flag};
         tt_add_row(&t, row);
     }
     ts_buffer_printf(out, "%s\n", L->indicators_title);
@@ -252,8 +252,8 @@ static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
         int even = ts_mc_year_by_share(r->mc, i, 0.5);
         if (even)
             ts_buffer_printf(&line, "%s%d%s", L->even_odds.before, even, L->even_odds.after);
-        ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data ? line.data : "",
-                       96);
+        ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang),
+                       line.data ? line.data : "", 96);
         ts_buffer_free(&line);
     }
 }
@@ -270,9 +270,9 @@ static void render_required(const ts_run *run, const ts_scenario_result *r,
                 continue;
             char rate[24];
             ts_fmt_percent(req->drivers[k].rate, rate, sizeof rate);
+            const ts_indicator *driver = &run->plan->indicators[req->drivers[k].driver];
             ts_buffer_printf(&line, "%s%s %s%s", line.len ? ", " : "",
-                             ts_indicator_name(&run->plan->indicators[req->drivers[k].driver], lang), rate,
-                             L->per_year);
+                             ts_indicator_name(driver, lang), rate, L->per_year);
         }
         if (line.len) {
             if (!title)
