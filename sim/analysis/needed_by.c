@@ -27,8 +27,8 @@ ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err)
 {
     int latest = latest_as_of(run);
     if (by_year <= latest)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--by %d is not after the latest observed year %d", by_year, latest);
+        return ts_error_set(err, TS_EUSAGE, NULL, "by_year",
+                            "%d is not after the latest observed year %d", by_year, latest);
     const ts_plan *plan = run->plan;
     run->by_year = by_year;
     for (size_t s = 0; s < run->n_results; s++) {

@@ -93,16 +93,18 @@ void ts_sweep_result_free(ts_sweep_result *r)
 static ts_status resolve_axes(const ts_projector *p, ts_sweep_result *r, ts_error *err)
 {
     for (size_t a = 0; a < r->n_axes; a++) {
+        char path[32];
+        snprintf(path, sizeof path, "axes[%zu].indicator", a);
         long i = ts_plan_find(p->plan, r->axes[a].indicator);
         if (i < 0 || p->plan->indicators[i].is_derived)
-            return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                                i < 0 ? "--sweep \"%s\": the plan has no indicator \"%s\""
-                                      : "--sweep \"%s\": \"%s\" is derived; sweep its inputs",
-                                r->axes[a].spec, r->axes[a].indicator);
+            return ts_error_set(err, TS_EUSAGE, NULL, path,
+                                i < 0 ? "the plan has no indicator \"%s\""
+                                      : "\"%s\" is derived; sweep its inputs",
+                                r->axes[a].indicator);
         r->axis_index[a] = (size_t)i;
         if (a > 0 && r->axis_index[0] == (size_t)i)
-            return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                                "--sweep: \"%s\" is swept twice", r->axes[a].indicator);
+            return ts_error_set(err, TS_EUSAGE, NULL, path, "\"%s\" is swept twice",
+                                r->axes[a].indicator);
     }
     return TS_OK;
 }
@@ -114,9 +116,9 @@ static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
         r->n_points *= r->axes[a].n;
     double work = (double)r->n_points * (double)(r->has_draws ? r->draws : 1);
     if (work > TS_SWEEP_MAX_WORK)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--sweep: %zu points x %zu draws is more than %.0e projections; "
-                            "use fewer points or --draws",
+        return ts_error_set(err, TS_EUSAGE, NULL, "axes",
+                            "%zu points x %zu draws is more than %.0e projections; "
+                            "use fewer points or fewer draws",
                             r->n_points, r->has_draws ? r->draws : 1, TS_SWEEP_MAX_WORK);
     for (size_t i = 0; i < p->n_ind; i++)
         r->n_targets += p->plan->indicators[i].target.present;
@@ -230,7 +232,7 @@ ts_status ts_sweep_run(const ts_projector *p, const ts_sweep_axis *axes, size_t 
 {
     *out = NULL;
     if (n_axes < 1 || n_axes > TS_SWEEP_MAX_AXES)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep: give one or two, got %zu",
+        return ts_error_set(err, TS_EUSAGE, NULL, "n_axes", "give one or two axes, got %zu",
                             n_axes);
     ts_sweep_result *r = calloc(1, sizeof *r);
     if (!r)

@@ -383,7 +383,7 @@ int main(int argc, char **argv)
     }
     ts_status st = run_job(&opt, &err);
     if (st != TS_OK)
-        ts_msg_error(&err);
+        ts_msg_error(&err, &opt);
     ts_cli_options_free(&opt);
     return exit_code(st);
 }

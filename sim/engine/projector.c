@@ -44,16 +44,16 @@ static ts_status check_options(const ts_plan *plan, const ts_project_options *op
     *as_of = options ? options->as_of : TS_AS_OF_LATEST;
     int last_target = ts_plan_last_target_year(plan);
     if (*horizon < last_target || *horizon - plan->base_year > TS_MAX_YEAR_SPAN)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--horizon %d is outside [%d, %d] (not before the last target "
+        return ts_error_set(err, TS_EUSAGE, NULL, "horizon",
+                            "%d is outside [%d, %d] (not before the last target "
                             "year, at most %d years after the base year)",
                             *horizon, last_target, plan->base_year + TS_MAX_YEAR_SPAN,
                             TS_MAX_YEAR_SPAN);
     if (*as_of == TS_AS_OF_LATEST)
         *as_of = *horizon;
     else if (*as_of < plan->base_year)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--as-of %d is before the base year %d", *as_of, plan->base_year);
+        return ts_error_set(err, TS_EUSAGE, NULL, "as_of", "%d is before the base year %d",
+                            *as_of, plan->base_year);
     if (*as_of > *horizon)
         *as_of = *horizon;
     return TS_OK;

@@ -152,7 +152,7 @@ ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
                        const ts_mc_options *mc, ts_error *err)
 {
     if (run->n_results == 0)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep needs a scenario");
+        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "the run has no scenario to sweep");
     ts_sweep_result *r = NULL;
     ts_status st = ts_sweep_run(run->results[0].projector, axes, n_axes, mc, &r, err);
     if (st != TS_OK)

@@ -146,19 +146,18 @@ static ts_status setup_targets(mc_job *job, ts_error *err)
 static ts_status check_options(const ts_projector *p, const ts_mc_options *opt, ts_error *err)
 {
     if (opt->draws < 1 || opt->draws > TS_MC_MAX_DRAWS)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--draws %zu is outside [1, %d] (or 0 for no Monte Carlo)",
-                            opt->draws, TS_MC_MAX_DRAWS);
+        return ts_error_set(err, TS_EUSAGE, NULL, "draws", "%zu is outside [1, %d]", opt->draws,
+                            TS_MC_MAX_DRAWS);
     if (opt->threads > TS_MC_MAX_THREADS)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--threads %u is outside [1, %d]",
+        return ts_error_set(err, TS_EUSAGE, NULL, "threads", "%u is outside [1, %d]",
                             opt->threads, TS_MC_MAX_THREADS);
     size_t bytes = ts_mc_store_bytes(p, opt->draws);
     if ((opt->percentiles || opt->keep_draws) && opt->max_store_bytes &&
         bytes > opt->max_store_bytes)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--draws %zu would keep %zu MiB of draws for the percentile bands "
-                            "(%zu values per draw), more than the %zu MiB allowed (half of "
-                            "this machine's memory); give fewer draws",
+        return ts_error_set(err, TS_EUSAGE, NULL, "draws",
+                            "%zu would keep %zu MiB of draws for the percentile bands "
+                            "(%zu values per draw), more than the %zu MiB allowed; give fewer "
+                            "draws",
                             opt->draws, bytes == SIZE_MAX ? SIZE_MAX >> 20 : bytes >> 20,
                             store_cells_per_draw(p), opt->max_store_bytes >> 20);
     return TS_OK;

@@ -296,11 +296,17 @@ static void test_options(void)
     ts_mc_result *r = NULL;
     ts_error err;
     CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "draws");
     opt.draws = TS_MC_MAX_DRAWS + 1;
     CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
     opt.draws = 1000;
+    opt.threads = TS_MC_MAX_THREADS + 1;
+    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "threads");
+    opt.threads = 1;
     opt.max_store_bytes = 1000 * 15 * 8 - 1; /* 2021-2035: 15 years */
     CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "draws");
     CHECK_HAS(err.message, "more than the");
     CHECK_INT(ts_mc_store_bytes(f.p, 1000), 1000 * 15 * 8);
     /* An sd of 0.4 on a growth rate of 0.05 sends some draws below -100 %:

@@ -246,6 +246,7 @@ static void test_as_of(void)
     p = (ts_projection *)1;
     CHECK_INT(ts_project_run(f.plan, f.sc, &opt, &p, &err), TS_EUSAGE);
     CHECK(p == NULL);
+    CHECK_STR(err.path, "as_of");
     CHECK_HAS(err.message, "2019");
     teardown(&f);
 }
@@ -307,6 +308,7 @@ static void test_horizon_errors(void)
     ts_error err;
     CHECK_INT(ts_project_run(f.plan, f.sc, &before, &p, &err), TS_EUSAGE);
     CHECK(p == NULL);
+    CHECK_STR(err.path, "horizon");
     CHECK_HAS(err.message, "2024");
     ts_project_options far = {2020 + TS_MAX_YEAR_SPAN + 1, TS_AS_OF_LATEST};
     CHECK_INT(ts_project_run(f.plan, f.sc, &far, &p, &err), TS_EUSAGE);
