@@ -42,7 +42,7 @@ static bool worded_for_option(const ts_error *err, const ts_cli_options *opt, ts
         }
     long axis = sweep_axis_of(err->path);
     if (axis >= 0 && opt && (size_t)axis < opt->n_sweeps) {
-        ts_error_set(out, TS_EUSAGE, NULL, NULL, "--sweep \"%s\": %s", opt->sweeps[axis].spec,
+        ts_error_set(out, TS_EUSAGE, NULL, NULL, "--sweep \"%s\": %s", opt->sweeps[axis].label,
                      err->message);
         return true;
     }

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/render.h"
+#include "cli/sweep_spec.h"
 #include "spawn.h"
 #include "targetsim/targetsim.h"
 
@@ -93,7 +94,7 @@ static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, cons
     ts_sweep_axis axes[2];
     size_t n_axes = 0;
     for (; x && n_axes < 2 && x->sweep[n_axes]; n_axes++)
-        if (ts_sweep_parse(x->sweep[n_axes], &axes[n_axes], &err) != TS_OK) {
+        if (ts_cli_sweep_parse(x->sweep[n_axes], &axes[n_axes], &err) != TS_OK) {
             fprintf(stderr, "%s\n", err.message);
             return -1;
         }

@@ -1,6 +1,7 @@
 /* test_sensitivity.c - the tornado and sweeps (sim/analysis/tornado.c, sim/analysis/sweep.c),
  * and the run that carries them (sim/engine/run.c). Expected values are the model
- * formulas written out for the moved drivers. */
+ * formulas written out for the moved drivers. The --sweep syntax is the CLI's
+ * (tests/unit/test_sweep_spec.c). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,21 @@ static void teardown(fixture *f)
     ts_projector_free(f->p);
     ts_scenario_free(f->sc);
     ts_plan_free(f->plan);
+}
+
+/* An axis as the CLI's --sweep IND.MODEL=LO:HI:STEP gives it. */
+static ts_sweep_axis make_axis(const char *indicator, const ts_model_type *model, double lo,
+                               double hi, double step, size_t n)
+{
+    ts_sweep_axis a;
+    memset(&a, 0, sizeof a);
+    snprintf(a.indicator, sizeof a.indicator, "%s", indicator);
+    a.model = model;
+    a.lo = lo;
+    a.hi = hi;
+    a.step = step;
+    a.n = n;
+    return a;
 }
 
 static const ts_tornado_bar *bar_of(const ts_tornado *t, size_t target, size_t assumption)
@@ -99,27 +115,57 @@ out:
     teardown(&f);
 }
 
-static void test_sweep_parse(void)
+/* ts_sweep_run checks every axis it is given and names the field at fault. */
+static void test_sweep_axes(void)
 {
-    ts_sweep_axis a;
+    fixture f;
+    ts_sweep_result *r = NULL;
     ts_error err;
-    CHECK(ts_sweep_parse("gdp.growth=0.04:0.12:0.01", &a, &err) == TS_OK);
-    CHECK_STR(a.indicator, "gdp");
-    CHECK(a.model == &ts_model_growth);
-    CHECK_INT(a.n, 9); /* 0.04, 0.05, ..., 0.12: the tolerance keeps 0.12 */
-    CHECK(ts_sweep_parse("firms.add=0:240:40", &a, &err) == TS_OK && a.n == 7);
-    CHECK(ts_sweep_parse("x.level=7:7:1", &a, &err) == TS_OK && a.n == 1);
-    static const char *const BAD[] = {
-        "gdp",  "gdp.growth", "gdp.growth=1:2", "gdp=0:1:0.1", "gdp.speed=0:1:0.1",
-        "Gdp.growth=0:1:0.1", "gdp.growth=a:1:0.1", "gdp.growth=0:1:0",
-        "gdp.growth=0:1:-1", "gdp.growth=1:0:0.1", "gdp.growth=-1:0:0.1",
-        "gdp.growth=0:1:0.0001", "gdp.growth=0:1:0.1:2", ".growth=0:1:0.1",
-        "gdp.growth=0:inf:0.1", "gdp.growth=nan:1:0.1"};
-    for (size_t k = 0; k < sizeof BAD / sizeof BAD[0]; k++) {
-        if (!CHECK(ts_sweep_parse(BAD[k], &a, &err) == TS_EUSAGE))
-            fprintf(stderr, "  accepted: %s\n", BAD[k]);
-        CHECK_HAS(err.message, BAD[k]);
+    if (!setup(&f))
+        goto out;
+    const ts_model_type *g = &ts_model_growth;
+    ts_sweep_axis unterminated = make_axis("gdp", g, 0, 1, 0.5, 3);
+    memset(unterminated.label, 'x', sizeof unterminated.label);
+    struct {
+        ts_sweep_axis axis;
+        const char *path;
+    } bad[] = {
+        {make_axis("gdp", NULL, 0, 1, 0.5, 3), "axes[1].model"},
+        {make_axis("gdp", g, 0, 1, 0, 3), "axes[1].step"},
+        {make_axis("gdp", g, 0, 1, -1, 3), "axes[1].step"},
+        {make_axis("gdp", g, 1, 0, 0.1, 1), "axes[1].hi"},
+        {make_axis("gdp", g, -1, 0, 0.1, 11), "axes[1].lo"}, /* growth above -1 */
+        {make_axis("gdp", g, NAN, 1, 0.1, 3), "axes[1].lo"},
+        {make_axis("gdp", g, 0, INFINITY, 0.1, 3), "axes[1].hi"},
+        {make_axis("gdp", g, 0, 1, 0.1, 0), "axes[1].n"},
+        {make_axis("gdp", g, 0, 1, 0.0001, 10001), "axes[1].n"}, /* > TS_SWEEP_MAX_POINTS */
+        {make_axis("gdp", g, 0, 1, 0.5, 4), "axes[1].n"},        /* 1.5 is beyond 1 */
+        {make_axis("Gdp", g, 0, 1, 0.5, 3), "axes[1].indicator"}, /* ids are exact */
+        {make_axis("", g, 0, 1, 0.5, 3), "axes[1].indicator"},
+        {unterminated, "axes[1].label"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        ts_sweep_axis axes[2] = {make_axis("firms", &ts_model_add, 0, 10, 10, 2), bad[k].axis};
+        r = (ts_sweep_result *)1;
+        if (!CHECK(ts_sweep_run(f.p, axes, 2, NULL, &r, &err) == TS_EUSAGE))
+            fprintf(stderr, "  accepted bad axis %zu\n", k);
+        CHECK(r == NULL);
+        CHECK_STR(err.path, bad[k].path);
     }
+    r = NULL;
+    CHECK_INT(ts_sweep_run(f.p, &bad[0].axis, 0, NULL, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "n_axes");
+    /* Within the rules: hi kept up to rounding (9 points), an add below zero. */
+    ts_sweep_axis good[2] = {make_axis("gdp", g, 0.04, 0.12, 0.01, 9),
+                             make_axis("firms", &ts_model_add, -10, 0, 10, 2)};
+    if (CHECK(ts_sweep_run(f.p, good, 2, NULL, &r, &err) == TS_OK)) {
+        CHECK_INT(r->n_points, 18);
+        CHECK_NEAR(r->x[17 * 2], 0.12);
+        CHECK(r->x[17 * 2 + 1] == 0 && r->x[0] == 0.04 && r->x[1] == -10);
+    }
+out:
+    ts_sweep_result_free(r);
+    teardown(&f);
 }
 
 static void test_sweep(void)
@@ -128,8 +174,9 @@ static void test_sweep(void)
     ts_sweep_axis axes[2];
     ts_sweep_result *r = NULL;
     ts_error err;
-    if (!setup(&f) || !CHECK(ts_sweep_parse("gdp.growth=0.05:0.10:0.05", &axes[0], &err) == TS_OK) ||
-        !CHECK(ts_sweep_parse("firms.add=0:10:10", &axes[1], &err) == TS_OK))
+    axes[0] = make_axis("gdp", &ts_model_growth, 0.05, 0.10, 0.05, 2);
+    axes[1] = make_axis("firms", &ts_model_add, 0, 10, 10, 2);
+    if (!setup(&f))
         goto out;
     if (!CHECK(ts_sweep_run(f.p, axes, 2, NULL, &r, &err) == TS_OK))
         goto out;
@@ -156,20 +203,22 @@ static void test_sweep(void)
     ts_sweep_result_free(r);
     r = NULL;
     /* Unknown and derived indicators, the same one twice, too much work. */
-    ts_sweep_axis bad;
-    CHECK(ts_sweep_parse("nope.growth=0:1:0.5", &bad, &err) == TS_OK);
+    ts_sweep_axis bad = make_axis("nope", &ts_model_growth, 0, 1, 0.5, 3);
     CHECK_INT(ts_sweep_run(f.p, &bad, 1, NULL, &r, &err), TS_EUSAGE);
-    CHECK_HAS(err.message, "no indicator \"nope\"");
-    CHECK(ts_sweep_parse("pc.growth=0:1:0.5", &bad, &err) == TS_OK);
+    CHECK_STR(err.path, "axes[0].indicator");
+    CHECK_STR(err.message, "the plan has no indicator \"nope\"");
+    bad = make_axis("pc", &ts_model_growth, 0, 1, 0.5, 3);
     CHECK_INT(ts_sweep_run(f.p, &bad, 1, NULL, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "axes[0].indicator");
     CHECK_HAS(err.message, "derived");
     ts_sweep_axis twice[2] = {axes[0], axes[0]};
     CHECK_INT(ts_sweep_run(f.p, twice, 2, NULL, &r, &err), TS_EUSAGE);
-    ts_sweep_axis big[2];
-    CHECK(ts_sweep_parse("gdp.growth=0:1:0.001", &big[0], &err) == TS_OK);
-    CHECK(ts_sweep_parse("pop.growth=0:1:0.001", &big[1], &err) == TS_OK);
+    CHECK_STR(err.path, "axes[1].indicator");
+    ts_sweep_axis big[2] = {make_axis("gdp", &ts_model_growth, 0, 1, 0.001, 1001),
+                            make_axis("pop", &ts_model_growth, 0, 1, 0.001, 1001)};
     mc.draws = 1000;
     CHECK_INT(ts_sweep_run(f.p, big, 2, &mc, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "axes");
     CHECK(r == NULL);
 out:
     ts_sweep_result_free(r);
@@ -189,12 +238,11 @@ static void test_sweep_model_swap(void)
              path, sizeof path);
     ts_scenario *sc = NULL;
     ts_projector *p = NULL;
-    ts_sweep_axis axis;
+    ts_sweep_axis axis = make_axis("firms", &ts_model_growth, 0.2, 0.2, 1, 1);
     ts_sweep_result *r = NULL;
     ts_mc_options mc = {.draws = 1000, .seed = 1, .threads = 1};
     if (CHECK(plan && ts_scenario_load(plan, path, &sc, &err) == TS_OK) &&
         CHECK(ts_projector_alloc(plan, sc, NULL, &p, &err) == TS_OK) &&
-        CHECK(ts_sweep_parse("firms.growth=0.2:0.2:1", &axis, &err) == TS_OK) &&
         CHECK(ts_sweep_run(p, &axis, 1, &mc, &r, &err) == TS_OK)) {
         /* 50 * 1.2^3 = 86.4 >= 80 in every draw: the growth does not vary. */
         CHECK_NEAR(r->cells[2].value, 50 * pow(1.2, 3));
@@ -230,8 +278,7 @@ static void test_run(void)
         CHECK(r->mc != NULL && run->mc_draws == 500 && run->mc_seed == 3);
         CHECK(r->mc->targets[0].has_target && !r->mc->targets[1].has_target);
     }
-    ts_sweep_axis ax;
-    CHECK(ts_sweep_parse("gdp.growth=0:0.1:0.05", &ax, &err) == TS_OK);
+    ts_sweep_axis ax = make_axis("gdp", &ts_model_growth, 0, 0.1, 0.05, 3);
     if (CHECK(ts_run_sweep(run, &ax, 1, NULL, &err) == TS_OK))
         CHECK(run->sweep && run->sweep->n_points == 3 && run->sweep_scenario == f.sc);
 out:
@@ -244,7 +291,7 @@ int main(void)
     ts_library_init();
     tu_tempdir(dir, sizeof dir);
     test_tornado();
-    test_sweep_parse();
+    test_sweep_axes();
     test_sweep();
     test_sweep_model_swap();
     test_run();

@@ -44,19 +44,20 @@ enum { TS_SWEEP_MAX_AXES = 2, TS_SWEEP_MAX_POINTS = 1001 };
 /* A sweep's grid points times its draws per point (one when without draws). */
 #define TS_SWEEP_MAX_WORK 100000000.0
 
-/* One swept driver: IND.MODEL=LO:HI:STEP. */
+/* One swept driver: indicator `indicator` follows `model` with the constant
+ * lo, lo + step, ..., n values in all (the CLI reads them from --sweep
+ * IND.MODEL=LO:HI:STEP). */
 typedef struct ts_sweep_axis {
-    char spec[160];                /* as given, for messages and reports */
-    char indicator[72];
+    char label[160];               /* the axis as the caller names it, written into the
+                                    * sweep charts' data files (the CLI: the --sweep
+                                    * text); may be empty */
+    char indicator[72];            /* id of a driven (not derived) indicator of the plan */
     const ts_model_type *model;
-    double lo, hi, step;
-    size_t n;                      /* grid points: lo + k * step, k < n, not beyond hi */
+    double lo, hi, step;           /* lo <= hi, step > 0; growth: lo > -1 */
+    size_t n;                      /* grid points lo + k * step, k < n: 1 to
+                                    * TS_SWEEP_MAX_POINTS, the last not beyond hi (up to
+                                    * 1e-9 step of rounding) */
 } ts_sweep_axis;
-
-/* Parses "IND.MODEL=LO:HI:STEP" (MODEL one of growth, add, level; LO <= HI;
- * STEP > 0; at most TS_SWEEP_MAX_POINTS points; growth above -1).
- * TS_EUSAGE with a message quoting the spec. */
-ts_status ts_sweep_parse(const char *spec, ts_sweep_axis *axis, ts_error *err);
 
 typedef struct ts_sweep_cell {
     double value;          /* in the target year (NaN: out of the model's domain) */
@@ -83,9 +84,11 @@ typedef struct ts_sweep_result {
 /* Evaluates the projector's scenario at every grid point, the swept drivers
  * replaced by the point's constants; with `mc` (may be NULL) also the
  * probabilities, from mc->draws draws per point (the same seed at every
- * point: common random numbers). TS_EUSAGE for an axis naming no driven
- * indicator of the plan, the same indicator twice, or a grid too large
- * (TS_SWEEP_MAX_WORK); TS_ENOMEM. A point whose projection or draws leave a
+ * point: common random numbers). TS_EUSAGE, err->path naming the parameter
+ * ("n_axes", "axes[1].step", "axes[0].indicator", "axes"), for n_axes not 1
+ * or 2, an axis breaking the rules of ts_sweep_axis, naming no driven
+ * indicator of the plan or the same indicator as the other, or a grid too
+ * large (TS_SWEEP_MAX_WORK); TS_ENOMEM. A point whose projection or draws leave a
  * model's domain gets NaN, not an error. */
 ts_status ts_sweep_run(const ts_projector *projector, const ts_sweep_axis *axes, size_t n_axes,
                        const ts_mc_options *mc, ts_sweep_result **out, ts_error *err);
