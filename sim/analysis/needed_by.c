@@ -2,7 +2,7 @@
  * (--by): from the latest observed value, at a constant yearly rate. */
 #include <math.h>
 
-#include "targetsim/track.h"
+#include "targetsim/needed_by.h"
 
 /* The latest year taken from observations by any indicator of the run. */
 static int latest_as_of(const ts_run *run)

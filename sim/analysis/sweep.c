@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "engine/projector.h"
-#include "targetsim/sensitivity.h"
+#include "targetsim/sweep.h"
 
 void ts_sweep_result_free(ts_sweep_result *r)
 {

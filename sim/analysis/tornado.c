@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "engine/projector.h"
-#include "targetsim/sensitivity.h"
+#include "targetsim/tornado.h"
 
 void ts_tornado_free(ts_tornado *t)
 {

@@ -4,7 +4,7 @@
 #ifndef TS_PROJECTOR_H
 #define TS_PROJECTOR_H
 
-#include "targetsim/project.h"
+#include "targetsim/projector.h"
 
 struct ts_projector {
     const ts_plan *plan;

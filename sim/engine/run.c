@@ -3,8 +3,9 @@
  * Carlo draws and a sweep. */
 #include <stdlib.h>
 
+#include "targetsim/backtest.h"
+#include "targetsim/compare.h"
 #include "targetsim/run.h"
-#include "targetsim/track.h"
 
 static void result_free(const ts_plan *plan, ts_scenario_result *r)
 {

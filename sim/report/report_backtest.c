@@ -11,7 +11,7 @@
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
-#include "targetsim/track.h"
+#include "targetsim/backtest.h"
 #include "text_table.h"
 
 enum { MAX_YEAR_COLUMNS = 8 };

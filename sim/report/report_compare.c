@@ -8,7 +8,7 @@
 #include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
-#include "targetsim/track.h"
+#include "targetsim/compare.h"
 #include "text_table.h"
 
 typedef struct cmp_labels {

@@ -3,12 +3,15 @@
  * in its attainment year and, once Monte Carlo results exist, in its
  * probability. Undefined numbers are NaN, undefined years 0.
  *
- * Memory: a ts_comparison owns its rows; it is made by ts_run_compare
- * (targetsim/track.h) and freed with the run. */
+ * Memory: a ts_comparison owns its rows; it is made by ts_run_compare,
+ * which attaches it to the run, and freed with the run. */
 #ifndef TARGETSIM_COMPARE_H
 #define TARGETSIM_COMPARE_H
 
 #include <stddef.h>
+
+#include "targetsim/run.h"
+#include "targetsim/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,6 +42,11 @@ typedef struct ts_comparison {
     ts_comparison_row *rows;     /* other scenarios in run order; within each, targets in
                                   * plan order, an indicator's revisions after its target */
 } ts_comparison;
+
+/* Compares every other scenario of the run with the scenario whose id is
+ * `scenario_id`. Sets run->comparison (replacing an earlier one).
+ * TS_EUSAGE when no scenario of the run has that id; TS_ENOMEM. */
+ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err);
 
 /* NULL is a no-op. */
 void ts_comparison_free(ts_comparison *cmp);

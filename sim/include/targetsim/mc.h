@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "targetsim/project.h"
+#include "targetsim/projector.h"
 #include "targetsim/status.h"
 
 #ifdef __cplusplus

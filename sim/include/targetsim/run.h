@@ -9,20 +9,16 @@
 #include "targetsim/mc.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
+#include "targetsim/projector.h"
 #include "targetsim/scenario.h"
-#include "targetsim/sensitivity.h"
 #include "targetsim/solve.h"
 #include "targetsim/status.h"
+#include "targetsim/sweep.h"
+#include "targetsim/tornado.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Required growth of the drivers of one indicator (ts_solve_required_drivers). */
-typedef struct ts_required_list {
-    size_t n;
-    ts_required_driver *drivers; /* owned; NULL when n = 0 */
-} ts_required_list;
 
 typedef struct ts_scenario_result {
     const ts_scenario *scenario;  /* borrowed */
@@ -36,7 +32,8 @@ typedef struct ts_scenario_result {
     ts_mc_result *mc;             /* owned; NULL until ts_run_simulate */
 } ts_scenario_result;
 
-/* Optional analyses of a run, attached by the calls in targetsim/track.h. */
+/* Optional analyses of a run, attached by ts_run_backtest (backtest.h) and
+ * ts_run_compare (compare.h). */
 struct ts_backtest;
 struct ts_comparison;
 

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "targetsim/project.h"
+#include "targetsim/projector.h"
 #include "targetsim/status.h"
 
 #ifdef __cplusplus
@@ -17,6 +17,12 @@ typedef struct ts_required_driver {
     size_t driver; /* plan index of a growth-driven indicator */
     double rate;   /* the driver's constant growth; NaN when none exists */
 } ts_required_driver;
+
+/* Required growth of the drivers of one indicator (ts_solve_required_drivers). */
+typedef struct ts_required_list {
+    size_t n;
+    ts_required_driver *drivers; /* owned; NULL when n = 0 */
+} ts_required_list;
 
 /* The constant value r of `driver`'s growth, in every year after the
  * driver's as-of year (its deflator and shocks kept as the scenario gives

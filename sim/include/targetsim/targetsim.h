@@ -34,21 +34,25 @@
 
 #include "targetsim/assess.h"
 #include "targetsim/backtest.h"
+#include "targetsim/buffer.h"
 #include "targetsim/chart.h"
-#include "targetsim/html.h"
 #include "targetsim/compare.h"
 #include "targetsim/fit.h"
+#include "targetsim/html.h"
 #include "targetsim/mc.h"
 #include "targetsim/model.h"
+#include "targetsim/needed_by.h"
+#include "targetsim/output.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
+#include "targetsim/projector.h"
 #include "targetsim/report.h"
 #include "targetsim/run.h"
 #include "targetsim/scenario.h"
-#include "targetsim/sensitivity.h"
 #include "targetsim/solve.h"
 #include "targetsim/status.h"
-#include "targetsim/track.h"
+#include "targetsim/sweep.h"
+#include "targetsim/tornado.h"
 
 #ifdef __cplusplus
 extern "C" {
