@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/projector.h"
+#include "mc/mc_run.h"
 #include "targetsim/sweep.h"
 
 void ts_sweep_result_free(ts_sweep_result *r)
@@ -201,8 +202,8 @@ static ts_status evaluate(const ts_projector *p, ts_sweep_result *r, const ts_mc
     return st;
 }
 
-ts_status ts_sweep_run(const ts_projector *p, const ts_sweep_axis *axes, size_t n_axes,
-                       const ts_mc_options *mc, ts_sweep_result **out, ts_error *err)
+ts_status ts_sweep_result_create(const ts_projector *p, const ts_sweep_axis *axes, size_t n_axes,
+                                 const ts_mc_options *mc, ts_sweep_result **out, ts_error *err)
 {
     *out = NULL;
     if (n_axes < 1 || n_axes > TS_SWEEP_MAX_AXES)

@@ -199,9 +199,9 @@ static ts_status prepare_indicator(ts_projector *p, size_t i, int as_of_limit, t
     return st;
 }
 
-ts_status ts_projector_alloc(const ts_plan *plan, const ts_scenario *scenario,
-                             const ts_project_options *options, ts_projector **out,
-                             ts_error *err)
+ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
+                              const ts_project_options *options, ts_projector **out,
+                              ts_error *err)
 {
     *out = NULL;
     int horizon, as_of;

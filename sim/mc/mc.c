@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "mc_internal.h"
+#include "mc_run.h"
 #include "targetsim/scenario.h"
 #include "workers.h"
 
@@ -452,4 +453,10 @@ const double *ts_mc_draws(const ts_mc_result *res, size_t index, int year)
     if (year < res->base_year + (int)t->first || year >= res->base_year + (int)res->n_years)
         return NULL;
     return t->draws + (size_t)(year - res->base_year - (int)t->first) * res->n_draws;
+}
+
+ts_status ts_mc_result_create(const ts_projector *p, const ts_mc_options *opt,
+                              ts_mc_result **out, ts_error *err)
+{
+    return ts_mc_run(p, NULL, 0, opt, out, err);
 }

@@ -35,7 +35,7 @@ static int setup(fixture *f, const char *plan_text, const char *scenario_text)
     char path[512];
     tu_write(dir, "scenario.json", scenario_text, path, sizeof path);
     if (!CHECK(ts_scenario_load(f->plan, path, &f->sc, &err) == TS_OK) ||
-        !CHECK(ts_projector_alloc(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
+        !CHECK(ts_projector_create(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
         fprintf(stderr, "  %s: %s: %s\n", err.file, err.path, err.message);
         return 0;
     }
@@ -55,7 +55,7 @@ static ts_mc_result *run(const fixture *f, size_t draws, unsigned threads, bool 
                          .percentiles = true, .keep_draws = keep};
     ts_mc_result *r = NULL;
     ts_error err;
-    if (!CHECK(ts_mc_run(f->p, NULL, 0, &opt, &r, &err) == TS_OK))
+    if (!CHECK(ts_mc_result_create(f->p, &opt, &r, &err) == TS_OK))
         fprintf(stderr, "  mc: %s: %s: %s\n", err.file, err.path, err.message);
     return r;
 }
@@ -295,17 +295,17 @@ static void test_options(void)
     ts_mc_options opt = {.draws = 0, .seed = 1, .threads = 1, .percentiles = true};
     ts_mc_result *r = NULL;
     ts_error err;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "draws");
     opt.draws = TS_MC_MAX_DRAWS + 1;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     opt.draws = 1000;
     opt.threads = TS_MC_MAX_THREADS + 1;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "threads");
     opt.threads = 1;
     opt.max_store_bytes = 1000 * 15 * 8 - 1; /* 2021-2035: 15 years */
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "draws");
     CHECK_HAS(err.message, "more than the");
     CHECK_INT(ts_mc_store_bytes(f.p, 1000), 1000 * 15 * 8);
@@ -314,9 +314,9 @@ static void test_options(void)
     opt.max_store_bytes = 0;
     opt.draws = 100000;
     ts_error e1, e2;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &e1), TS_EINPUT);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e1), TS_EINPUT);
     opt.threads = 2;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &e2), TS_EINPUT);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e2), TS_EINPUT);
     CHECK_STR(e1.message, e2.message);
     CHECK_HAS(e1.message, "Monte Carlo draw ");
     CHECK_HAS(e1.message, "uncertainty.sd.x");

@@ -163,7 +163,7 @@ static void test_assess(void)
     ts_projection *proj = NULL;
     ts_error err;
     ts_project_options opt = {2027, TS_AS_OF_LATEST};
-    CHECK_INT(ts_project_run(plan, scen, &opt, &proj, &err), TS_EUSAGE);
+    CHECK_INT(ts_projection_create(plan, scen, &opt, &proj, &err), TS_EUSAGE);
     CHECK_STR(err.path, "horizon");
     CHECK_HAS(err.message, "2027 is outside [2028, 2220]");
 }

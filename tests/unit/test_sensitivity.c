@@ -37,7 +37,7 @@ static int setup(fixture *f)
     char path[512];
     tu_write(dir, "s.json", SCENARIO, path, sizeof path);
     if (!CHECK(f->plan != NULL) || !CHECK(ts_scenario_load(f->plan, path, &f->sc, &err) == TS_OK) ||
-        !CHECK(ts_projector_alloc(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
+        !CHECK(ts_projector_create(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
         fprintf(stderr, "  %s: %s: %s\n", err.file, err.path, err.message);
         return 0;
     }
@@ -77,12 +77,12 @@ static const ts_tornado_bar *bar_of(const ts_tornado *t, size_t target, size_t a
 static void test_tornado(void)
 {
     fixture f;
-    ts_tornado t = {0};
+    ts_tornado *t = NULL;
     ts_error err;
-    if (!setup(&f) || !CHECK(ts_tornado_compute(f.p, &t, &err) == TS_OK))
+    if (!setup(&f) || !CHECK(ts_tornado_create(f.p, &t, &err) == TS_OK))
         goto out;
     /* gdp has an sd: moved by 0.02 in 2021-2023. */
-    const ts_tornado_bar *b = bar_of(&t, 0, 0);
+    const ts_tornado_bar *b = bar_of(t, 0, 0);
     if (CHECK(b != NULL)) {
         CHECK(b->from_sd && b->shift == 0.02);
         CHECK_NEAR(b->base, 100 * pow(1.05, 3));
@@ -90,32 +90,32 @@ static void test_tornado(void)
         CHECK_NEAR(b->high, 100 * pow(1.07, 3));
     }
     /* pc = gdp / pop: two bars, gdp's and pop's (no sd: one percentage point). */
-    b = bar_of(&t, 2, 1);
+    b = bar_of(t, 2, 1);
     if (CHECK(b != NULL)) {
         CHECK(!b->from_sd && b->shift == 0.01);
         CHECK_NEAR(b->low, 100 * pow(1.05, 3) / (10 * pow(1.00, 3)));
         CHECK_NEAR(b->high, 100 * pow(1.05, 3) / (10 * pow(1.02, 3)));
     }
-    CHECK(bar_of(&t, 2, 3) == NULL); /* firms do not enter pc */
+    CHECK(bar_of(t, 2, 3) == NULL); /* firms do not enter pc */
     /* firms: add without sd moves by 1 % of the as-of value, 0.5 a year. */
-    b = bar_of(&t, 3, 3);
+    b = bar_of(t, 3, 3);
     if (CHECK(b != NULL)) {
         CHECK_NEAR(b->shift, 0.5);
         CHECK_NEAR(b->low, 50 + 3 * 4.5);
         CHECK_NEAR(b->high, 50 + 3 * 5.5);
     }
     /* Within a target, the widest bar first: for pc, gdp (sd 2 points) before pop (1). */
-    for (size_t k = 0; k + 1 < t.n; k++)
-        if (t.bars[k].target == 2 && t.bars[k + 1].target == 2)
-            CHECK(fabs(t.bars[k].high - t.bars[k].low) >=
-                  fabs(t.bars[k + 1].high - t.bars[k + 1].low));
-    CHECK_INT(t.n, 1 + 2 + 1);
+    for (size_t k = 0; k + 1 < t->n; k++)
+        if (t->bars[k].target == 2 && t->bars[k + 1].target == 2)
+            CHECK(fabs(t->bars[k].high - t->bars[k].low) >=
+                  fabs(t->bars[k + 1].high - t->bars[k + 1].low));
+    CHECK_INT(t->n, 1 + 2 + 1);
 out:
-    ts_tornado_free(&t);
+    ts_tornado_free(t);
     teardown(&f);
 }
 
-/* ts_sweep_run checks every axis it is given and names the field at fault. */
+/* ts_sweep_result_create checks every axis it is given and names the field at fault. */
 static void test_sweep_axes(void)
 {
     fixture f;
@@ -147,18 +147,18 @@ static void test_sweep_axes(void)
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
         ts_sweep_axis axes[2] = {make_axis("firms", &ts_model_add, 0, 10, 10, 2), bad[k].axis};
         r = (ts_sweep_result *)1;
-        if (!CHECK(ts_sweep_run(f.p, axes, 2, NULL, &r, &err) == TS_EUSAGE))
+        if (!CHECK(ts_sweep_result_create(f.p, axes, 2, NULL, &r, &err) == TS_EUSAGE))
             fprintf(stderr, "  accepted bad axis %zu\n", k);
         CHECK(r == NULL);
         CHECK_STR(err.path, bad[k].path);
     }
     r = NULL;
-    CHECK_INT(ts_sweep_run(f.p, &bad[0].axis, 0, NULL, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_sweep_result_create(f.p, &bad[0].axis, 0, NULL, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "n_axes");
     /* Within the rules: hi kept up to rounding (9 points), an add below zero. */
     ts_sweep_axis good[2] = {make_axis("gdp", g, 0.04, 0.12, 0.01, 9),
                              make_axis("firms", &ts_model_add, -10, 0, 10, 2)};
-    if (CHECK(ts_sweep_run(f.p, good, 2, NULL, &r, &err) == TS_OK)) {
+    if (CHECK(ts_sweep_result_create(f.p, good, 2, NULL, &r, &err) == TS_OK)) {
         CHECK_INT(r->n_points, 18);
         CHECK_NEAR(r->x[17 * 2], 0.12);
         CHECK(r->x[17 * 2 + 1] == 0 && r->x[0] == 0.04 && r->x[1] == -10);
@@ -178,7 +178,7 @@ static void test_sweep(void)
     axes[1] = make_axis("firms", &ts_model_add, 0, 10, 10, 2);
     if (!setup(&f))
         goto out;
-    if (!CHECK(ts_sweep_run(f.p, axes, 2, NULL, &r, &err) == TS_OK))
+    if (!CHECK(ts_sweep_result_create(f.p, axes, 2, NULL, &r, &err) == TS_OK))
         goto out;
     CHECK_INT(r->n_points, 4);
     CHECK_INT(r->n_targets, 3);
@@ -196,7 +196,7 @@ static void test_sweep(void)
     r = NULL;
     /* With draws: probabilities, and the same seed at every point. */
     ts_mc_options mc = {.draws = 2000, .seed = 7, .threads = 2};
-    if (CHECK(ts_sweep_run(f.p, axes, 1, &mc, &r, &err) == TS_OK)) {
+    if (CHECK(ts_sweep_result_create(f.p, axes, 1, &mc, &r, &err) == TS_OK)) {
         CHECK(r->cells[0].probability < r->cells[3].probability); /* faster gdp: likelier */
         CHECK(r->cells[0].low <= r->cells[0].probability && r->cells[0].probability <= r->cells[0].high);
     }
@@ -204,20 +204,20 @@ static void test_sweep(void)
     r = NULL;
     /* Unknown and derived indicators, the same one twice, too much work. */
     ts_sweep_axis bad = make_axis("nope", &ts_model_growth, 0, 1, 0.5, 3);
-    CHECK_INT(ts_sweep_run(f.p, &bad, 1, NULL, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_sweep_result_create(f.p, &bad, 1, NULL, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "axes[0].indicator");
     CHECK_STR(err.message, "the plan has no indicator \"nope\"");
     bad = make_axis("pc", &ts_model_growth, 0, 1, 0.5, 3);
-    CHECK_INT(ts_sweep_run(f.p, &bad, 1, NULL, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_sweep_result_create(f.p, &bad, 1, NULL, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "axes[0].indicator");
     CHECK_HAS(err.message, "derived");
     ts_sweep_axis twice[2] = {axes[0], axes[0]};
-    CHECK_INT(ts_sweep_run(f.p, twice, 2, NULL, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_sweep_result_create(f.p, twice, 2, NULL, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "axes[1].indicator");
     ts_sweep_axis big[2] = {make_axis("gdp", &ts_model_growth, 0, 1, 0.001, 1001),
                             make_axis("pop", &ts_model_growth, 0, 1, 0.001, 1001)};
     mc.draws = 1000;
-    CHECK_INT(ts_sweep_run(f.p, big, 2, &mc, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_sweep_result_create(f.p, big, 2, &mc, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "axes");
     CHECK(r == NULL);
 out:
@@ -242,8 +242,8 @@ static void test_sweep_model_swap(void)
     ts_sweep_result *r = NULL;
     ts_mc_options mc = {.draws = 1000, .seed = 1, .threads = 1};
     if (CHECK(plan && ts_scenario_load(plan, path, &sc, &err) == TS_OK) &&
-        CHECK(ts_projector_alloc(plan, sc, NULL, &p, &err) == TS_OK) &&
-        CHECK(ts_sweep_run(p, &axis, 1, &mc, &r, &err) == TS_OK)) {
+        CHECK(ts_projector_create(plan, sc, NULL, &p, &err) == TS_OK) &&
+        CHECK(ts_sweep_result_create(p, &axis, 1, &mc, &r, &err) == TS_OK)) {
         /* 50 * 1.2^3 = 86.4 >= 80 in every draw: the growth does not vary. */
         CHECK_NEAR(r->cells[2].value, 50 * pow(1.2, 3));
         CHECK(r->cells[2].probability == 1.0);
@@ -266,13 +266,13 @@ static void test_run(void)
     if (!CHECK(ts_run_create(f.plan, scs, 1, NULL, &run, &err) == TS_OK))
         goto out;
     const ts_scenario_result *r = &run->results[0];
-    CHECK_INT(r->required[2].n, 2); /* pc: gdp and pop */
-    CHECK_INT(r->required[3].n, 0); /* firms: an additive driver */
-    CHECK_INT(r->required[1].n, 0); /* pop: no target */
+    CHECK_INT(r->required[2]->n, 2); /* pc: gdp and pop */
+    CHECK_INT(r->required[3]->n, 0); /* firms: an additive driver */
+    CHECK_INT(r->required[1]->n, 0); /* pop: no target */
     /* gdp alone: 100 (1 + r)^3 = 130. */
-    if (CHECK(r->required[0].n == 1))
-        CHECK_NEAR_REL(r->required[0].drivers[0].rate, pow(1.3, 1.0 / 3) - 1, 1e-12);
-    CHECK(r->tornado.n > 0 && r->mc == NULL && run->mc_draws == 0);
+    if (CHECK(r->required[0]->n == 1))
+        CHECK_NEAR_REL(r->required[0]->drivers[0].rate, pow(1.3, 1.0 / 3) - 1, 1e-12);
+    CHECK(r->tornado->n > 0 && r->mc == NULL && run->mc_draws == 0);
     ts_mc_options mc = {.draws = 500, .seed = 3, .threads = 1, .percentiles = true};
     if (CHECK(ts_run_simulate(run, &mc, &err) == TS_OK)) {
         CHECK(r->mc != NULL && run->mc_draws == 500 && run->mc_seed == 3);

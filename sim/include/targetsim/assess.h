@@ -51,7 +51,7 @@ typedef struct ts_assessment {
 } ts_assessment;
 
 /* Assesses indicator `index` (< plan->n_indicators, not checked) of `plan`
- * on `projection`, which must come from ts_project_run on the same plan.
+ * on `projection`, which must come from ts_projection_create on the same plan.
  * Overwrites every field of *out, which keeps no pointer into either
  * argument. Never fails: an indicator without a target gets has_target =
  * false, status TS_NO_TARGET and NaN numbers. ts_run_create calls this for

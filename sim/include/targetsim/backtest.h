@@ -49,7 +49,7 @@ typedef struct ts_backtest {
 /* Projects every scenario of the run again from the plan's base year,
  * ignoring all observations after it, with the run's horizon, and compares
  * those paths with the years the run observed. Sets run->backtest (replacing
- * an earlier one). Fails as ts_project_run does (TS_EINPUT: a scenario has no
+ * an earlier one). Fails as ts_projection_create does (TS_EINPUT: a scenario has no
  * value for a year it now has to project), TS_ENOMEM. */
 ts_status ts_run_backtest(ts_run *run, ts_error *err);
 

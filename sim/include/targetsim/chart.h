@@ -8,7 +8,7 @@
  * removed), so no input text can run a command (see plots/chart_quote.c). Rendering, that is
  * running gnuplot, is left to the caller (the targetsim CLI does it).
  *
- * Memory: ts_chart_set_build hands the caller one ts_chart_set to free with
+ * Memory: ts_chart_set_create hands the caller one ts_chart_set to free with
  * ts_chart_set_free; every buffer and name in it is owned by the set.
  */
 #ifndef TARGETSIM_CHART_H
@@ -55,8 +55,8 @@ typedef struct ts_chart_set {
  * success *out owns a new set; on failure it is NULL. Fails with TS_EINPUT
  * when a template is missing or unreadable (err names it), TS_EINTERNAL
  * when a template has an unknown placeholder, TS_ENOMEM. */
-ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *template_dir,
-                             ts_chart_set **out, ts_error *err);
+ts_status ts_chart_set_create(const ts_run *run, ts_lang lang, const char *template_dir,
+                              ts_chart_set **out, ts_error *err);
 
 /* NULL is a no-op. */
 void ts_chart_set_free(ts_chart_set *set);

@@ -12,10 +12,10 @@
  * thread runs it, and block results are combined in block order, so the
  * result is bit-identical for any number of threads.
  *
- * Memory: ts_mc_run hands the caller one ts_mc_result to free with
- * ts_mc_result_free. With percentiles on, the run keeps every draw of every
- * projected year of every target (draws x those years x 8 bytes) until the
- * percentiles are computed; ts_mc_store_bytes says how much.
+ * Memory: ts_mc_result_create hands the caller one ts_mc_result to free
+ * with ts_mc_result_free. With percentiles on, the run keeps every draw of
+ * every projected year of every target (draws x those years x 8 bytes)
+ * until the percentiles are computed; ts_mc_store_bytes says how much.
  */
 #ifndef TARGETSIM_MC_H
 #define TARGETSIM_MC_H
@@ -45,8 +45,8 @@ enum {
 /* 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95 */
 extern const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES];
 
-/* Called from the thread that called ts_mc_run, about ten times a second
- * and once at the end: `done` of `total` draws are finished. */
+/* Called from the thread that called ts_mc_result_create, about ten times a
+ * second and once at the end: `done` of `total` draws are finished. */
 typedef void (*ts_mc_progress_fn)(void *user, uint64_t done, uint64_t total);
 
 typedef struct ts_mc_options {
@@ -86,20 +86,19 @@ typedef struct ts_mc_result {
     double *store_;           /* private: the block the `draws` pointers point into */
 } ts_mc_result;
 
-/* Bytes of the draw store ts_mc_run would allocate for `projector` with
+/* Bytes of the draw store ts_mc_result_create would allocate for `projector` with
  * percentiles on (0 when nothing varies), or SIZE_MAX on overflow. */
 size_t ts_mc_store_bytes(const ts_projector *projector, size_t draws);
 
-/* Runs `opt->draws` draws of the projector's scenario with the driver
- * overrides given (may be NULL/0, see ts_projector_run). On success *out
- * owns a new result. Fails with TS_EUSAGE (draws or threads out of range,
- * the store above max_store_bytes), TS_EINPUT (a draw leaves a model's
- * domain: err names the draw and the driver; the first failing draw in draw
- * order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL (a
- * thread could not be started). */
-ts_status ts_mc_run(const ts_projector *projector, const ts_driver_override *overrides,
-                    size_t n_overrides, const ts_mc_options *opt, ts_mc_result **out,
-                    ts_error *err);
+/* Runs `opt->draws` draws of the projector's scenario. On success *out
+ * owns a new result (free with ts_mc_result_free); on failure it is NULL.
+ * Fails with TS_EUSAGE (draws or threads out of range, the store above
+ * max_store_bytes; err->path names the option), TS_EINPUT (a draw leaves a
+ * model's domain: err names the draw and the driver; the first failing draw
+ * in draw order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL
+ * (a thread could not be started). */
+ts_status ts_mc_result_create(const ts_projector *projector, const ts_mc_options *opt,
+                              ts_mc_result **out, ts_error *err);
 
 /* NULL is a no-op. */
 void ts_mc_result_free(ts_mc_result *result);

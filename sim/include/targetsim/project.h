@@ -51,8 +51,9 @@ typedef struct ts_projection {
  * before a target year or out of range; TS_EINPUT when the scenario lacks a
  * value for a year or a value leaves its domain (err names the file, path
  * and year); TS_ENOMEM. */
-ts_status ts_project_run(const ts_plan *plan, const ts_scenario *scenario,
-                         const ts_project_options *options, ts_projection **out, ts_error *err);
+ts_status ts_projection_create(const ts_plan *plan, const ts_scenario *scenario,
+                               const ts_project_options *options, ts_projection **out,
+                               ts_error *err);
 
 /* NULL is a no-op. */
 void ts_projection_free(ts_projection *projection);

@@ -6,7 +6,7 @@
  * solver ever changes) and each driver's yearly inputs resolved to arrays.
  * ts_projector_run then runs the yearly model loop from each indicator's
  * as-of year, with optional changes to the drivers, into a buffer the caller
- * owns. ts_project_run is the same loop with no change; Monte Carlo draws,
+ * owns. ts_projection_create is the same loop with no change; Monte Carlo draws,
  * the solver, sweeps and the tornado call it with theirs. The projector
  * borrows the plan and the scenario. ts_run_create makes one per scenario
  * (ts_scenario_result.projector).
@@ -37,12 +37,12 @@ typedef struct ts_driver_override {
     double value;
 } ts_driver_override;
 
-/* Prepares `scenario` for projection. Fails as ts_project_run does (a
+/* Prepares `scenario` for projection. Fails as ts_projection_create does (a
  * missing driver year, a non-positive value to compound from, bad options).
  * On success *out owns a new projector; free with ts_projector_free. */
-ts_status ts_projector_alloc(const ts_plan *plan, const ts_scenario *scenario,
-                             const ts_project_options *options, ts_projector **out,
-                             ts_error *err);
+ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
+                              const ts_project_options *options, ts_projector **out,
+                              ts_error *err);
 
 /* NULL is a no-op. */
 void ts_projector_free(ts_projector *projector);

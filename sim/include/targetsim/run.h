@@ -27,8 +27,8 @@ typedef struct ts_scenario_result {
     ts_assessment *assessments;   /* owned, one per plan indicator */
     ts_assessment **revisions;    /* owned, one per plan indicator: NULL, or one assessment
                                    * per revised target (see ts_assess_revisions) */
-    ts_required_list *required;   /* owned, one per plan indicator */
-    ts_tornado tornado;           /* owned */
+    ts_required_list **required;  /* owned, one per plan indicator */
+    ts_tornado *tornado;          /* owned */
     ts_mc_result *mc;             /* owned; NULL until ts_run_simulate */
 } ts_scenario_result;
 
@@ -59,17 +59,17 @@ typedef struct ts_run {
  * are borrowed and must outlive the run. On success *out owns a new run
  * (free with ts_run_free); results[s] belongs to scenarios[s], and
  * results[s].assessments[i] to plan->indicators[i]. On failure *out is NULL.
- * Fails as ts_project_run does. */
+ * Fails as ts_projection_create does. */
 ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
                         const ts_project_options *options, ts_run **out, ts_error *err);
 
 /* Adds Monte Carlo results to every scenario of `run` (opt->draws draws
  * each; the progress callback sees the draws of all scenarios as one
- * count). Fails as ts_mc_run does; the run keeps what it had. */
+ * count). Fails as ts_mc_result_create does; the run keeps what it had. */
 ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
 
-/* Sweeps the run's first scenario over the axes' grid (ts_sweep_run), with
- * draws when `mc` is not NULL. Fails as ts_sweep_run does. */
+/* Sweeps the run's first scenario over the axes' grid (ts_sweep_result_create), with
+ * draws when `mc` is not NULL. Fails as ts_sweep_result_create does. */
 ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
                        const ts_mc_options *mc, ts_error *err);
 

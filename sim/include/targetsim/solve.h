@@ -18,7 +18,7 @@ typedef struct ts_required_driver {
     double rate;   /* the driver's constant growth; NaN when none exists */
 } ts_required_driver;
 
-/* Required growth of the drivers of one indicator (ts_solve_required_drivers). */
+/* Required growth of the drivers of one indicator (ts_required_list_create). */
 typedef struct ts_required_list {
     size_t n;
     ts_required_driver *drivers; /* owned; NULL when n = 0 */
@@ -36,12 +36,17 @@ typedef struct ts_required_list {
 ts_status ts_solve_driver_growth(const ts_projector *projector, size_t target, size_t driver,
                                  double *rate, ts_error *err);
 
-/* The required growth of every growth-driven indicator `target` depends on:
- * itself when it is growth-driven, else, for a derived indicator, every
- * growth-driven indicator among its inputs and their inputs, in plan order.
- * On success *out holds *n entries (NULL when 0) for the caller to free(). */
-ts_status ts_solve_required_drivers(const ts_projector *projector, size_t target,
-                                    ts_required_driver **out, size_t *n, ts_error *err);
+/* The required growth (ts_solve_driver_growth) of every growth-driven
+ * indicator `target` depends on: itself when it is growth-driven, else, for
+ * a derived indicator, every growth-driven indicator among its inputs and
+ * their inputs, in plan order; none when `target` has no target. On success
+ * *out owns a new list (free with ts_required_list_free); on failure it is
+ * NULL. Fails as ts_solve_driver_growth does. */
+ts_status ts_required_list_create(const ts_projector *projector, size_t target,
+                                  ts_required_list **out, ts_error *err);
+
+/* NULL is a no-op. */
+void ts_required_list_free(ts_required_list *list);
 
 #ifdef __cplusplus
 }

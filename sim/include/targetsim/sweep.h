@@ -66,8 +66,9 @@ typedef struct ts_sweep_result {
  * indicator of the plan or the same indicator as the other, or a grid too
  * large (TS_SWEEP_MAX_WORK); TS_ENOMEM. A point whose projection or draws leave a
  * model's domain gets NaN, not an error. */
-ts_status ts_sweep_run(const ts_projector *projector, const ts_sweep_axis *axes, size_t n_axes,
-                       const ts_mc_options *mc, ts_sweep_result **out, ts_error *err);
+ts_status ts_sweep_result_create(const ts_projector *projector, const ts_sweep_axis *axes,
+                                 size_t n_axes, const ts_mc_options *mc, ts_sweep_result **out,
+                                 ts_error *err);
 void ts_sweep_result_free(ts_sweep_result *result);
 
 #ifdef __cplusplus

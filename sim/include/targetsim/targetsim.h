@@ -14,12 +14,29 @@
  *
  * examples/embed.c is this, complete.
  *
- * Memory: every ts_X_load/ts_X_run/ts_X_create/ts_X_build that succeeds
- * hands the caller one object to free with the matching ts_X_free; free
- * functions accept NULL. On failure the out-pointer is set to NULL and
- * nothing needs freeing. Borrowed pointers (noted in each header) must
- * outlive their borrower. Strings returned by the ts_*_name functions and
- * ts_strstatus/ts_version are static: never free them.
+ * Memory: every object the caller gets comes from a creator and goes back
+ * through the one free named after its type (as gsl_rng_alloc/gsl_rng_free):
+ *
+ *     ts_plan_load, ts_plan_parse   ts_plan_free         plan.h
+ *     ts_scenario_load              ts_scenario_free     scenario.h
+ *     ts_run_create                 ts_run_free          run.h
+ *     ts_projection_create          ts_projection_free   project.h
+ *     ts_projector_create           ts_projector_free    projector.h
+ *     ts_mc_result_create           ts_mc_result_free    mc.h
+ *     ts_required_list_create       ts_required_list_free  solve.h
+ *     ts_tornado_create             ts_tornado_free      tornado.h
+ *     ts_sweep_result_create        ts_sweep_result_free sweep.h
+ *     ts_chart_set_create           ts_chart_set_free    chart.h
+ *
+ * Frees accept NULL. On failure the out-pointer is set to NULL and nothing
+ * needs freeing. A run owns what it makes for itself (per scenario the
+ * projector, projection, assessments, required lists, tornado and Monte
+ * Carlo result) and what ts_run_sweep, ts_run_backtest and ts_run_compare
+ * attach to it: ts_run_free frees all of it. A ts_buffer is the caller's
+ * zero-initialised struct; ts_buffer_free releases its data.
+ * Borrowed pointers (noted in each header) must outlive their borrower.
+ * Strings returned by the ts_*_name functions and ts_strstatus/ts_version
+ * are static: never free them.
  * Errors: calls that can fail return ts_status and fill the caller's
  * ts_error (see status.h); every `err` parameter may be NULL when the caller
  * wants only the code. No function prints, exits or aborts.

@@ -33,8 +33,11 @@ typedef struct ts_tornado {
 
 /* Every target of the projector's plan against every driver it depends on
  * (itself, or a derived indicator's inputs, transitively). On success *out
- * is filled; release with ts_tornado_free. TS_ENOMEM. */
-ts_status ts_tornado_compute(const ts_projector *projector, ts_tornado *out, ts_error *err);
+ * owns a new tornado (free with ts_tornado_free); on failure it is NULL.
+ * TS_ENOMEM. */
+ts_status ts_tornado_create(const ts_projector *projector, ts_tornado **out, ts_error *err);
+
+/* NULL is a no-op. */
 void ts_tornado_free(ts_tornado *tornado);
 
 #ifdef __cplusplus
