@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "chart_quote.h"
 #include "targetsim/chart.h"
 #include "targetsim/targetsim.h"
 #include "template.h"

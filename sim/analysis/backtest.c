@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "targetsim/backtest.h"
+#include "attached.h"
 
 const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i)
 {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "targetsim/compare.h"
+#include "attached.h"
 
 void ts_comparison_free(ts_comparison *cmp)
 {

@@ -23,14 +23,6 @@ void ts_projector_free(ts_projector *p)
     free(p);
 }
 
-size_t ts_projector_n_years(const ts_projector *p) { return p->n_years; }
-size_t ts_projector_n_indicators(const ts_projector *p) { return p->n_ind; }
-int ts_projector_base_year(const ts_projector *p) { return p->base_year; }
-int ts_projector_horizon(const ts_projector *p) { return p->horizon; }
-const ts_plan *ts_projector_plan(const ts_projector *p) { return p->plan; }
-const ts_scenario *ts_projector_scenario(const ts_projector *p) { return p->scenario; }
-int ts_projector_as_of(const ts_projector *p, size_t index) { return p->as_of[index]; }
-
 void ts_projector_init_values(const ts_projector *p, double *values)
 {
     for (size_t c = 0; c < p->n_ind * p->n_years; c++)

@@ -3,8 +3,9 @@
  * Carlo draws and a sweep. */
 #include <stdlib.h>
 
-#include "targetsim/backtest.h"
-#include "targetsim/compare.h"
+#include "analysis/attached.h"
+#include "projector.h"
+#include "revision.h"
 #include "targetsim/run.h"
 
 static void result_free(const ts_plan *plan, ts_scenario_result *r)

@@ -91,8 +91,11 @@ static ts_status brent(problem *pr, double a, double b, double *rate, ts_error *
     return TS_OK;
 }
 
-ts_status ts_solve_driver_growth(const ts_projector *p, size_t target, size_t driver,
-                                 double *rate, ts_error *err)
+/* The required growth r of `driver` for `target` (ts_required_driver); *rate
+ * is NaN, and the call succeeds, when none exists, `target` has no target
+ * or the driver is not growth-driven. */
+static ts_status solve_driver_growth(const ts_projector *p, size_t target, size_t driver,
+                                     double *rate, ts_error *err)
 {
     *rate = NAN;
     const ts_target *tg = &p->plan->indicators[target].target;
@@ -155,7 +158,7 @@ ts_status ts_required_list_create(const ts_projector *p, size_t target, ts_requi
         if (!used[i] || p->scenario->assumptions[i].model != &ts_model_growth)
             continue;
         list->drivers[list->n].driver = i;
-        st = ts_solve_driver_growth(p, target, i, &list->drivers[list->n].rate, err);
+        st = solve_driver_growth(p, target, i, &list->drivers[list->n].rate, err);
         list->n++;
     }
     if (st != TS_OK) {

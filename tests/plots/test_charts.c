@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chart_quote.h"
 #include "cli/render.h"
 #include "cli/sweep_spec.h"
 #include "spawn.h"

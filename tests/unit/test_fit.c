@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "engine/fit.h"
 #include "testutil.h"
 
 static char dir[256];

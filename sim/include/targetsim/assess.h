@@ -65,16 +65,6 @@ void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, s
 void ts_assess_target(const ts_plan *plan, const ts_projection *projection, size_t index,
                       const ts_target *target, int revision, ts_assessment *out);
 
-/* Assesses every revised target of every indicator. On success *out is a new
- * array with one entry per plan indicator: NULL for an indicator without
- * revisions, else an array of its n_revisions assessments in file order.
- * Free with ts_assess_revisions_free. TS_ENOMEM. */
-ts_status ts_assess_revisions(const ts_plan *plan, const ts_projection *projection,
-                              ts_assessment ***out, ts_error *err);
-
-/* Frees what ts_assess_revisions made. NULL is a no-op. */
-void ts_assess_revisions_free(const ts_plan *plan, ts_assessment **revisions);
-
 /* "achieved", "missed", "on_track", "moderate", "insufficient", "moving_away",
  * "no_target": the names report.json uses (static; "?" outside the enum). */
 const char *ts_verdict_name(ts_verdict verdict);

@@ -56,9 +56,6 @@ ts_status ts_run_backtest(ts_run *run, ts_error *err);
 /* The cell of scenario `s` and indicator `i`. */
 const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i);
 
-/* NULL is a no-op. */
-void ts_backtest_free(ts_backtest *bt);
-
 #ifdef __cplusplus
 }
 #endif

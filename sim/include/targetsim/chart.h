@@ -4,9 +4,10 @@
  *
  * The scripts are filled in from the template files in plots/templates.
  * Nothing from a plan or scenario file is ever written to a script except
- * through ts_chart_quote (single-quoted literals, control characters
- * removed), so no input text can run a command (see plots/chart_quote.c). Rendering, that is
- * running gnuplot, is left to the caller (the targetsim CLI does it).
+ * through one quoting function (single-quoted literals, control characters
+ * removed: plots/chart_quote.c), so no input text can run a command.
+ * Rendering, that is running gnuplot, is left to the caller (the targetsim
+ * CLI does it).
  *
  * Memory: ts_chart_set_create hands the caller one ts_chart_set to free with
  * ts_chart_set_free; every buffer and name in it is owned by the set.
@@ -60,14 +61,6 @@ ts_status ts_chart_set_create(const ts_run *run, ts_lang lang, const char *templ
 
 /* NULL is a no-op. */
 void ts_chart_set_free(ts_chart_set *set);
-
-/* Appends `s` to `out` as an inert gnuplot string expression: a
- * single-quoted literal (gnuplot expands neither backquotes nor escapes in
- * those) with control characters (bytes < 0x20 and 0x7f) dropped, and each
- * ' spliced in as the constant "'" rather than doubled, because gnuplot 5.4
- * mis-scans some doubled quotes: it's -> ('it' . "'" . 's'). NULL is
- * written as ''. */
-void ts_chart_quote(ts_buffer *out, const char *s);
 
 #ifdef __cplusplus
 }

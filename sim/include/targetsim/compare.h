@@ -48,9 +48,6 @@ typedef struct ts_comparison {
  * TS_EUSAGE when no scenario of the run has that id; TS_ENOMEM. */
 ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err);
 
-/* NULL is a no-op. */
-void ts_comparison_free(ts_comparison *cmp);
-
 #ifdef __cplusplus
 }
 #endif

@@ -15,7 +15,7 @@
  * Memory: ts_mc_result_create hands the caller one ts_mc_result to free
  * with ts_mc_result_free. With percentiles on, the run keeps every draw of
  * every projected year of every target (draws x those years x 8 bytes)
- * until the percentiles are computed; ts_mc_store_bytes says how much.
+ * until the percentiles are computed; max_store_bytes caps it.
  */
 #ifndef TARGETSIM_MC_H
 #define TARGETSIM_MC_H
@@ -86,10 +86,6 @@ typedef struct ts_mc_result {
     double *store_;           /* private: the block the `draws` pointers point into */
 } ts_mc_result;
 
-/* Bytes of the draw store ts_mc_result_create would allocate for `projector` with
- * percentiles on (0 when nothing varies), or SIZE_MAX on overflow. */
-size_t ts_mc_store_bytes(const ts_projector *projector, size_t draws);
-
 /* Runs `opt->draws` draws of the projector's scenario. On success *out
  * owns a new result (free with ts_mc_result_free); on failure it is NULL.
  * Fails with TS_EUSAGE (draws or threads out of range, the store above
@@ -103,10 +99,6 @@ ts_status ts_mc_result_create(const ts_projector *projector, const ts_mc_options
 /* NULL is a no-op. */
 void ts_mc_result_free(ts_mc_result *result);
 
-/* The stored draws of indicator `index` in `year` (n_draws values in draw
- * order), or NULL: no target, keep_draws off, or a year that does not vary. */
-const double *ts_mc_draws(const ts_mc_result *result, size_t index, int year);
-
 /* The first year by which a share >= `share` of the draws attained the
  * target (0.5: even odds), or 0 when none by the horizon or no target. */
 int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
@@ -116,9 +108,6 @@ int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
  * number, mixed with the run seed). */
 unsigned long ts_mc_block_seed(uint64_t seed, uint64_t block);
 
-/* The Wilson score interval of `successes` out of `n` trials at the normal
- * quantile z (1.959963984540054 for 95 %). n = 0 gives [0, 1]. */
-void ts_mc_wilson(size_t successes, size_t n, double z, double *low, double *high);
 
 #ifdef __cplusplus
 }

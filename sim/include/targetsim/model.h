@@ -45,10 +45,6 @@ typedef struct ts_model_type {
     void (*affine)(const ts_model_input *in, ts_model_affine *out);
 } ts_model_type;
 
-/* This year's value without a shock: a v_{t-1} + c. May be non-finite; the
- * projection checks it. */
-double ts_model_step(const ts_model_type *model, double previous, const ts_model_input *in);
-
 extern const ts_model_type ts_model_growth;
 extern const ts_model_type ts_model_add;
 extern const ts_model_type ts_model_level;

@@ -26,7 +26,7 @@ typedef struct ts_scenario_result {
     ts_projection *projection;    /* owned */
     ts_assessment *assessments;   /* owned, one per plan indicator */
     ts_assessment **revisions;    /* owned, one per plan indicator: NULL, or one assessment
-                                   * per revised target (see ts_assess_revisions) */
+                                   * per revised target in file order (ts_assess_target) */
     ts_required_list **required;  /* owned, one per plan indicator */
     ts_tornado *tornado;          /* owned */
     ts_mc_result *mc;             /* owned; NULL until ts_run_simulate */
