@@ -4,17 +4,6 @@
 
 #include "targetsim/needed_by.h"
 
-/* The latest year taken from observations by any indicator of the run. */
-static int latest_as_of(const ts_run *run)
-{
-    int latest = run->plan->base_year;
-    for (size_t s = 0; s < run->n_results; s++)
-        for (size_t i = 0; i < run->plan->n_indicators; i++)
-            if (run->results[s].assessments[i].as_of > latest)
-                latest = run->results[s].assessments[i].as_of;
-    return latest;
-}
-
 static void set_needed(ts_assessment *a, int by_year)
 {
     a->by_year = by_year;
@@ -25,7 +14,7 @@ static void set_needed(ts_assessment *a, int by_year)
 
 ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err)
 {
-    int latest = latest_as_of(run);
+    int latest = ts_run_latest_as_of(run);
     if (by_year <= latest)
         return ts_error_set(err, TS_EUSAGE, NULL, "by_year",
                             "%d is not after the latest observed year %d", by_year, latest);

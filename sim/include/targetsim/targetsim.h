@@ -32,8 +32,9 @@
  * needs freeing. A run owns what it makes for itself (per scenario the
  * projector, projection, assessments, required lists, tornado and Monte
  * Carlo result) and what ts_run_sweep, ts_run_backtest and ts_run_compare
- * attach to it: ts_run_free frees all of it. A ts_buffer is the caller's
- * zero-initialised struct; ts_buffer_free releases its data.
+ * attach to it: ts_run_free frees all of it. A ts_backtest or ts_comparison
+ * is only ever made by the run, so it has no public free. A ts_buffer is
+ * the caller's zero-initialised struct; ts_buffer_free releases its data.
  * Borrowed pointers (noted in each header) must outlive their borrower.
  * Strings returned by the ts_*_name functions and ts_strstatus/ts_version
  * are static: never free them.
