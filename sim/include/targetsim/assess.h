@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "targetsim/export.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
 #include "targetsim/status.h"
@@ -56,21 +57,21 @@ typedef struct ts_assessment {
  * argument. Never fails: an indicator without a target gets has_target =
  * false, status TS_NO_TARGET and NaN numbers. ts_run_create calls this for
  * every scenario and indicator. */
-void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, size_t index,
-                         ts_assessment *out);
+TS_API void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, size_t index,
+                                ts_assessment *out);
 
 /* Assesses `target` (the indicator's own or one of its revisions) of
  * indicator `index` on `projection`; the fields are those of
  * ts_assess_indicator. `revision` is stored in out->revision. */
-void ts_assess_target(const ts_plan *plan, const ts_projection *projection, size_t index,
-                      const ts_target *target, int revision, ts_assessment *out);
+TS_API void ts_assess_target(const ts_plan *plan, const ts_projection *projection, size_t index,
+                             const ts_target *target, int revision, ts_assessment *out);
 
 /* "achieved", "missed", "on_track", "moderate", "insufficient", "moving_away",
  * "no_target": the names report.json uses (static; "?" outside the enum). */
-const char *ts_verdict_name(ts_verdict verdict);
+TS_API const char *ts_verdict_name(ts_verdict verdict);
 
 /* (to/from)^(1/years) - 1, or NaN when undefined (years <= 0, ratio <= 0). */
-double ts_constant_rate(double from, double to, int years);
+TS_API double ts_constant_rate(double from, double to, int years);
 
 #ifdef __cplusplus
 }

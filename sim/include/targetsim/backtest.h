@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/project.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
@@ -51,10 +52,10 @@ typedef struct ts_backtest {
  * those paths with the years the run observed. Sets run->backtest (replacing
  * an earlier one). Fails as ts_projection_create does (TS_EINPUT: a scenario has no
  * value for a year it now has to project), TS_ENOMEM. */
-ts_status ts_run_backtest(ts_run *run, ts_error *err);
+TS_API ts_status ts_run_backtest(ts_run *run, ts_error *err);
 
 /* The cell of scenario `s` and indicator `i`. */
-const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i);
+TS_API const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i);
 
 #ifdef __cplusplus
 }

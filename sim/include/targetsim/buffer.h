@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -21,7 +23,7 @@ typedef struct ts_buffer {
 
 /* Frees the data and zeroes the buffer, which can then be reused. NULL is a
  * no-op. */
-void ts_buffer_free(ts_buffer *buffer);
+TS_API void ts_buffer_free(ts_buffer *buffer);
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/report.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
@@ -56,11 +57,11 @@ typedef struct ts_chart_set {
  * success *out owns a new set; on failure it is NULL. Fails with TS_EINPUT
  * when a template is missing or unreadable (err names it), TS_EINTERNAL
  * when a template has an unknown placeholder, TS_ENOMEM. */
-ts_status ts_chart_set_create(const ts_run *run, ts_lang lang, const char *template_dir,
-                              ts_chart_set **out, ts_error *err);
+TS_API ts_status ts_chart_set_create(const ts_run *run, ts_lang lang, const char *template_dir,
+                                     ts_chart_set **out, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_chart_set_free(ts_chart_set *set);
+TS_API void ts_chart_set_free(ts_chart_set *set);
 
 #ifdef __cplusplus
 }

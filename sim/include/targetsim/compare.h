@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
 
@@ -46,7 +47,7 @@ typedef struct ts_comparison {
 /* Compares every other scenario of the run with the scenario whose id is
  * `scenario_id`. Sets run->comparison (replacing an earlier one).
  * TS_EUSAGE when no scenario of the run has that id; TS_ENOMEM. */
-ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err);
+TS_API ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err);
 
 #ifdef __cplusplus
 }

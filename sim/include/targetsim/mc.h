@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "targetsim/export.h"
 #include "targetsim/projector.h"
 #include "targetsim/status.h"
 
@@ -43,7 +44,7 @@ enum {
 #define TS_MC_DEFAULT_SEED 20210224u
 
 /* 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95 */
-extern const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES];
+extern TS_API const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES];
 
 /* Called from the thread that called ts_mc_result_create, about ten times a
  * second and once at the end: `done` of `total` draws are finished. */
@@ -93,21 +94,20 @@ typedef struct ts_mc_result {
  * model's domain: err names the draw and the driver; the first failing draw
  * in draw order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL
  * (a thread could not be started). */
-ts_status ts_mc_result_create(const ts_projector *projector, const ts_mc_options *opt,
-                              ts_mc_result **out, ts_error *err);
+TS_API ts_status ts_mc_result_create(const ts_projector *projector, const ts_mc_options *opt,
+                                     ts_mc_result **out, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_mc_result_free(ts_mc_result *result);
+TS_API void ts_mc_result_free(ts_mc_result *result);
 
 /* The first year by which a share >= `share` of the draws attained the
  * target (0.5: even odds), or 0 when none by the horizon or no target. */
-int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
+TS_API int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
 
 /* The 32-bit seed of block `block`'s generator for run seed `seed`. Distinct
  * blocks of one run always get distinct seeds (a bijection of the block
  * number, mixed with the run seed). */
-unsigned long ts_mc_block_seed(uint64_t seed, uint64_t block);
-
+TS_API unsigned long ts_mc_block_seed(uint64_t seed, uint64_t block);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,7 @@
 #ifndef TARGETSIM_NEEDED_BY_H
 #define TARGETSIM_NEEDED_BY_H
 
+#include "targetsim/export.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
 
@@ -15,7 +16,7 @@ extern "C" {
  * included), needed_growth_by = (x* / v_a)^(1/(by_year - a)) - 1, NaN when
  * by_year <= a or x* / v_a <= 0. TS_EUSAGE when by_year is not after the
  * latest as-of year of the run (err says which). */
-ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err);
+TS_API ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/status.h"
 
 #ifdef __cplusplus
@@ -31,8 +32,8 @@ typedef struct ts_output_file {
  * minus the umask, which is read by setting it for a moment: do not call
  * this while other threads create files. TS_EWRITE with the file and the
  * system's reason, TS_ENOMEM. */
-ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
-                              ts_error *err);
+TS_API ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
+                                     ts_error *err);
 
 #ifdef __cplusplus
 }

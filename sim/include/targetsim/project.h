@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/scenario.h"
@@ -51,19 +52,19 @@ typedef struct ts_projection {
  * before a target year or out of range; TS_EINPUT when the scenario lacks a
  * value for a year or a value leaves its domain (err names the file, path
  * and year); TS_ENOMEM. */
-ts_status ts_projection_create(const ts_plan *plan, const ts_scenario *scenario,
-                               const ts_project_options *options, ts_projection **out,
-                               ts_error *err);
+TS_API ts_status ts_projection_create(const ts_plan *plan, const ts_scenario *scenario,
+                                      const ts_project_options *options, ts_projection **out,
+                                      ts_error *err);
 
 /* NULL is a no-op. */
-void ts_projection_free(ts_projection *projection);
+TS_API void ts_projection_free(ts_projection *projection);
 
 /* Value of indicator `index` (< n_paths, not checked) in `year`; NaN
  * outside [base_year, horizon]. */
-double ts_projection_value(const ts_projection *projection, size_t index, int year);
+TS_API double ts_projection_value(const ts_projection *projection, size_t index, int year);
 
 /* "observed", "interpolated", "projected" (static). */
-const char *ts_point_kind_name(ts_point_kind kind);
+TS_API const char *ts_point_kind_name(ts_point_kind kind);
 
 #ifdef __cplusplus
 }

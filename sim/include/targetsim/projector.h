@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
 #include "targetsim/scenario.h"
@@ -29,12 +30,12 @@ typedef struct ts_projector ts_projector;
 /* Prepares `scenario` for projection. Fails as ts_projection_create does (a
  * missing driver year, a non-positive value to compound from, bad options).
  * On success *out owns a new projector; free with ts_projector_free. */
-ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
-                              const ts_project_options *options, ts_projector **out,
-                              ts_error *err);
+TS_API ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
+                                     const ts_project_options *options, ts_projector **out,
+                                     ts_error *err);
 
 /* NULL is a no-op. */
-void ts_projector_free(ts_projector *projector);
+TS_API void ts_projector_free(ts_projector *projector);
 
 #ifdef __cplusplus
 }

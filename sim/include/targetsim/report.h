@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "targetsim/buffer.h"
+#include "targetsim/export.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
 
@@ -25,26 +26,27 @@ typedef enum ts_lang { TS_LANG_EN, TS_LANG_ZH } ts_lang;
  * first. `run` is only read. Text and HTML are in `lang`; JSON and CSV carry
  * both languages. The formats: docs/report-format.md. TS_ENOMEM is the only
  * failure; `out` is then incomplete and must still be freed. */
-ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts_error *err);
-ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err);
-ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err);
-ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
+                                       ts_error *err);
+TS_API ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_paths_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 /* Appends the UTF-8 byte-order mark (EF BB BF). Written first into a CSV
  * buffer, it makes spreadsheets that assume a legacy code page (Excel) read
  * the file as UTF-8, so Chinese names show correctly. */
-ts_status ts_report_render_bom(ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_bom(ts_buffer *out, ts_error *err);
 /* backtest.csv (run->backtest) and compare.csv (run->comparison): a header
  * only when the run has none. */
-ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_error *err);
-ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 /* fan.csv: per scenario, target and year, the Monte Carlo percentiles and
  * the probability of attainment by that year (header only without draws). */
-ts_status ts_report_render_fan_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_fan_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 /* tornado.csv: per scenario, target and driver, the target-year value with
  * the driver moved by one sd down and up. */
-ts_status ts_report_render_tornado_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_tornado_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 /* sweep.csv: per grid point and target of run->sweep (header only without). */
-ts_status ts_report_render_sweep_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_sweep_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "targetsim/assess.h"
+#include "targetsim/export.h"
 #include "targetsim/mc.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
@@ -60,25 +61,25 @@ typedef struct ts_run {
  * (free with ts_run_free); results[s] belongs to scenarios[s], and
  * results[s].assessments[i] to plan->indicators[i]. On failure *out is NULL.
  * Fails as ts_projection_create does. */
-ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
-                        const ts_project_options *options, ts_run **out, ts_error *err);
+TS_API ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
+                               const ts_project_options *options, ts_run **out, ts_error *err);
 
 /* Adds Monte Carlo results to every scenario of `run` (opt->draws draws
  * each; the progress callback sees the draws of all scenarios as one
  * count). Fails as ts_mc_result_create does; the run keeps what it had. */
-ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
+TS_API ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
 
 /* Sweeps the run's first scenario over the axes' grid (ts_sweep_result_create), with
  * draws when `mc` is not NULL. Fails as ts_sweep_result_create does. */
-ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
-                       const ts_mc_options *mc, ts_error *err);
+TS_API ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
+                              const ts_mc_options *mc, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_run_free(ts_run *run);
+TS_API void ts_run_free(ts_run *run);
 
 /* The latest as-of year of any indicator in any scenario (report.json's
  * plan.as_of); the base year for an empty run. */
-int ts_run_latest_as_of(const ts_run *run);
+TS_API int ts_run_latest_as_of(const ts_run *run);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
@@ -65,15 +66,15 @@ typedef struct ts_scenario {
  * plan->indicators: use it only with this plan. On success *out owns a new
  * scenario (free with ts_scenario_free); on failure *out is NULL and err
  * names the file and JSON path. TS_EINPUT, TS_ENOMEM. */
-ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **out,
-                           ts_error *err);
+TS_API ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **out,
+                                  ts_error *err);
 
 /* Frees everything the scenario owns. NULL is a no-op. */
-void ts_scenario_free(ts_scenario *scenario);
+TS_API void ts_scenario_free(ts_scenario *scenario);
 
 /* The value of `y` for `year`: the year's own entry, else the default.
  * Returns false (and leaves *value alone) when neither exists or y is absent. */
-bool ts_yearly_at(const ts_yearly *y, int year, double *value);
+TS_API bool ts_yearly_at(const ts_yearly *y, int year, double *value);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/projector.h"
 #include "targetsim/status.h"
 
@@ -38,11 +39,11 @@ typedef struct ts_required_list {
  * their inputs, in plan order; none when `target` has no target. On success
  * *out owns a new list (free with ts_required_list_free); on failure it is
  * NULL. Fails with TS_ENOMEM, or TS_EINTERNAL when GSL fails. */
-ts_status ts_required_list_create(const ts_projector *projector, size_t target,
-                                  ts_required_list **out, ts_error *err);
+TS_API ts_status ts_required_list_create(const ts_projector *projector, size_t target,
+                                         ts_required_list **out, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_required_list_free(ts_required_list *list);
+TS_API void ts_required_list_free(ts_required_list *list);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef TARGETSIM_STATUS_H
 #define TARGETSIM_STATUS_H
 
+#include "targetsim/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -32,7 +34,7 @@ typedef struct ts_error {
 } ts_error;
 
 /* Static, human-readable name of a status ("bad input", ...). Never NULL. */
-const char *ts_strstatus(ts_status status);
+TS_API const char *ts_strstatus(ts_status status);
 
 /* Fills `err` (if not NULL) and returns `code`. `file` and `path` may be NULL.
  * `fmt` is a printf format for the message. Over-long parts are truncated,
@@ -40,15 +42,15 @@ const char *ts_strstatus(ts_status status);
  * files) are stored as escapes (\n, \t, \x1B, \u009B), so every part is one
  * line of inert text. For callers that report their own errors in the same
  * shape (examples/embed.c does). */
-ts_status ts_error_set(ts_error *err, ts_status code, const char *file, const char *path,
-                       const char *fmt, ...)
+TS_API ts_status ts_error_set(ts_error *err, ts_status code, const char *file, const char *path,
+                              const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
 
 /* Resets `err` to TS_OK with empty strings. NULL is a no-op. */
-void ts_error_clear(ts_error *err);
+TS_API void ts_error_clear(ts_error *err);
 
 #ifdef __cplusplus
 }

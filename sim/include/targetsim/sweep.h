@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/mc.h"
 #include "targetsim/model.h"
 #include "targetsim/projector.h"
@@ -66,10 +67,10 @@ typedef struct ts_sweep_result {
  * indicator of the plan or the same indicator as the other, or a grid too
  * large (TS_SWEEP_MAX_WORK); TS_ENOMEM. A point whose projection or draws leave a
  * model's domain gets NaN, not an error. */
-ts_status ts_sweep_result_create(const ts_projector *projector, const ts_sweep_axis *axes,
-                                 size_t n_axes, const ts_mc_options *mc, ts_sweep_result **out,
-                                 ts_error *err);
-void ts_sweep_result_free(ts_sweep_result *result);
+TS_API ts_status ts_sweep_result_create(const ts_projector *projector, const ts_sweep_axis *axes,
+                                        size_t n_axes, const ts_mc_options *mc,
+                                        ts_sweep_result **out, ts_error *err);
+TS_API void ts_sweep_result_free(ts_sweep_result *result);
 
 #ifdef __cplusplus
 }

@@ -55,6 +55,7 @@
 #include "targetsim/buffer.h"
 #include "targetsim/chart.h"
 #include "targetsim/compare.h"
+#include "targetsim/export.h"
 #include "targetsim/fit.h"
 #include "targetsim/html.h"
 #include "targetsim/mc.h"
@@ -79,12 +80,12 @@ extern "C" {
 #define TARGETSIM_VERSION "0.1.0"
 
 /* The library's version string (TARGETSIM_VERSION at build time), static. */
-const char *ts_version(void);
+TS_API const char *ts_version(void);
 
 /* Disables GSL's abort-on-error handler so failures come back as codes.
  * Idempotent and cheap. It changes a process-wide GSL setting: a program
  * that relies on GSL aborting elsewhere should know. */
-void ts_library_init(void);
+TS_API void ts_library_init(void);
 
 #ifdef __cplusplus
 }

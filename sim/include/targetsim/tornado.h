@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/projector.h"
 #include "targetsim/status.h"
 
@@ -35,10 +36,10 @@ typedef struct ts_tornado {
  * (itself, or a derived indicator's inputs, transitively). On success *out
  * owns a new tornado (free with ts_tornado_free); on failure it is NULL.
  * TS_ENOMEM. */
-ts_status ts_tornado_create(const ts_projector *projector, ts_tornado **out, ts_error *err);
+TS_API ts_status ts_tornado_create(const ts_projector *projector, ts_tornado **out, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_tornado_free(ts_tornado *tornado);
+TS_API void ts_tornado_free(ts_tornado *tornado);
 
 #ifdef __cplusplus
 }
