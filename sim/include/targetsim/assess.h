@@ -47,7 +47,7 @@ typedef struct ts_assessment {
     double needed_growth;        /* (x* / v_b)^(1/(T-b)) - 1 */
     double shortfall;            /* x* - v_T */
     int revision;                /* 0: the indicator's target; k: its revisions[k - 1] */
-    int by_year;                 /* --by year; 0 when not asked for */
+    int by_year;                 /* ts_run_set_by_year's year (--by); 0 when not asked for */
     double needed_growth_by;     /* (x* / v_a)^(1/(by_year - a)) - 1, by_year > a */
 } ts_assessment;
 

@@ -46,7 +46,8 @@ typedef struct ts_comparison {
 
 /* Compares every other scenario of the run with the scenario whose id is
  * `scenario_id`. Sets run->comparison (replacing an earlier one).
- * TS_EUSAGE when no scenario of the run has that id; TS_ENOMEM. */
+ * TS_EUSAGE (err->path "scenario_id") when no scenario of the run has that
+ * id; TS_ENOMEM. */
 TS_API ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err);
 
 #ifdef __cplusplus

@@ -56,7 +56,7 @@ typedef struct ts_mc_options {
     unsigned threads;       /* 1 .. TS_MC_MAX_THREADS; 0 means 1 */
     bool percentiles;       /* compute the yearly percentile bands (needs the store) */
     bool keep_draws;        /* keep the stored draws in the result (implies percentiles) */
-    size_t max_store_bytes; /* refuse (TS_EUSAGE) a larger store; 0 = no limit */
+    size_t max_store_bytes; /* refuse (TS_EUSAGE, "draws") a larger store; 0 = no limit */
     ts_mc_progress_fn progress; /* may be NULL */
     void *progress_user;
 } ts_mc_options;
@@ -90,7 +90,7 @@ typedef struct ts_mc_result {
 /* Runs `opt->draws` draws of the projector's scenario. On success *out
  * owns a new result (free with ts_mc_result_free); on failure it is NULL.
  * Fails with TS_EUSAGE (draws or threads out of range, the store above
- * max_store_bytes; err->path names the option), TS_EINPUT (a draw leaves a
+ * max_store_bytes; err->path is "draws" or "threads"), TS_EINPUT (a draw leaves a
  * model's domain: err names the draw and the driver; the first failing draw
  * in draw order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL
  * (a thread could not be started). */

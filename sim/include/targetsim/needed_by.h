@@ -14,8 +14,9 @@ extern "C" {
 
 /* Sets run->by_year and, in every assessment with a target (revisions
  * included), needed_growth_by = (x* / v_a)^(1/(by_year - a)) - 1, NaN when
- * by_year <= a or x* / v_a <= 0. TS_EUSAGE when by_year is not after the
- * latest as-of year of the run (err says which). */
+ * by_year <= a or x* / v_a <= 0. TS_EUSAGE (err->path "by_year") when
+ * by_year is not after the latest as-of year of the run (the message says
+ * which). */
 TS_API ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err);
 
 #ifdef __cplusplus

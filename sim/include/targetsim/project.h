@@ -49,9 +49,10 @@ typedef struct ts_projection {
  * scenario are only read during the call: the projection keeps no pointer
  * to them. On success *out owns a new projection; free with
  * ts_projection_free. On failure *out is NULL. TS_EUSAGE for a horizon
- * before a target year or out of range; TS_EINPUT when the scenario lacks a
- * value for a year or a value leaves its domain (err names the file, path
- * and year); TS_ENOMEM. */
+ * before a target year or out of range (err->path "horizon") or an as_of
+ * before the base year ("as_of"); TS_EINPUT when the scenario lacks a value
+ * for a year or a value leaves its domain (err names the file, path and
+ * year); TS_ENOMEM. */
 TS_API ts_status ts_projection_create(const ts_plan *plan, const ts_scenario *scenario,
                                       const ts_project_options *options, ts_projection **out,
                                       ts_error *err);

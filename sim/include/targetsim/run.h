@@ -41,14 +41,14 @@ struct ts_comparison;
 typedef struct ts_run {
     const ts_plan *plan;          /* borrowed: must outlive the run */
     int horizon;
-    int as_of;                    /* the --as-of limit, TS_AS_OF_LATEST for none */
+    int as_of;                    /* options->as_of (--as-of), TS_AS_OF_LATEST for none */
     size_t n_results;
     ts_scenario_result *results;  /* owned */
     size_t mc_draws;              /* 0 until ts_run_simulate */
     uint64_t mc_seed;
     ts_sweep_result *sweep;       /* owned; NULL until ts_run_sweep */
     const ts_scenario *sweep_scenario; /* borrowed: the scenario swept */
-    int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
+    int by_year;                  /* ts_run_set_by_year's year (--by); 0: none */
     struct ts_backtest *backtest;     /* owned; NULL unless ts_run_backtest was called */
     struct ts_comparison *comparison; /* owned; NULL unless ts_run_compare was called */
 } ts_run;
@@ -69,8 +69,11 @@ TS_API ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *sc
  * count). Fails as ts_mc_result_create does; the run keeps what it had. */
 TS_API ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
 
-/* Sweeps the run's first scenario over the axes' grid (ts_sweep_result_create), with
- * draws when `mc` is not NULL. Fails as ts_sweep_result_create does. */
+/* Sweeps the run's first scenario over the axes' grid
+ * (ts_sweep_result_create), with draws when `mc` is not NULL, and attaches
+ * the result (run->sweep, replacing an earlier one). Fails as
+ * ts_sweep_result_create does, or with TS_EUSAGE when the run has no
+ * scenario. */
 TS_API ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
                               const ts_mc_options *mc, ts_error *err);
 

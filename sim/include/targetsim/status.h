@@ -17,7 +17,7 @@ extern "C" {
 typedef enum ts_status {
     TS_OK = 0,
     TS_EINTERNAL = 1, /* a bug or a numerical failure that input cannot explain */
-    TS_EUSAGE = 2,    /* bad command line or bad option value */
+    TS_EUSAGE = 2,    /* bad command line, or a bad argument of a call */
     TS_EINPUT = 3,    /* bad plan or scenario data */
     TS_EWRITE = 4,    /* an output file could not be written */
     TS_ENOMEM = 5     /* out of memory (the CLI exits 1) */
@@ -25,11 +25,17 @@ typedef enum ts_status {
 
 enum { TS_ERROR_FILE_MAX = 1024, TS_ERROR_PATH_MAX = 256, TS_ERROR_MESSAGE_MAX = 768 };
 
-/* Where and why a call failed. `file` and `path` may be empty strings. */
+/* Where and why a call failed. `file` and `path` may be empty strings.
+ * A usage error (TS_EUSAGE) about an argument of the call has no file; its
+ * path is the parameter's name as the header spells it ("horizon",
+ * "by_year", "draws", "axes[1].step") and the message reads after it
+ * ("2024 is outside [2027, 2220] ..."). Messages never name a command-line
+ * option: the CLI puts its own in (sim/cli/messages.c). */
 typedef struct ts_error {
     ts_status code;
     char file[TS_ERROR_FILE_MAX];    /* input or output file concerned */
-    char path[TS_ERROR_PATH_MAX];    /* JSON path inside it, e.g. "indicators.gdp.baseline" */
+    char path[TS_ERROR_PATH_MAX];    /* JSON path inside it, e.g. "indicators.gdp.baseline",
+                                      * or the parameter at fault */
     char message[TS_ERROR_MESSAGE_MAX];
 } ts_error;
 
