@@ -31,7 +31,7 @@ static int timed(const ts_projector *p, ts_mc_options *opt, const char *label)
     ts_mc_result *r = NULL;
     ts_error err;
     double w0 = wall(), c0 = cpu();
-    if (ts_mc_run(p, NULL, 0, opt, &r, &err) != TS_OK) {
+    if (ts_mc_result_create(p, opt, &r, &err) != TS_OK) {
         fprintf(stderr, "mc_phases: %s\n", err.message);
         return 1;
     }
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
     ts_error err;
     if (ts_plan_load(argv[1], &plan, &err) != TS_OK ||
         ts_scenario_load(plan, argv[2], &sc, &err) != TS_OK ||
-        ts_projector_alloc(plan, sc, NULL, &p, &err) != TS_OK) {
+        ts_projector_create(plan, sc, NULL, &p, &err) != TS_OK) {
         fprintf(stderr, "mc_phases: %s: %s: %s\n", err.file, err.path, err.message);
         return 1;
     }

@@ -10,6 +10,7 @@
 #include "strings/strings.h"
 #include "targetsim/chart.h"
 #include "targetsim/targetsim.h"
+#include "chart_quote.h"
 #include "template.h"
 
 /* Sets chart->stem to `prefix` followed by `id` (for a chart of the whole

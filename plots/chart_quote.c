@@ -16,8 +16,9 @@
  * only from validated ids. */
 #include <string.h>
 
+#include "chart_quote.h"
+
 #include "base/buffer.h"
-#include "targetsim/chart.h"
 
 void ts_chart_quote(ts_buffer *out, const char *s)
 {

@@ -95,8 +95,8 @@ void ts_chart_set_free(ts_chart_set *set)
     free(set);
 }
 
-ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *template_dir,
-                             ts_chart_set **out, ts_error *err)
+ts_status ts_chart_set_create(const ts_run *run, ts_lang lang, const char *template_dir,
+                              ts_chart_set **out, ts_error *err)
 {
     size_t n = 0;
     *out = NULL;

@@ -60,7 +60,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
                      run->sweep_scenario ? run->sweep_scenario->id : run->results[0].scenario->id);
     ts_chart_dat_comment(dat, "target", line.data);
     for (size_t a = 0; a < sw->n_axes; a++)
-        ts_chart_dat_comment(dat, "axis", sw->axes[a].spec);
+        ts_chart_dat_comment(dat, "axis", sw->axes[a].label);
     if (sw->has_draws) {
         line.len = 0;
         ts_buffer_printf(&line, "%zu per point", sw->draws);

@@ -24,7 +24,7 @@ static size_t count_bars(const ts_run *run, size_t index)
     size_t n = 0;
     if (run->n_results == 0)
         return 0;
-    const ts_tornado *t = &run->results[0].tornado;
+    const ts_tornado *t = run->results[0].tornado;
     for (size_t b = 0; b < t->n; b++)
         n += t->bars[b].target == index;
     return n;
@@ -37,7 +37,7 @@ static bool swings(const ts_run *run, size_t index)
 {
     if (run->n_results == 0)
         return false;
-    const ts_tornado *t = &run->results[0].tornado;
+    const ts_tornado *t = run->results[0].tornado;
     for (size_t b = 0; b < t->n; b++)
         if (t->bars[b].target == index &&
             ((isfinite(t->bars[b].low) && t->bars[b].low != t->bars[b].base) ||
@@ -63,7 +63,7 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
                        ts_tpl_vars *vars, double *lo, double *hi)
 {
     const ts_plan *plan = run->plan;
-    const ts_tornado *t = &run->results[0].tornado;
+    const ts_tornado *t = run->results[0].tornado;
     ts_buffer *names = ts_tpl_slot(vars, "DRIVER_NAMES");
     ts_buffer *names2 = ts_tpl_slot(vars, "DRIVER_NAMES2");
     ts_buffer *lows = ts_tpl_slot(vars, "LOWS");

@@ -10,6 +10,7 @@
 
 #include "base/buffer.h"
 #include "base/number.h"
+#include "chart_quote.h"
 #include "targetsim/chart.h"
 
 /* Templates are small; anything larger is not one of ours. */

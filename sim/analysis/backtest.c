@@ -3,7 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "targetsim/track.h"
+#include "attached.h"
 
 const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i)
 {
@@ -90,7 +90,8 @@ static ts_status backtest_scenario(const ts_run *run, ts_backtest *bt, size_t s,
 {
     const ts_plan *plan = run->plan;
     ts_project_options opt = {run->horizon, plan->base_year};
-    ts_status st = ts_project_run(plan, run->results[s].scenario, &opt, &bt->projections[s], err);
+    ts_status st =
+        ts_projection_create(plan, run->results[s].scenario, &opt, &bt->projections[s], err);
     /* Evaluation order: a derived indicator's inputs are filled first. */
     for (size_t k = 0; st == TS_OK && k < plan->n_indicators; k++)
         st = fill_cell(run, bt, s, plan->order[k], err);

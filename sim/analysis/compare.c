@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "targetsim/track.h"
+#include "attached.h"
 
 void ts_comparison_free(ts_comparison *cmp)
 {
@@ -98,8 +98,8 @@ ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err)
             snprintf(ids + used, sizeof ids - used, "%s%s", s ? ", " : "",
                      run->results[s].scenario->id);
         }
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--compare \"%s\": no scenario of this run has that id (%s)",
+        return ts_error_set(err, TS_EUSAGE, NULL, "scenario_id",
+                            "\"%s\": no scenario of this run has that id (%s)",
                             scenario_id, ids);
     }
     size_t per_scenario = count_targets(run->plan);

@@ -2,7 +2,7 @@
  * (--by): from the latest observed value, at a constant yearly rate. */
 #include <math.h>
 
-#include "targetsim/track.h"
+#include "targetsim/needed_by.h"
 
 static void set_needed(ts_assessment *a, int by_year)
 {
@@ -14,12 +14,10 @@ static void set_needed(ts_assessment *a, int by_year)
 
 ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err)
 {
-    /* Each assessment's as_of is its projection path's (ts_assess_target),
-     * so this is the latest year any indicator takes from observations. */
     int latest = ts_run_latest_as_of(run);
     if (by_year <= latest)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--by %d is not after the latest observed year %d", by_year, latest);
+        return ts_error_set(err, TS_EUSAGE, NULL, "by_year",
+                            "%d is not after the latest observed year %d", by_year, latest);
     const ts_plan *plan = run->plan;
     run->by_year = by_year;
     for (size_t s = 0; s < run->n_results; s++) {

@@ -1,84 +1,14 @@
 /* sweep.c - a scenario over a grid of one or two drivers held at constant
  * values: the value of every target in its target year and, with draws,
  * the probability of attaining it. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/projector.h"
-#include "targetsim/sensitivity.h"
-
-static ts_status bad_spec(const char *spec, const char *why, ts_error *err)
-{
-    return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep \"%s\": %s", spec, why);
-}
-
-static int parse_number(const char *s, const char *end, double *out)
-{
-    char buf[64];
-    size_t len = (size_t)(end - s);
-    if (len == 0 || len >= sizeof buf)
-        return 0;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    char *stop;
-    errno = 0;
-    *out = strtod(buf, &stop);
-    return *stop == '\0' && errno == 0 && isfinite(*out);
-}
-
-/* "IND.MODEL" into the axis. */
-static int parse_target(const char *spec, const char *eq, ts_sweep_axis *axis)
-{
-    const char *dot = memchr(spec, '.', (size_t)(eq - spec));
-    if (!dot || dot == spec || (size_t)(dot - spec) > 64)
-        return 0;
-    for (const char *c = spec; c < dot; c++)
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
-            return 0;
-    memcpy(axis->indicator, spec, (size_t)(dot - spec));
-    axis->indicator[dot - spec] = '\0';
-    char model[16];
-    size_t len = (size_t)(eq - dot - 1);
-    if (len == 0 || len >= sizeof model)
-        return 0;
-    memcpy(model, dot + 1, len);
-    model[len] = '\0';
-    axis->model = ts_model_lookup(model);
-    return axis->model != NULL;
-}
-
-ts_status ts_sweep_parse(const char *spec, ts_sweep_axis *axis, ts_error *err)
-{
-    memset(axis, 0, sizeof *axis);
-    snprintf(axis->spec, sizeof axis->spec, "%s", spec);
-    const char *eq = strchr(spec, '=');
-    const char *c1 = eq ? strchr(eq + 1, ':') : NULL;
-    const char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-    if (!eq || !c1 || !c2 || strchr(c2 + 1, ':') || !parse_target(spec, eq, axis))
-        return bad_spec(spec, "expected IND.growth=LO:HI:STEP (or IND.add=..., IND.level=...)",
-                        err);
-    if (!parse_number(eq + 1, c1, &axis->lo) || !parse_number(c1 + 1, c2, &axis->hi) ||
-        !parse_number(c2 + 1, c2 + strlen(c2), &axis->step))
-        return bad_spec(spec, "LO, HI and STEP must be finite numbers", err);
-    if (!(axis->step > 0))
-        return bad_spec(spec, "STEP must be positive", err);
-    if (axis->hi < axis->lo)
-        return bad_spec(spec, "HI must not be below LO", err);
-    if (axis->model->driver_min > -HUGE_VAL && !(axis->lo > axis->model->driver_min))
-        return bad_spec(spec, "a growth rate must be above -1", err);
-    /* The tolerance keeps HI itself when (HI - LO) / STEP is whole up to
-     * rounding (0.04:0.12:0.01 is 9 points). */
-    double n = floor((axis->hi - axis->lo) / axis->step + 1e-9) + 1;
-    if (!(n <= TS_SWEEP_MAX_POINTS))
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--sweep \"%s\": %.0f points, more than %d", spec, n,
-                            TS_SWEEP_MAX_POINTS);
-    axis->n = (size_t)n;
-    return TS_OK;
-}
+#include "mc/mc_run.h"
+#include "targetsim/sweep.h"
 
 void ts_sweep_result_free(ts_sweep_result *r)
 {
@@ -90,19 +20,66 @@ void ts_sweep_result_free(ts_sweep_result *r)
     free(r);
 }
 
+/* The axis as the engine needs it: a terminated label and indicator id (the
+ * id is looked up in resolve_axes), a model, and n grid points lo + k step,
+ * the last not beyond hi. The error names the field: "axes[1].step". */
+static ts_status check_axis(const ts_sweep_axis *ax, size_t a, ts_error *err)
+{
+    const char *field = NULL;
+    char why[160];
+    if (!memchr(ax->label, '\0', sizeof ax->label) ||
+        !memchr(ax->indicator, '\0', sizeof ax->indicator)) {
+        field = memchr(ax->label, '\0', sizeof ax->label) ? "indicator" : "label";
+        snprintf(why, sizeof why, "is not a terminated string");
+    } else if (!ax->model) {
+        field = "model";
+        snprintf(why, sizeof why, "no model given");
+    } else if (!isfinite(ax->lo) || !isfinite(ax->hi)) {
+        field = isfinite(ax->lo) ? "hi" : "lo";
+        snprintf(why, sizeof why, "expected a finite number");
+    } else if (!(ax->step > 0) || !isfinite(ax->step)) {
+        field = "step";
+        snprintf(why, sizeof why, "expected a finite step > 0, got %g", ax->step);
+    } else if (ax->hi < ax->lo) {
+        field = "hi";
+        snprintf(why, sizeof why, "%g is below lo %g", ax->hi, ax->lo);
+    } else if (ax->model->driver_min > -HUGE_VAL && !(ax->lo > ax->model->driver_min)) {
+        field = "lo";
+        snprintf(why, sizeof why, "expected %s > %g, got %g", ax->model->name,
+                 ax->model->driver_min, ax->lo);
+    } else if (ax->n < 1 || ax->n > TS_SWEEP_MAX_POINTS) {
+        field = "n";
+        snprintf(why, sizeof why, "expected 1 to %d grid points, got %zu", TS_SWEEP_MAX_POINTS,
+                 ax->n);
+    } else if ((double)(ax->n - 1) > (ax->hi - ax->lo) / ax->step + 1e-9) {
+        /* The tolerance keeps hi itself when (hi - lo) / step is whole up to
+         * rounding (0.04 to 0.12 by 0.01 is 9 points). */
+        field = "n";
+        snprintf(why, sizeof why, "%zu points from %g by %g go beyond hi %g", ax->n, ax->lo,
+                 ax->step, ax->hi);
+    }
+    if (!field)
+        return TS_OK;
+    char path[32];
+    snprintf(path, sizeof path, "axes[%zu].%s", a, field);
+    return ts_error_set(err, TS_EUSAGE, NULL, path, "%s", why);
+}
+
 static ts_status resolve_axes(const ts_projector *p, ts_sweep_result *r, ts_error *err)
 {
     for (size_t a = 0; a < r->n_axes; a++) {
+        char path[32];
+        snprintf(path, sizeof path, "axes[%zu].indicator", a);
         long i = ts_plan_find(p->plan, r->axes[a].indicator);
         if (i < 0 || p->plan->indicators[i].is_derived)
-            return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                                i < 0 ? "--sweep \"%s\": the plan has no indicator \"%s\""
-                                      : "--sweep \"%s\": \"%s\" is derived; sweep its inputs",
-                                r->axes[a].spec, r->axes[a].indicator);
+            return ts_error_set(err, TS_EUSAGE, NULL, path,
+                                i < 0 ? "the plan has no indicator \"%s\""
+                                      : "\"%s\" is derived; sweep its inputs",
+                                r->axes[a].indicator);
         r->axis_index[a] = (size_t)i;
         if (a > 0 && r->axis_index[0] == (size_t)i)
-            return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                                "--sweep: \"%s\" is swept twice", r->axes[a].indicator);
+            return ts_error_set(err, TS_EUSAGE, NULL, path, "\"%s\" is swept twice",
+                                r->axes[a].indicator);
     }
     return TS_OK;
 }
@@ -114,9 +91,9 @@ static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
         r->n_points *= r->axes[a].n;
     double work = (double)r->n_points * (double)(r->has_draws ? r->draws : 1);
     if (work > TS_SWEEP_MAX_WORK)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--sweep: %zu points x %zu draws is more than %.0e projections; "
-                            "use fewer points or --draws",
+        return ts_error_set(err, TS_EUSAGE, NULL, "axes",
+                            "%zu points x %zu draws is more than %.0e projections; "
+                            "use fewer points or fewer draws",
                             r->n_points, r->has_draws ? r->draws : 1, TS_SWEEP_MAX_WORK);
     for (size_t i = 0; i < p->n_ind; i++)
         r->n_targets += p->plan->indicators[i].target.present;
@@ -225,13 +202,18 @@ static ts_status evaluate(const ts_projector *p, ts_sweep_result *r, const ts_mc
     return st;
 }
 
-ts_status ts_sweep_run(const ts_projector *p, const ts_sweep_axis *axes, size_t n_axes,
-                       const ts_mc_options *mc, ts_sweep_result **out, ts_error *err)
+ts_status ts_sweep_result_create(const ts_projector *p, const ts_sweep_axis *axes, size_t n_axes,
+                                 const ts_mc_options *mc, ts_sweep_result **out, ts_error *err)
 {
     *out = NULL;
     if (n_axes < 1 || n_axes > TS_SWEEP_MAX_AXES)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep: give one or two, got %zu",
+        return ts_error_set(err, TS_EUSAGE, NULL, "n_axes", "give one or two axes, got %zu",
                             n_axes);
+    for (size_t a = 0; a < n_axes; a++) {
+        ts_status st = check_axis(&axes[a], a, err);
+        if (st != TS_OK)
+            return st;
+    }
     ts_sweep_result *r = calloc(1, sizeof *r);
     if (!r)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");

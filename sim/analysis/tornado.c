@@ -4,15 +4,14 @@
 #include <stdlib.h>
 
 #include "engine/projector.h"
-#include "targetsim/sensitivity.h"
+#include "targetsim/tornado.h"
 
 void ts_tornado_free(ts_tornado *t)
 {
     if (!t)
         return;
     free(t->bars);
-    t->bars = NULL;
-    t->n = 0;
+    free(t);
 }
 
 static void mark_inputs(const ts_plan *plan, size_t i, bool *used)
@@ -84,24 +83,26 @@ static void add_bars(const ts_projector *p, size_t t, ts_tornado *out, double *v
     }
 }
 
-ts_status ts_tornado_compute(const ts_projector *p, ts_tornado *out, ts_error *err)
+ts_status ts_tornado_create(const ts_projector *p, ts_tornado **out, ts_error *err)
 {
-    out->n = 0;
+    *out = NULL;
     size_t cells = p->n_ind * p->n_years;
-    out->bars = calloc(p->n_ind * p->n_ind + 1, sizeof *out->bars);
+    ts_tornado *t = calloc(1, sizeof *t);
     double *values = malloc(cells * sizeof *values);
     double *shocks = calloc(cells, sizeof *shocks);
     ts_status st = TS_OK;
-    if (!out->bars || !values || !shocks) {
+    if (!t || !(t->bars = calloc(p->n_ind * p->n_ind + 1, sizeof *t->bars)) || !values ||
+        !shocks) {
         st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-        ts_tornado_free(out);
+        ts_tornado_free(t);
         goto out;
     }
     ts_projector_init_values(p, values);
-    for (size_t t = 0; t < p->n_ind; t++)
-        if (p->plan->indicators[t].target.present)
-            add_bars(p, t, out, values, shocks);
-    qsort(out->bars, out->n, sizeof *out->bars, by_swing);
+    for (size_t i = 0; i < p->n_ind; i++)
+        if (p->plan->indicators[i].target.present)
+            add_bars(p, i, t, values, shocks);
+    qsort(t->bars, t->n, sizeof *t->bars, by_swing);
+    *out = t;
 out:
     free(values);
     free(shocks);

@@ -2,7 +2,7 @@
 #ifndef TS_BUFFER_H
 #define TS_BUFFER_H
 
-#include "targetsim/report.h"
+#include "targetsim/buffer.h"
 
 void ts_buffer_append(ts_buffer *b, const char *data, size_t len);
 void ts_buffer_puts(ts_buffer *b, const char *s);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "messages.h"
+#include "sweep_spec.h"
 
 #ifndef TS_SOURCE_DATA_DIR
 #define TS_SOURCE_DATA_DIR "scenarios"
@@ -124,7 +125,7 @@ static int add_sweep(const char *value, ts_cli_options *opt)
         return TS_CLI_EXIT_USAGE;
     }
     ts_error err;
-    if (ts_sweep_parse(value, &opt->sweeps[opt->n_sweeps], &err) != TS_OK) {
+    if (ts_cli_sweep_parse(value, &opt->sweeps[opt->n_sweeps], &err) != TS_OK) {
         ts_msg_usage_error("%s", err.message);
         return TS_CLI_EXIT_USAGE;
     }

@@ -173,7 +173,7 @@ static ts_status build_charts(const ts_run *run, ts_lang lang, ts_chart_set **ch
         ts_msg_no_templates();
         return TS_OK;
     }
-    ts_status st = ts_chart_set_build(run, lang, dir, charts, err);
+    ts_status st = ts_chart_set_create(run, lang, dir, charts, err);
     free(dir);
     return st;
 }
@@ -383,7 +383,7 @@ int main(int argc, char **argv)
     }
     ts_status st = run_job(&opt, &err);
     if (st != TS_OK)
-        ts_msg_error(&err);
+        ts_msg_error(&err, &opt);
     ts_cli_options_free(&opt);
     return exit_code(st);
 }

@@ -2,12 +2,62 @@
 #include "messages.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "targetsim/targetsim.h"
 
-void ts_msg_error(const ts_error *err)
+/* The option that sets each parameter the library's usage errors name. */
+static const struct {
+    const char *parameter;
+    const char *option;
+} OPTION_OF[] = {
+    {"as_of", "--as-of"},         {"horizon", "--horizon"}, {"by_year", "--by"},
+    {"scenario_id", "--compare"}, {"draws", "--draws"},     {"threads", "--threads"},
+};
+
+/* The index K of a path "axes[K]" or "axes[K].FIELD", or -1. */
+static long sweep_axis_of(const char *path)
 {
+    if (strncmp(path, "axes[", 5) != 0 || path[5] < '0' || path[5] > '9')
+        return -1;
+    char *end;
+    unsigned long k = strtoul(path + 5, &end, 10);
+    return end[0] == ']' && (end[1] == '\0' || end[1] == '.') && k < 16 ? (long)k : -1;
+}
+
+/* A usage error in a parameter set by an option, worded with the option
+ * into *out (through ts_error_set, which keeps the text one inert line).
+ * False when err is no such error. */
+static bool worded_for_option(const ts_error *err, const ts_cli_options *opt, ts_error *out)
+{
+    if (err->code != TS_EUSAGE || err->file[0] || !err->path[0])
+        return false;
+    for (size_t k = 0; k < sizeof OPTION_OF / sizeof OPTION_OF[0]; k++)
+        if (strcmp(err->path, OPTION_OF[k].parameter) == 0) {
+            ts_error_set(out, TS_EUSAGE, NULL, NULL, "%s %s", OPTION_OF[k].option, err->message);
+            return true;
+        }
+    long axis = sweep_axis_of(err->path);
+    if (axis >= 0 && opt && (size_t)axis < opt->n_sweeps) {
+        ts_error_set(out, TS_EUSAGE, NULL, NULL, "--sweep \"%s\": %s", opt->sweeps[axis].label,
+                     err->message);
+        return true;
+    }
+    if (strcmp(err->path, "axes") == 0 || strcmp(err->path, "n_axes") == 0) {
+        ts_error_set(out, TS_EUSAGE, NULL, NULL, "--sweep: %s", err->message);
+        return true;
+    }
+    return false;
+}
+
+void ts_msg_error(const ts_error *err, const ts_cli_options *opt)
+{
+    ts_error worded;
+    if (worded_for_option(err, opt, &worded))
+        err = &worded;
     fputs("targetsim: ", stderr);
     if (err->file[0])
         fprintf(stderr, "%s: ", err->file);

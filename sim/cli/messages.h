@@ -3,9 +3,15 @@
 #ifndef TS_MESSAGES_H
 #define TS_MESSAGES_H
 
+#include "cli_options.h"
 #include "targetsim/status.h"
 
-void ts_msg_error(const ts_error *err);
+/* Prints err as "targetsim: FILE: PATH: MESSAGE". The library names the
+ * parameter behind a usage error in err->path ("horizon", "by_year",
+ * "axes[1].indicator", ...); such an error is worded with the option that
+ * set it instead: "targetsim: --horizon MESSAGE", "targetsim: --sweep
+ * "SPEC": MESSAGE". `opt` holds the --sweep texts; may be NULL. */
+void ts_msg_error(const ts_error *err, const ts_cli_options *opt);
 void ts_msg_usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

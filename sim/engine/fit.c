@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "targetsim/fit.h"
+#include "fit.h"
 
 /* Residual sd of yearly growth: the observed year-on-year rates g_t of the
  * consecutive years in the window, around the fitted rate, with one degree

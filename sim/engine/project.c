@@ -196,12 +196,13 @@ ts_status ts_projector_project(const ts_projector *p, ts_projection **out, ts_er
     return st;
 }
 
-ts_status ts_project_run(const ts_plan *plan, const ts_scenario *scenario,
-                         const ts_project_options *options, ts_projection **out, ts_error *err)
+ts_status ts_projection_create(const ts_plan *plan, const ts_scenario *scenario,
+                               const ts_project_options *options, ts_projection **out,
+                               ts_error *err)
 {
     *out = NULL;
     ts_projector *p = NULL;
-    ts_status st = ts_projector_alloc(plan, scenario, options, &p, err);
+    ts_status st = ts_projector_create(plan, scenario, options, &p, err);
     if (st == TS_OK)
         st = ts_projector_project(p, out, err);
     ts_projector_free(p);

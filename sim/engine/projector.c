@@ -23,14 +23,6 @@ void ts_projector_free(ts_projector *p)
     free(p);
 }
 
-size_t ts_projector_n_years(const ts_projector *p) { return p->n_years; }
-size_t ts_projector_n_indicators(const ts_projector *p) { return p->n_ind; }
-int ts_projector_base_year(const ts_projector *p) { return p->base_year; }
-int ts_projector_horizon(const ts_projector *p) { return p->horizon; }
-const ts_plan *ts_projector_plan(const ts_projector *p) { return p->plan; }
-const ts_scenario *ts_projector_scenario(const ts_projector *p) { return p->scenario; }
-int ts_projector_as_of(const ts_projector *p, size_t index) { return p->as_of[index]; }
-
 void ts_projector_init_values(const ts_projector *p, double *values)
 {
     for (size_t c = 0; c < p->n_ind * p->n_years; c++)
@@ -44,16 +36,16 @@ static ts_status check_options(const ts_plan *plan, const ts_project_options *op
     *as_of = options ? options->as_of : TS_AS_OF_LATEST;
     int last_target = ts_plan_last_target_year(plan);
     if (*horizon < last_target || *horizon - plan->base_year > TS_MAX_YEAR_SPAN)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--horizon %d is outside [%d, %d] (not before the last target "
+        return ts_error_set(err, TS_EUSAGE, NULL, "horizon",
+                            "%d is outside [%d, %d] (not before the last target "
                             "year, at most %d years after the base year)",
                             *horizon, last_target, plan->base_year + TS_MAX_YEAR_SPAN,
                             TS_MAX_YEAR_SPAN);
     if (*as_of == TS_AS_OF_LATEST)
         *as_of = *horizon;
     else if (*as_of < plan->base_year)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--as-of %d is before the base year %d", *as_of, plan->base_year);
+        return ts_error_set(err, TS_EUSAGE, NULL, "as_of", "%d is before the base year %d",
+                            *as_of, plan->base_year);
     if (*as_of > *horizon)
         *as_of = *horizon;
     return TS_OK;
@@ -199,9 +191,9 @@ static ts_status prepare_indicator(ts_projector *p, size_t i, int as_of_limit, t
     return st;
 }
 
-ts_status ts_projector_alloc(const ts_plan *plan, const ts_scenario *scenario,
-                             const ts_project_options *options, ts_projector **out,
-                             ts_error *err)
+ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
+                              const ts_project_options *options, ts_projector **out,
+                              ts_error *err)
 {
     *out = NULL;
     int horizon, as_of;

@@ -1,10 +1,16 @@
-/* projector.h - the prepared projection (struct ts_projector). Private to the
- * engine: the Monte Carlo, solver and sensitivity modules read its arrays
- * directly; everyone else goes through targetsim/project.h. */
+/* projector.h - the prepared projection (struct ts_projector) and the
+ * yearly model loop that reruns it. Private to the engine: the Monte Carlo,
+ * solver and sensitivity modules read its arrays directly and call the
+ * loop; everyone else gets the opaque handle of targetsim/projector.h.
+ *
+ * Geometry: values buffers hold n_ind * n_years doubles, indicator i's year
+ * base_year + k at [i * n_years + k]. */
 #ifndef TS_PROJECTOR_H
 #define TS_PROJECTOR_H
 
+#include "targetsim/model.h"
 #include "targetsim/project.h"
+#include "targetsim/projector.h"
 
 struct ts_projector {
     const ts_plan *plan;
@@ -31,5 +37,34 @@ struct ts_projector {
  * finite real number (shared by the observed part and the model loop). */
 ts_status ts_projector_derived_error(const ts_projector *p, const ts_indicator *ind, size_t k,
                                      ts_error *err);
+
+/* Replaces indicator `index`'s driver by `model` with the constant `value` in
+ * every projected year. A growth model keeps the scenario's deflator and
+ * shock when the scenario's driver is growth too. */
+typedef struct ts_driver_override {
+    size_t index;
+    const ts_model_type *model;
+    double value;
+} ts_driver_override;
+
+/* Copies the observed part into `values` (projected cells become NaN).
+ * Call once per buffer: ts_projector_run never writes the observed cells. */
+void ts_projector_init_values(const ts_projector *projector, double *values);
+
+/* Runs the model loop for every projected year of every indicator, writing
+ * only the projected cells of `values` (initialised by
+ * ts_projector_init_values). `overrides` (n_overrides of them, may be NULL)
+ * replace drivers; `shocks` (NULL for none, else laid out like `values`) is
+ * added to each driver in each projected year. Derived indicators are
+ * recomputed from their inputs. TS_EINPUT when a yearly factor is not
+ * positive or a value is not finite: err names the driver's file, path and
+ * year, and *failed (if not NULL) the indicator. Allocates nothing. */
+ts_status ts_projector_run(const ts_projector *projector, const ts_driver_override *overrides,
+                           size_t n_overrides, const double *shocks, double *values,
+                           size_t *failed, ts_error *err);
+
+/* The deterministic projection (no override, no shock) as a ts_projection. */
+ts_status ts_projector_project(const ts_projector *projector, ts_projection **out,
+                               ts_error *err);
 
 #endif

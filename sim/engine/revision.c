@@ -2,7 +2,7 @@
  * target of its own (value, direction, year) judged on the same path. */
 #include <stdlib.h>
 
-#include "targetsim/assess.h"
+#include "revision.h"
 
 void ts_assess_revisions_free(const ts_plan *plan, ts_assessment **revisions)
 {

@@ -3,8 +3,10 @@
  * Carlo draws and a sweep. */
 #include <stdlib.h>
 
+#include "analysis/attached.h"
+#include "projector.h"
+#include "revision.h"
 #include "targetsim/run.h"
-#include "targetsim/track.h"
 
 static void result_free(const ts_plan *plan, ts_scenario_result *r)
 {
@@ -14,9 +16,9 @@ static void result_free(const ts_plan *plan, ts_scenario_result *r)
     ts_assess_revisions_free(plan, r->revisions);
     if (r->required)
         for (size_t i = 0; i < plan->n_indicators; i++)
-            free(r->required[i].drivers);
+            ts_required_list_free(r->required[i]);
     free(r->required);
-    ts_tornado_free(&r->tornado);
+    ts_tornado_free(r->tornado);
     ts_mc_result_free(r->mc);
 }
 
@@ -59,8 +61,7 @@ static ts_status solve_all(const ts_plan *plan, ts_scenario_result *r, ts_error 
     if (!r->required)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        ts_status st = ts_solve_required_drivers(r->projector, i, &r->required[i].drivers,
-                                                 &r->required[i].n, err);
+        ts_status st = ts_required_list_create(r->projector, i, &r->required[i], err);
         if (st != TS_OK)
             return st;
     }
@@ -73,7 +74,7 @@ static ts_status analyse(const ts_plan *plan, const ts_scenario *sc,
 {
     ts_status st;
     r->scenario = sc;
-    if ((st = ts_projector_alloc(plan, sc, options, &r->projector, err)) != TS_OK ||
+    if ((st = ts_projector_create(plan, sc, options, &r->projector, err)) != TS_OK ||
         (st = ts_projector_project(r->projector, &r->projection, err)) != TS_OK)
         return st;
     r->assessments = calloc(plan->n_indicators, sizeof *r->assessments);
@@ -84,7 +85,7 @@ static ts_status analyse(const ts_plan *plan, const ts_scenario *sc,
     if ((st = ts_assess_revisions(plan, r->projection, &r->revisions, err)) != TS_OK ||
         (st = solve_all(plan, r, err)) != TS_OK)
         return st;
-    return ts_tornado_compute(r->projector, &r->tornado, err);
+    return ts_tornado_create(r->projector, &r->tornado, err);
 }
 
 ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
@@ -140,7 +141,7 @@ ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err)
             o.progress = scenario_progress;
             o.progress_user = &rp;
         }
-        st = ts_mc_run(run->results[s].projector, NULL, 0, &o, &results[s], err);
+        st = ts_mc_result_create(run->results[s].projector, &o, &results[s], err);
     }
     for (size_t s = 0; s < run->n_results; s++) {
         if (st == TS_OK) {
@@ -162,9 +163,9 @@ ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
                        const ts_mc_options *mc, ts_error *err)
 {
     if (run->n_results == 0)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--sweep needs a scenario");
+        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "the run has no scenario to sweep");
     ts_sweep_result *r = NULL;
-    ts_status st = ts_sweep_run(run->results[0].projector, axes, n_axes, mc, &r, err);
+    ts_status st = ts_sweep_result_create(run->results[0].projector, axes, n_axes, mc, &r, err);
     if (st != TS_OK)
         return st;
     ts_sweep_result_free(run->sweep);

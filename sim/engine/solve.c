@@ -91,8 +91,11 @@ static ts_status brent(problem *pr, double a, double b, double *rate, ts_error *
     return TS_OK;
 }
 
-ts_status ts_solve_driver_growth(const ts_projector *p, size_t target, size_t driver,
-                                 double *rate, ts_error *err)
+/* The required growth r of `driver` for `target` (ts_required_driver); *rate
+ * is NaN, and the call succeeds, when none exists, `target` has no target
+ * or the driver is not growth-driven. */
+static ts_status solve_driver_growth(const ts_projector *p, size_t target, size_t driver,
+                                     double *rate, ts_error *err)
 {
     *rate = NAN;
     const ts_target *tg = &p->plan->indicators[target].target;
@@ -126,35 +129,42 @@ static void mark_inputs(const ts_plan *plan, size_t i, bool *used)
             mark_inputs(plan, ind->derived.inputs[f], used);
 }
 
-ts_status ts_solve_required_drivers(const ts_projector *p, size_t target,
-                                    ts_required_driver **out, size_t *n, ts_error *err)
+void ts_required_list_free(ts_required_list *list)
+{
+    if (!list)
+        return;
+    free(list->drivers);
+    free(list);
+}
+
+ts_status ts_required_list_create(const ts_projector *p, size_t target, ts_required_list **out,
+                                  ts_error *err)
 {
     *out = NULL;
-    *n = 0;
     bool used[TS_MAX_INDICATORS] = {false};
     mark_inputs(p->plan, target, used);
     size_t count = 0;
     for (size_t i = 0; i < p->n_ind; i++)
         count += used[i] && p->scenario->assumptions[i].model == &ts_model_growth;
-    if (count == 0 || !p->plan->indicators[target].target.present)
-        return TS_OK;
-    ts_required_driver *list = calloc(count, sizeof *list);
-    if (!list)
+    if (!p->plan->indicators[target].target.present)
+        count = 0;
+    ts_required_list *list = calloc(1, sizeof *list);
+    if (!list || (count && !(list->drivers = calloc(count, sizeof *list->drivers)))) {
+        ts_required_list_free(list);
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    }
     ts_status st = TS_OK;
-    size_t k = 0;
-    for (size_t i = 0; i < p->n_ind && st == TS_OK; i++) {
+    for (size_t i = 0; i < p->n_ind && list->n < count && st == TS_OK; i++) {
         if (!used[i] || p->scenario->assumptions[i].model != &ts_model_growth)
             continue;
-        list[k].driver = i;
-        st = ts_solve_driver_growth(p, target, i, &list[k].rate, err);
-        k++;
+        list->drivers[list->n].driver = i;
+        st = solve_driver_growth(p, target, i, &list->drivers[list->n].rate, err);
+        list->n++;
     }
     if (st != TS_OK) {
-        free(list);
+        ts_required_list_free(list);
         return st;
     }
     *out = list;
-    *n = count;
     return TS_OK;
 }

@@ -10,6 +10,7 @@
 #include "json_in.h"
 #include "paths.h"
 #include "scenario_fit.h"
+#include "uncertainty.h"
 #include "targetsim/scenario.h"
 #include "targetsim/targetsim.h"
 

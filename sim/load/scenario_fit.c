@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "engine/fit.h"
 #include "json_in.h"
 
 bool ts_scenario_fit_wanted(const cJSON *item)

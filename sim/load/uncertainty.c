@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-#include "targetsim/scenario.h"
+#include "uncertainty.h"
 
 static double rho_of(const ts_scenario *sc, size_t a, size_t b)
 {

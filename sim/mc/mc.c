@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/uncertainty.h"
 #include "mc_internal.h"
-#include "targetsim/scenario.h"
+#include "mc_run.h"
 #include "workers.h"
 
 const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES] = {0.05, 0.10, 0.25, 0.50,
@@ -115,7 +116,9 @@ static size_t store_cells_per_draw(const ts_projector *p)
     return cells;
 }
 
-size_t ts_mc_store_bytes(const ts_projector *p, size_t draws)
+/* Bytes of the draw store with percentiles on (0 when nothing varies), or
+ * SIZE_MAX on overflow. */
+static size_t store_bytes(const ts_projector *p, size_t draws)
 {
     size_t cells = store_cells_per_draw(p);
     if (cells && draws > SIZE_MAX / sizeof(double) / cells)
@@ -146,19 +149,18 @@ static ts_status setup_targets(mc_job *job, ts_error *err)
 static ts_status check_options(const ts_projector *p, const ts_mc_options *opt, ts_error *err)
 {
     if (opt->draws < 1 || opt->draws > TS_MC_MAX_DRAWS)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--draws %zu is outside [1, %d] (or 0 for no Monte Carlo)",
-                            opt->draws, TS_MC_MAX_DRAWS);
+        return ts_error_set(err, TS_EUSAGE, NULL, "draws", "%zu is outside [1, %d]", opt->draws,
+                            TS_MC_MAX_DRAWS);
     if (opt->threads > TS_MC_MAX_THREADS)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL, "--threads %u is outside [1, %d]",
+        return ts_error_set(err, TS_EUSAGE, NULL, "threads", "%u is outside [1, %d]",
                             opt->threads, TS_MC_MAX_THREADS);
-    size_t bytes = ts_mc_store_bytes(p, opt->draws);
+    size_t bytes = store_bytes(p, opt->draws);
     if ((opt->percentiles || opt->keep_draws) && opt->max_store_bytes &&
         bytes > opt->max_store_bytes)
-        return ts_error_set(err, TS_EUSAGE, NULL, NULL,
-                            "--draws %zu would keep %zu MiB of draws for the percentile bands "
-                            "(%zu values per draw), more than the %zu MiB allowed (half of "
-                            "this machine's memory); give fewer draws",
+        return ts_error_set(err, TS_EUSAGE, NULL, "draws",
+                            "%zu would keep %zu MiB of draws for the percentile bands "
+                            "(%zu values per draw), more than the %zu MiB allowed; give fewer "
+                            "draws",
                             opt->draws, bytes == SIZE_MAX ? SIZE_MAX >> 20 : bytes >> 20,
                             store_cells_per_draw(p), opt->max_store_bytes >> 20);
     return TS_OK;
@@ -405,7 +407,7 @@ ts_status ts_mc_run(const ts_projector *p, const ts_driver_override *overrides,
     if ((st = setup_dims(&job, err)) != TS_OK || (st = setup_targets(&job, err)) != TS_OK ||
         (st = result_alloc(&job, opt, &res, err)) != TS_OK)
         goto out;
-    size_t bytes = ts_mc_store_bytes(p, opt->draws);
+    size_t bytes = store_bytes(p, opt->draws);
     if (keep && bytes && !(job.store = malloc(bytes))) {
         st = ts_error_set(err, TS_ENOMEM, NULL, NULL,
                           "out of memory: the draws need %zu MiB for the percentile bands",
@@ -445,12 +447,8 @@ void ts_mc_result_free(ts_mc_result *res)
     free(res);
 }
 
-const double *ts_mc_draws(const ts_mc_result *res, size_t index, int year)
+ts_status ts_mc_result_create(const ts_projector *p, const ts_mc_options *opt,
+                              ts_mc_result **out, ts_error *err)
 {
-    if (index >= res->n_indicators || !res->targets[index].draws)
-        return NULL;
-    const ts_mc_target *t = &res->targets[index];
-    if (year < res->base_year + (int)t->first || year >= res->base_year + (int)res->n_years)
-        return NULL;
-    return t->draws + (size_t)(year - res->base_year - (int)t->first) * res->n_draws;
+    return ts_mc_run(p, NULL, 0, opt, out, err);
 }

@@ -63,6 +63,10 @@ typedef struct mc_worker {
     ts_error err;
 } mc_worker;
 
+/* The Wilson score interval of `successes` out of `n` trials at the normal
+ * quantile z (1.959963984540054 for 95 %). n = 0 gives [0, 1]. */
+void ts_mc_wilson(size_t successes, size_t n, double z, double *low, double *high);
+
 /* Combines the workers' counts into res and computes the percentile bands
  * (on `threads` threads) from the store. */
 ts_status ts_mc_summarise(const mc_job *job, const mc_worker *workers, size_t n_workers,

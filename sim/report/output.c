@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "targetsim/report.h"
+#include "targetsim/output.h"
 
 /* mkdir -p: creates each missing folder of `dir`. */
 static ts_status ensure_dir(const char *dir, ts_error *err)

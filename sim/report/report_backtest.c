@@ -13,7 +13,7 @@
 #include "json_out.h"
 #include "report_parts.h"
 #include "strings/strings.h"
-#include "targetsim/track.h"
+#include "targetsim/backtest.h"
 #include "text_table.h"
 
 enum { MAX_YEAR_COLUMNS = 8 };

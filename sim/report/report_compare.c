@@ -10,7 +10,7 @@
 #include "json_out.h"
 #include "report_parts.h"
 #include "strings/strings.h"
-#include "targetsim/track.h"
+#include "targetsim/compare.h"
 #include "text_table.h"
 
 /* The assessment a comparison row is about. */

@@ -60,7 +60,7 @@ static void mc_cells(const ts_run *run, const ts_scenario_result *r, size_t i, t
 static void required_cells(const ts_run *run, const ts_scenario_result *r, size_t i,
                            ts_buffer *out)
 {
-    const ts_required_list *req = &r->required[i];
+    const ts_required_list *req = r->required[i];
     ts_csv_next_text(out, req->n ? run->plan->indicators[req->drivers[0].driver].id : NULL);
     ts_csv_next_number(out, req->n ? req->drivers[0].rate : NAN);
 }

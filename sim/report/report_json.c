@@ -197,7 +197,7 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     ts_jout_string(o, "assumption", ind->assumption);
     cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
     cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
-    cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, &r->required[i]));
+    cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, r->required[i]));
     mc_json(o, r->mc, i);
     cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
     return o;

@@ -44,9 +44,9 @@ ts_status ts_report_render_tornado_csv(const ts_run *run, ts_buffer *out, ts_err
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario_result *r = &run->results[s];
         int rank = 0;
-        for (size_t b = 0; b < r->tornado.n; b++) {
-            const ts_tornado_bar *bar = &r->tornado.bars[b];
-            rank = b > 0 && r->tornado.bars[b - 1].target == bar->target ? rank + 1 : 1;
+        for (size_t b = 0; b < r->tornado->n; b++) {
+            const ts_tornado_bar *bar = &r->tornado->bars[b];
+            rank = b > 0 && r->tornado->bars[b - 1].target == bar->target ? rank + 1 : 1;
             tornado_row(run, r, bar, rank, out);
         }
     }

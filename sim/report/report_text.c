@@ -263,7 +263,7 @@ static void render_required(const ts_run *run, const ts_scenario_result *r,
 {
     bool title = false;
     for (size_t i = 0; i < run->plan->n_indicators; i++) {
-        const ts_required_list *req = &r->required[i];
+        const ts_required_list *req = r->required[i];
         ts_buffer line = {0};
         for (size_t k = 0; k < req->n; k++) {
             if (!isfinite(req->drivers[k].rate))

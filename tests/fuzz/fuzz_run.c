@@ -59,7 +59,7 @@ static void chart(const ts_run *run)
 {
     ts_chart_set *set = NULL;
     ts_error err;
-    ts_status st = ts_chart_set_build(run, TS_LANG_EN, TS_FUZZ_TEMPLATE_DIR, &set, &err);
+    ts_status st = ts_chart_set_create(run, TS_LANG_EN, TS_FUZZ_TEMPLATE_DIR, &set, &err);
     if (st != TS_OK) {
         fprintf(stderr, "fuzz_run: charts failed: %s\n", err.message);
         abort();

@@ -16,7 +16,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chart_quote.h"
 #include "cli/render.h"
+#include "cli/sweep_spec.h"
 #include "spawn.h"
 #include "targetsim/targetsim.h"
 
@@ -93,7 +95,7 @@ static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, cons
     ts_sweep_axis axes[2];
     size_t n_axes = 0;
     for (; x && n_axes < 2 && x->sweep[n_axes]; n_axes++)
-        if (ts_sweep_parse(x->sweep[n_axes], &axes[n_axes], &err) != TS_OK) {
+        if (ts_cli_sweep_parse(x->sweep[n_axes], &axes[n_axes], &err) != TS_OK) {
             fprintf(stderr, "%s\n", err.message);
             return -1;
         }
@@ -103,7 +105,7 @@ static int fixture_load_ex(fixture *f, const char *plan_file, ts_lang lang, cons
         (x && x->compare && ts_run_compare(f->run, x->compare, &err) != TS_OK) ||
         (x && x->backtest && ts_run_backtest(f->run, &err) != TS_OK) ||
         (n_axes && ts_run_sweep(f->run, axes, n_axes, x->draws ? &mc : NULL, &err) != TS_OK) ||
-        ts_chart_set_build(f->run, lang, TS_TEST_TEMPLATES, &f->charts, &err) != TS_OK) {
+        ts_chart_set_create(f->run, lang, TS_TEST_TEMPLATES, &f->charts, &err) != TS_OK) {
         fprintf(stderr, "%s: %s\n", err.file, err.message);
         return -1;
     }
@@ -284,7 +286,7 @@ static void check_fan_dat(const ts_run *run, size_t i, const ts_chart *chart)
 /* tornado-ID: the first scenario's bars of target `i`, in their order. */
 static void check_tornado_dat(const ts_run *run, size_t i, const ts_chart *chart)
 {
-    const ts_tornado *t = &run->results[0].tornado;
+    const ts_tornado *t = run->results[0].tornado;
     const char *text = chart->dat.data;
     double cells[8];
     size_t rank = 0;
@@ -509,7 +511,7 @@ static void test_values(void)
     /* A tornado per target whose value some driver moves (not when the
      * target year is observed). */
     size_t n_tornado = 0;
-    const ts_tornado *t = &f.run->results[0].tornado;
+    const ts_tornado *t = f.run->results[0].tornado;
     for (size_t i = 0; i < f.plan->n_indicators; i++) {
         int swings = 0;
         for (size_t b = 0; b < t->n; b++)

@@ -276,7 +276,7 @@ int main(void)
     tu_tempdir(dir, sizeof dir);
     tu_write(dir, "s.json", SCENARIO, path, sizeof path);
     if (CHECK(ts_scenario_load(plan, path, &sc, &err) == TS_OK) &&
-        CHECK(ts_project_run(plan, sc, NULL, &proj, &err) == TS_OK)) {
+        CHECK(ts_projection_create(plan, sc, NULL, &proj, &err) == TS_OK)) {
         test_on_track();
         test_moderate();
         test_insufficient();

@@ -42,8 +42,8 @@ static void test_unknown(void)
         return;
     ts_error err;
     CHECK_INT(ts_run_compare(run, "fast", &err), TS_EUSAGE);
-    CHECK_STR(err.message,
-              "--compare \"fast\": no scenario of this run has that id (mid, high, low)");
+    CHECK_STR(err.path, "scenario_id");
+    CHECK_STR(err.message, "\"fast\": no scenario of this run has that id (mid, high, low)");
     CHECK(run->comparison == NULL);
     ts_run_free(run);
 }

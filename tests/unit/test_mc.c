@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "mc/mc_internal.h"
 #include "mc/quantile.h"
 #include "testutil.h"
 
@@ -35,7 +36,7 @@ static int setup(fixture *f, const char *plan_text, const char *scenario_text)
     char path[512];
     tu_write(dir, "scenario.json", scenario_text, path, sizeof path);
     if (!CHECK(ts_scenario_load(f->plan, path, &f->sc, &err) == TS_OK) ||
-        !CHECK(ts_projector_alloc(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
+        !CHECK(ts_projector_create(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
         fprintf(stderr, "  %s: %s: %s\n", err.file, err.path, err.message);
         return 0;
     }
@@ -55,7 +56,7 @@ static ts_mc_result *run(const fixture *f, size_t draws, unsigned threads, bool 
                          .percentiles = true, .keep_draws = keep};
     ts_mc_result *r = NULL;
     ts_error err;
-    if (!CHECK(ts_mc_run(f->p, NULL, 0, &opt, &r, &err) == TS_OK))
+    if (!CHECK(ts_mc_result_create(f->p, &opt, &r, &err) == TS_OK))
         fprintf(stderr, "  mc: %s: %s: %s\n", err.file, err.path, err.message);
     return r;
 }
@@ -99,6 +100,17 @@ static double sample_correlation(const double *x, const double *y, size_t n)
     return gsl_stats_correlation(x, 1, y, 1, n);
 }
 
+/* The stored draws of indicator `index` in `year`, read as ts_mc_target
+ * lays them out (year-major from year index `first`), or NULL. */
+static const double *draws_of(const ts_mc_result *r, size_t index, int year)
+{
+    const ts_mc_target *t = &r->targets[index];
+    if (!t->draws || year < r->base_year + (int)t->first ||
+        year >= r->base_year + (int)r->n_years)
+        return NULL;
+    return t->draws + (size_t)(year - r->base_year - (int)t->first) * r->n_draws;
+}
+
 /* A correlation of 0.9 between a growth driver and an additive one shows up
  * in the yearly shocks recovered from the paths. */
 static void test_correlation(void)
@@ -118,9 +130,9 @@ static void test_correlation(void)
     double *eg = malloc(n * sizeof *eg), *ef = malloc(n * sizeof *ef);
     if (r && eg && ef) {
         for (int year = 2021; year <= 2023; year += 2) {
-            const double *g1 = ts_mc_draws(r, 0, year), *f1 = ts_mc_draws(r, 1, year);
-            const double *g0 = year > 2021 ? ts_mc_draws(r, 0, year - 1) : NULL;
-            const double *f0 = year > 2021 ? ts_mc_draws(r, 1, year - 1) : NULL;
+            const double *g1 = draws_of(r, 0, year), *f1 = draws_of(r, 1, year);
+            const double *g0 = year > 2021 ? draws_of(r, 0, year - 1) : NULL;
+            const double *f0 = year > 2021 ? draws_of(r, 1, year - 1) : NULL;
             if (!CHECK(g1 && f1))
                 break;
             for (size_t d = 0; d < n; d++) {
@@ -134,9 +146,9 @@ static void test_correlation(void)
             CHECK(fabs(gsl_stats_sd(ef, 1, n) - 4) < 0.1);
         }
         /* No sd: no variation, and no draws kept for a year that does not vary. */
-        CHECK(ts_mc_draws(r, 2, 2021) != NULL);
-        CHECK(ts_mc_draws(r, 2, 2021)[123] == 1.0);
-        CHECK(ts_mc_draws(r, 0, 2020) == NULL);
+        CHECK(draws_of(r, 2, 2021) != NULL);
+        CHECK(draws_of(r, 2, 2021)[123] == 1.0);
+        CHECK(draws_of(r, 0, 2020) == NULL);
         CHECK_INT(r->normals_per_draw, 2 * 3);
     }
     free(eg);
@@ -295,22 +307,33 @@ static void test_options(void)
     ts_mc_options opt = {.draws = 0, .seed = 1, .threads = 1, .percentiles = true};
     ts_mc_result *r = NULL;
     ts_error err;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "draws");
     opt.draws = TS_MC_MAX_DRAWS + 1;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     opt.draws = 1000;
+    opt.threads = TS_MC_MAX_THREADS + 1;
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "threads");
+    opt.threads = 1;
     opt.max_store_bytes = 1000 * 15 * 8 - 1; /* 2021-2035: 15 years */
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &err), TS_EUSAGE);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "draws");
     CHECK_HAS(err.message, "more than the");
-    CHECK_INT(ts_mc_store_bytes(f.p, 1000), 1000 * 15 * 8);
+    /* Exactly the store is allowed: the draws run (and leave the domain, as
+     * below), so the store is 1000 draws x 15 years x 8 bytes. */
+    opt.max_store_bytes = 1000 * 15 * 8;
+    CHECK(ts_mc_result_create(f.p, &opt, &r, &err) != TS_EUSAGE);
+    ts_mc_result_free(r);
+    r = NULL;
     /* An sd of 0.4 on a growth rate of 0.05 sends some draws below -100 %:
      * the first such draw is reported, the same with any threads. */
     opt.max_store_bytes = 0;
     opt.draws = 100000;
     ts_error e1, e2;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &e1), TS_EINPUT);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e1), TS_EINPUT);
     opt.threads = 2;
-    CHECK_INT(ts_mc_run(f.p, NULL, 0, &opt, &r, &e2), TS_EINPUT);
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e2), TS_EINPUT);
     CHECK_STR(e1.message, e2.message);
     CHECK_HAS(e1.message, "Monte Carlo draw ");
     CHECK_HAS(e1.message, "uncertainty.sd.x");

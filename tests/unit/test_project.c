@@ -45,7 +45,7 @@ static ts_projection *project(const fixture *f, int horizon, int as_of)
     ts_project_options opt = {horizon, as_of};
     ts_projection *p = NULL;
     ts_error err;
-    if (!CHECK(ts_project_run(f->plan, f->sc, &opt, &p, &err) == TS_OK))
+    if (!CHECK(ts_projection_create(f->plan, f->sc, &opt, &p, &err) == TS_OK))
         fprintf(stderr, "  project: %s: %s: %s\n", err.file, err.path, err.message);
     return p;
 }
@@ -139,7 +139,7 @@ static void test_actuals_replace_path(void)
     ts_projection *p = NULL;
     ts_error err;
     /* NULL options: every observation is used. */
-    if (CHECK(ts_project_run(f.plan, f.sc, NULL, &p, &err) == TS_OK)) {
+    if (CHECK(ts_projection_create(f.plan, f.sc, NULL, &p, &err) == TS_OK)) {
         CHECK_INT(p->paths[0].as_of, 2023);
         CHECK(value(p, 0, 2021) == 110);
         CHECK_INT(kind(p, 0, 2021), TS_OBSERVED);
@@ -244,8 +244,9 @@ static void test_as_of(void)
     ts_project_options opt = {0, 2019};
     ts_error err;
     p = (ts_projection *)1;
-    CHECK_INT(ts_project_run(f.plan, f.sc, &opt, &p, &err), TS_EUSAGE);
+    CHECK_INT(ts_projection_create(f.plan, f.sc, &opt, &p, &err), TS_EUSAGE);
     CHECK(p == NULL);
+    CHECK_STR(err.path, "as_of");
     CHECK_HAS(err.message, "2019");
     teardown(&f);
 }
@@ -305,11 +306,12 @@ static void test_horizon_errors(void)
     ts_project_options before = {2024, TS_AS_OF_LATEST}; /* target year 2025 */
     ts_projection *p = (ts_projection *)1;
     ts_error err;
-    CHECK_INT(ts_project_run(f.plan, f.sc, &before, &p, &err), TS_EUSAGE);
+    CHECK_INT(ts_projection_create(f.plan, f.sc, &before, &p, &err), TS_EUSAGE);
     CHECK(p == NULL);
+    CHECK_STR(err.path, "horizon");
     CHECK_HAS(err.message, "2024");
     ts_project_options far = {2020 + TS_MAX_YEAR_SPAN + 1, TS_AS_OF_LATEST};
-    CHECK_INT(ts_project_run(f.plan, f.sc, &far, &p, &err), TS_EUSAGE);
+    CHECK_INT(ts_projection_create(f.plan, f.sc, &far, &p, &err), TS_EUSAGE);
     teardown(&f);
 }
 
@@ -326,7 +328,7 @@ static void expect_input_error(int line, const char *plan_text, const char *x,
     ts_projection *p = (ts_projection *)1;
     ts_error err;
     ts_error_clear(&err);
-    ts_status st = ts_project_run(f.plan, f.sc, NULL, &p, &err);
+    ts_status st = ts_projection_create(f.plan, f.sc, NULL, &p, &err);
     int ok = st == TS_EINPUT && p == NULL && strcmp(err.path, path) == 0 &&
              strstr(err.message, message) != NULL;
     check_count++;

@@ -585,9 +585,9 @@ static void test_sweep_csv(void)
     CHECK_INT(ts_report_render_sweep_csv(run, &out, &err), TS_OK);
     CHECK_INT(count_lines(out.data), 1); /* no sweep: the header */
     ts_buffer_free(&out);
-    ts_sweep_axis axis;
-    if (CHECK(ts_sweep_parse("firms.add=0:200:100", &axis, &err) == TS_OK) &&
-        CHECK(ts_run_sweep(run, &axis, 1, NULL, &err) == TS_OK) &&
+    ts_sweep_axis axis = {.indicator = "firms", .model = &ts_model_add, .lo = 0, .hi = 200,
+                          .step = 100, .n = 3}; /* --sweep firms.add=0:200:100 */
+    if (CHECK(ts_run_sweep(run, &axis, 1, NULL, &err) == TS_OK) &&
         CHECK(ts_report_render_sweep_csv(run, &out, &err) == TS_OK)) {
         CHECK_INT(count_lines(out.data), 1 + 3 * N_TARGETED);
         /* firms at add 200: 622 + 5 * 200 = 1622, 1.622 of the target. */

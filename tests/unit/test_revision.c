@@ -163,8 +163,9 @@ static void test_assess(void)
     ts_projection *proj = NULL;
     ts_error err;
     ts_project_options opt = {2027, TS_AS_OF_LATEST};
-    CHECK_INT(ts_project_run(plan, scen, &opt, &proj, &err), TS_EUSAGE);
-    CHECK_HAS(err.message, "--horizon 2027 is outside [2028, 2220]");
+    CHECK_INT(ts_projection_create(plan, scen, &opt, &proj, &err), TS_EUSAGE);
+    CHECK_STR(err.path, "horizon");
+    CHECK_HAS(err.message, "2027 is outside [2028, 2220]");
 }
 
 static void test_needed_by(void)
@@ -179,7 +180,8 @@ static void test_needed_by(void)
     CHECK_INT(ts_run_indicator_as_of(run, POP), 2020);
     CHECK_INT(ts_run_latest_as_of(run), 2025);
     CHECK_INT(ts_run_set_by_year(run, 2025, &err), TS_EUSAGE);
-    CHECK_STR(err.message, "--by 2025 is not after the latest observed year 2025");
+    CHECK_STR(err.path, "by_year");
+    CHECK_STR(err.message, "2025 is not after the latest observed year 2025");
     CHECK_INT(run->by_year, 0);
     CHECK_INT(ts_run_set_by_year(run, 2029, &err), TS_OK);
     CHECK_INT(run->by_year, 2029);

@@ -46,7 +46,7 @@ static int setup(fixture *f, const char *gdp_growth, const char *pop_growth)
     snprintf(text, sizeof text, SCENARIO_FMT, gdp_growth, pop_growth);
     tu_write(dir, "s.json", text, path, sizeof path);
     if (!CHECK(ts_scenario_load(f->plan, path, &f->sc, &err) == TS_OK) ||
-        !CHECK(ts_projector_alloc(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
+        !CHECK(ts_projector_create(f->plan, f->sc, NULL, &f->p, &err) == TS_OK)) {
         fprintf(stderr, "  %s: %s: %s\n", err.file, err.path, err.message);
         return 0;
     }
@@ -68,7 +68,7 @@ static double project_with(const char *gdp_growth, const char *pop_growth, size_
     if (setup(&f, gdp_growth, pop_growth)) {
         ts_projection *proj = NULL;
         ts_error err;
-        if (CHECK(ts_projector_project(f.p, &proj, &err) == TS_OK))
+        if (CHECK(ts_projection_create(f.plan, f.sc, NULL, &proj, &err) == TS_OK))
             v = ts_projection_value(proj, index, year);
         ts_projection_free(proj);
     }
@@ -83,11 +83,11 @@ static void test_feed_back(void)
         teardown(&f);
         return;
     }
-    ts_required_driver *req = NULL;
-    size_t n = 0;
+    ts_required_list *list = NULL;
     ts_error err;
     /* pc depends on gdp and pop (growth) and fx (a level: not solved). */
-    if (CHECK(ts_solve_required_drivers(f.p, 3, &req, &n, &err) == TS_OK) && CHECK(n == 2)) {
+    if (CHECK(ts_required_list_create(f.p, 3, &list, &err) == TS_OK) && CHECK(list->n == 2)) {
+        const ts_required_driver *req = list->drivers;
         CHECK_INT(req[0].driver, 0);
         CHECK_INT(req[1].driver, 1);
         char rate[64];
@@ -99,10 +99,11 @@ static void test_feed_back(void)
         CHECK(req[1].rate < 0); /* a negative power: the population must shrink */
         CHECK_NEAR_REL(project_with("0.066", rate, 3, 2025), 20000, 1e-9);
     }
-    free(req);
+    ts_required_list_free(list);
     /* A growth-driven indicator: its own growth, net of deflator and shock. */
-    double r = NAN;
-    if (CHECK(ts_solve_driver_growth(f.p, 0, 0, &r, &err) == TS_OK)) {
+    if (CHECK(ts_required_list_create(f.p, 0, &list, &err) == TS_OK) && CHECK(list->n == 1) &&
+        CHECK(list->drivers[0].driver == 0)) {
+        double r = list->drivers[0].rate;
         char rate[64];
         snprintf(rate, sizeof rate, "%.17g", r);
         CHECK_NEAR_REL(project_with(rate, "0.0098", 0, 2025), 7000, 1e-9);
@@ -112,8 +113,11 @@ static void test_feed_back(void)
             v *= (1 + r + (t == 2023 ? -0.02 : 0)) * 1.0198;
         CHECK_NEAR_REL(v, 7000, 1e-9);
     }
+    ts_required_list_free(list);
     /* An additive driver is no growth: nothing to solve. */
-    CHECK(ts_solve_required_drivers(f.p, 4, &req, &n, &err) == TS_OK && n == 0 && !req);
+    if (CHECK(ts_required_list_create(f.p, 4, &list, &err) == TS_OK))
+        CHECK(list->n == 0 && !list->drivers);
+    ts_required_list_free(list);
     teardown(&f);
 }
 
@@ -130,11 +134,12 @@ static void test_observed_target_year(void)
              sizeof path);
     ts_scenario *sc = NULL;
     ts_projector *p = NULL;
-    double r = 0;
+    ts_required_list *list = NULL;
     if (CHECK(plan && ts_scenario_load(plan, path, &sc, &err) == TS_OK) &&
-        CHECK(ts_projector_alloc(plan, sc, NULL, &p, &err) == TS_OK) &&
-        CHECK(ts_solve_driver_growth(p, 0, 0, &r, &err) == TS_OK))
-        CHECK(isnan(r));
+        CHECK(ts_projector_create(plan, sc, NULL, &p, &err) == TS_OK) &&
+        CHECK(ts_required_list_create(p, 0, &list, &err) == TS_OK) && CHECK(list->n == 1))
+        CHECK(isnan(list->drivers[0].rate));
+    ts_required_list_free(list);
     ts_projector_free(p);
     ts_scenario_free(sc);
     ts_plan_free(plan);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../plots/chart_quote.h"
 #include "check.h"
 #include "strings/strings.h"
 #include "testutil.h"
@@ -150,7 +151,7 @@ static void check_chart(const ts_run *run, ts_lang lang, const char *templates)
     const ts_strings *S = ts_strings_for(lang);
     ts_chart_set *set = NULL;
     ts_error err;
-    if (!CHECK(ts_chart_set_build(run, lang, templates, &set, &err) == TS_OK)) {
+    if (!CHECK(ts_chart_set_create(run, lang, templates, &set, &err) == TS_OK)) {
         fprintf(stderr, "  charts: %s: %s\n", err.file, err.message);
         return;
     }

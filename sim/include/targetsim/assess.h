@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "targetsim/export.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
 #include "targetsim/status.h"
@@ -46,41 +47,31 @@ typedef struct ts_assessment {
     double needed_growth;        /* (x* / v_b)^(1/(T-b)) - 1 */
     double shortfall;            /* x* - v_T */
     int revision;                /* 0: the indicator's target; k: its revisions[k - 1] */
-    int by_year;                 /* --by year; 0 when not asked for */
+    int by_year;                 /* ts_run_set_by_year's year (--by); 0 when not asked for */
     double needed_growth_by;     /* (x* / v_a)^(1/(by_year - a)) - 1, by_year > a */
 } ts_assessment;
 
 /* Assesses indicator `index` (< plan->n_indicators, not checked) of `plan`
- * on `projection`, which must come from ts_project_run on the same plan.
+ * on `projection`, which must come from ts_projection_create on the same plan.
  * Overwrites every field of *out, which keeps no pointer into either
  * argument. Never fails: an indicator without a target gets has_target =
  * false, status TS_NO_TARGET and NaN numbers. ts_run_create calls this for
  * every scenario and indicator. */
-void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, size_t index,
-                         ts_assessment *out);
+TS_API void ts_assess_indicator(const ts_plan *plan, const ts_projection *projection, size_t index,
+                                ts_assessment *out);
 
 /* Assesses `target` (the indicator's own or one of its revisions) of
  * indicator `index` on `projection`; the fields are those of
  * ts_assess_indicator. `revision` is stored in out->revision. */
-void ts_assess_target(const ts_plan *plan, const ts_projection *projection, size_t index,
-                      const ts_target *target, int revision, ts_assessment *out);
-
-/* Assesses every revised target of every indicator. On success *out is a new
- * array with one entry per plan indicator: NULL for an indicator without
- * revisions, else an array of its n_revisions assessments in file order.
- * Free with ts_assess_revisions_free. TS_ENOMEM. */
-ts_status ts_assess_revisions(const ts_plan *plan, const ts_projection *projection,
-                              ts_assessment ***out, ts_error *err);
-
-/* Frees what ts_assess_revisions made. NULL is a no-op. */
-void ts_assess_revisions_free(const ts_plan *plan, ts_assessment **revisions);
+TS_API void ts_assess_target(const ts_plan *plan, const ts_projection *projection, size_t index,
+                             const ts_target *target, int revision, ts_assessment *out);
 
 /* "achieved", "missed", "on_track", "moderate", "insufficient", "moving_away",
  * "no_target": the names report.json uses (static; "?" outside the enum). */
-const char *ts_verdict_name(ts_verdict verdict);
+TS_API const char *ts_verdict_name(ts_verdict verdict);
 
 /* (to/from)^(1/years) - 1, or NaN when undefined (years <= 0, ratio <= 0). */
-double ts_constant_rate(double from, double to, int years);
+TS_API double ts_constant_rate(double from, double to, int years);
 
 #ifdef __cplusplus
 }

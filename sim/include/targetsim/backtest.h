@@ -4,14 +4,17 @@
  * (docs/methodology.md, "Backtest"). Undefined numbers are NaN.
  *
  * Memory: a ts_backtest owns everything reachable from it; it is made by
- * ts_run_backtest (targetsim/track.h) and freed with the run. */
+ * ts_run_backtest, which attaches it to the run, and freed with the run. */
 #ifndef TARGETSIM_BACKTEST_H
 #define TARGETSIM_BACKTEST_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/project.h"
+#include "targetsim/run.h"
+#include "targetsim/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,11 +47,15 @@ typedef struct ts_backtest {
     ts_backtest_cell *cells;   /* cells[s * n_indicators + i] */
 } ts_backtest;
 
-/* The cell of scenario `s` and indicator `i`. */
-const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i);
+/* Projects every scenario of the run again from the plan's base year,
+ * ignoring all observations after it, with the run's horizon, and compares
+ * those paths with the years the run observed. Sets run->backtest (replacing
+ * an earlier one). Fails as ts_projection_create does (TS_EINPUT: a scenario has no
+ * value for a year it now has to project), TS_ENOMEM. */
+TS_API ts_status ts_run_backtest(ts_run *run, ts_error *err);
 
-/* NULL is a no-op. */
-void ts_backtest_free(ts_backtest *bt);
+/* The cell of scenario `s` and indicator `i`. */
+TS_API const ts_backtest_cell *ts_backtest_cell_at(const ts_backtest *bt, size_t s, size_t i);
 
 #ifdef __cplusplus
 }

@@ -4,11 +4,12 @@
  *
  * The scripts are filled in from the template files in plots/templates.
  * Nothing from a plan or scenario file is ever written to a script except
- * through ts_chart_quote (single-quoted literals, control characters
- * removed), so no input text can run a command (see plots/chart_quote.c). Rendering, that is
- * running gnuplot, is left to the caller (the targetsim CLI does it).
+ * through one quoting function (single-quoted literals, control characters
+ * removed: plots/chart_quote.c), so no input text can run a command.
+ * Rendering, that is running gnuplot, is left to the caller (the targetsim
+ * CLI does it).
  *
- * Memory: ts_chart_set_build hands the caller one ts_chart_set to free with
+ * Memory: ts_chart_set_create hands the caller one ts_chart_set to free with
  * ts_chart_set_free; every buffer and name in it is owned by the set.
  */
 #ifndef TARGETSIM_CHART_H
@@ -16,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/report.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
@@ -55,19 +57,11 @@ typedef struct ts_chart_set {
  * success *out owns a new set; on failure it is NULL. Fails with TS_EINPUT
  * when a template is missing or unreadable (err names it), TS_EINTERNAL
  * when a template has an unknown placeholder, TS_ENOMEM. */
-ts_status ts_chart_set_build(const ts_run *run, ts_lang lang, const char *template_dir,
-                             ts_chart_set **out, ts_error *err);
+TS_API ts_status ts_chart_set_create(const ts_run *run, ts_lang lang, const char *template_dir,
+                                     ts_chart_set **out, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_chart_set_free(ts_chart_set *set);
-
-/* Appends `s` to `out` as an inert gnuplot string expression: a
- * single-quoted literal (gnuplot expands neither backquotes nor escapes in
- * those) with control characters (bytes < 0x20 and 0x7f) dropped, and each
- * ' spliced in as the constant "'" rather than doubled, because gnuplot 5.4
- * mis-scans some doubled quotes: it's -> ('it' . "'" . 's'). NULL is
- * written as ''. */
-void ts_chart_quote(ts_buffer *out, const char *s);
+TS_API void ts_chart_set_free(ts_chart_set *set);
 
 #ifdef __cplusplus
 }

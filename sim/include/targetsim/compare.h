@@ -3,12 +3,16 @@
  * in its attainment year and, once Monte Carlo results exist, in its
  * probability. Undefined numbers are NaN, undefined years 0.
  *
- * Memory: a ts_comparison owns its rows; it is made by ts_run_compare
- * (targetsim/track.h) and freed with the run. */
+ * Memory: a ts_comparison owns its rows; it is made by ts_run_compare,
+ * which attaches it to the run, and freed with the run. */
 #ifndef TARGETSIM_COMPARE_H
 #define TARGETSIM_COMPARE_H
 
 #include <stddef.h>
+
+#include "targetsim/export.h"
+#include "targetsim/run.h"
+#include "targetsim/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,8 +44,11 @@ typedef struct ts_comparison {
                                   * plan order, an indicator's revisions after its target */
 } ts_comparison;
 
-/* NULL is a no-op. */
-void ts_comparison_free(ts_comparison *cmp);
+/* Compares every other scenario of the run with the scenario whose id is
+ * `scenario_id`. Sets run->comparison (replacing an earlier one).
+ * TS_EUSAGE (err->path "scenario_id") when no scenario of the run has that
+ * id; TS_ENOMEM. */
+TS_API ts_status ts_run_compare(ts_run *run, const char *scenario_id, ts_error *err);
 
 #ifdef __cplusplus
 }

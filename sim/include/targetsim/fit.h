@@ -2,15 +2,13 @@
  * least-squares line of ln(value) on year over a window of years (GSL's
  * gsl_fit_linear). A scenario asks for it with "growth": {"fit": [Y0, Y1]}
  * (docs/input-format.md); docs/methodology.md, "Trend calibrated from
- * history", gives every formula. Undefined numbers are NaN. */
+ * history", gives every formula. Undefined numbers are NaN. The scenario
+ * loader fits; a caller reads the result in ts_assumption.fit. */
 #ifndef TARGETSIM_FIT_H
 #define TARGETSIM_FIT_H
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#include "targetsim/plan.h"
-#include "targetsim/status.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -34,22 +32,6 @@ typedef struct ts_fit {
     bool sd_applied;       /* the scenario gave no sd for the indicator, so its sd is
                             * growth_sd (set by the scenario loader) */
 } ts_fit;
-
-/* Fits ln(value) on year over the n points (years ascending and distinct,
- * values > 0) and fills every field but first_year, last_year and
- * sd_applied. TS_EINPUT when n < 2, a value is <= 0 or the years do not
- * ascend (err->message says which; file and path are left empty);
- * TS_EINTERNAL when GSL fails. */
-ts_status ts_fit_log_linear(size_t n, const ts_year_value *points, ts_fit *out, ts_error *err);
-
-/* Fits indicator `index` of `plan` over [first_year, last_year], using its
- * history, its baseline and its actual values that fall in the window.
- * Errors are reported at `file` and `path` (the scenario's fit): TS_EINPUT
- * when first_year >= last_year, the window reaches outside the indicator's
- * observed years, it holds fewer than 2 observations, or one of them is
- * <= 0 (the message names the plan's JSON path of the value). */
-ts_status ts_fit_indicator(const ts_plan *plan, size_t index, int first_year, int last_year,
-                           const char *file, const char *path, ts_fit *out, ts_error *err);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/report.h"
 #include "targetsim/run.h"
 #include "targetsim/status.h"
@@ -57,8 +58,8 @@ typedef struct ts_html_options {
  * shown as in report.txt; each number of the summary and verdict tables
  * also carries its exact value (%.17g) in a data-value attribute.
  * TS_ENOMEM is the only failure; `out` is then incomplete. */
-ts_status ts_report_render_html(const ts_run *run, const ts_html_options *options,
-                                ts_buffer *out, ts_error *err);
+TS_API ts_status ts_report_render_html(const ts_run *run, const ts_html_options *options,
+                                       ts_buffer *out, ts_error *err);
 
 #ifdef __cplusplus
 }

@@ -12,10 +12,10 @@
  * thread runs it, and block results are combined in block order, so the
  * result is bit-identical for any number of threads.
  *
- * Memory: ts_mc_run hands the caller one ts_mc_result to free with
- * ts_mc_result_free. With percentiles on, the run keeps every draw of every
- * projected year of every target (draws x those years x 8 bytes) until the
- * percentiles are computed; ts_mc_store_bytes says how much.
+ * Memory: ts_mc_result_create hands the caller one ts_mc_result to free
+ * with ts_mc_result_free. With percentiles on, the run keeps every draw of
+ * every projected year of every target (draws x those years x 8 bytes)
+ * until the percentiles are computed; max_store_bytes caps it.
  */
 #ifndef TARGETSIM_MC_H
 #define TARGETSIM_MC_H
@@ -24,7 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "targetsim/project.h"
+#include "targetsim/export.h"
+#include "targetsim/projector.h"
 #include "targetsim/status.h"
 
 #ifdef __cplusplus
@@ -43,10 +44,10 @@ enum {
 #define TS_MC_DEFAULT_SEED 20210224u
 
 /* 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95 */
-extern const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES];
+extern TS_API const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES];
 
-/* Called from the thread that called ts_mc_run, about ten times a second
- * and once at the end: `done` of `total` draws are finished. */
+/* Called from the thread that called ts_mc_result_create, about ten times a
+ * second and once at the end: `done` of `total` draws are finished. */
 typedef void (*ts_mc_progress_fn)(void *user, uint64_t done, uint64_t total);
 
 typedef struct ts_mc_options {
@@ -55,7 +56,7 @@ typedef struct ts_mc_options {
     unsigned threads;       /* 1 .. TS_MC_MAX_THREADS; 0 means 1 */
     bool percentiles;       /* compute the yearly percentile bands (needs the store) */
     bool keep_draws;        /* keep the stored draws in the result (implies percentiles) */
-    size_t max_store_bytes; /* refuse (TS_EUSAGE) a larger store; 0 = no limit */
+    size_t max_store_bytes; /* refuse (TS_EUSAGE, "draws") a larger store; 0 = no limit */
     ts_mc_progress_fn progress; /* may be NULL */
     void *progress_user;
 } ts_mc_options;
@@ -86,40 +87,27 @@ typedef struct ts_mc_result {
     double *store_;           /* private: the block the `draws` pointers point into */
 } ts_mc_result;
 
-/* Bytes of the draw store ts_mc_run would allocate for `projector` with
- * percentiles on (0 when nothing varies), or SIZE_MAX on overflow. */
-size_t ts_mc_store_bytes(const ts_projector *projector, size_t draws);
-
-/* Runs `opt->draws` draws of the projector's scenario with the driver
- * overrides given (may be NULL/0, see ts_projector_run). On success *out
- * owns a new result. Fails with TS_EUSAGE (draws or threads out of range,
- * the store above max_store_bytes), TS_EINPUT (a draw leaves a model's
- * domain: err names the draw and the driver; the first failing draw in draw
- * order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL (a
- * thread could not be started). */
-ts_status ts_mc_run(const ts_projector *projector, const ts_driver_override *overrides,
-                    size_t n_overrides, const ts_mc_options *opt, ts_mc_result **out,
-                    ts_error *err);
+/* Runs `opt->draws` draws of the projector's scenario. On success *out
+ * owns a new result (free with ts_mc_result_free); on failure it is NULL.
+ * Fails with TS_EUSAGE (draws or threads out of range, the store above
+ * max_store_bytes; err->path is "draws" or "threads"), TS_EINPUT (a draw leaves a
+ * model's domain: err names the draw and the driver; the first failing draw
+ * in draw order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL
+ * (a thread could not be started). */
+TS_API ts_status ts_mc_result_create(const ts_projector *projector, const ts_mc_options *opt,
+                                     ts_mc_result **out, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_mc_result_free(ts_mc_result *result);
-
-/* The stored draws of indicator `index` in `year` (n_draws values in draw
- * order), or NULL: no target, keep_draws off, or a year that does not vary. */
-const double *ts_mc_draws(const ts_mc_result *result, size_t index, int year);
+TS_API void ts_mc_result_free(ts_mc_result *result);
 
 /* The first year by which a share >= `share` of the draws attained the
  * target (0.5: even odds), or 0 when none by the horizon or no target. */
-int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
+TS_API int ts_mc_year_by_share(const ts_mc_result *result, size_t index, double share);
 
 /* The 32-bit seed of block `block`'s generator for run seed `seed`. Distinct
  * blocks of one run always get distinct seeds (a bijection of the block
  * number, mixed with the run seed). */
-unsigned long ts_mc_block_seed(uint64_t seed, uint64_t block);
-
-/* The Wilson score interval of `successes` out of `n` trials at the normal
- * quantile z (1.959963984540054 for 95 %). n = 0 gives [0, 1]. */
-void ts_mc_wilson(size_t successes, size_t n, double z, double *low, double *high);
+TS_API unsigned long ts_mc_block_seed(uint64_t seed, uint64_t block);
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -45,26 +47,23 @@ typedef struct ts_model_type {
     void (*affine)(const ts_model_input *in, ts_model_affine *out);
 } ts_model_type;
 
-/* This year's value without a shock: a v_{t-1} + c. May be non-finite; the
- * projection checks it. */
-double ts_model_step(const ts_model_type *model, double previous, const ts_model_input *in);
-
-extern const ts_model_type ts_model_growth;
-extern const ts_model_type ts_model_add;
-extern const ts_model_type ts_model_level;
+extern TS_API const ts_model_type ts_model_growth;
+extern TS_API const ts_model_type ts_model_add;
+extern TS_API const ts_model_type ts_model_level;
 
 /* The model whose name is `name` ("growth", "add", "level"), or NULL. The
  * types are static: never freed. */
-const ts_model_type *ts_model_lookup(const char *name);
+TS_API const ts_model_type *ts_model_lookup(const char *name);
 
 /* All models, in a stable order, as a static array; *count receives their
  * number. */
-const ts_model_type *const *ts_model_all(size_t *count);
+TS_API const ts_model_type *const *ts_model_all(size_t *count);
 
 /* value = scale * prod(inputs[k] ^ powers[k]); NaN when the result is not a
  * finite real number (a negative input under a fractional power, zero under a
  * negative power, overflow). 0 under a positive power is 0. */
-double ts_model_derived_value(double scale, size_t n, const double *inputs, const double *powers);
+TS_API double ts_model_derived_value(double scale, size_t n, const double *inputs,
+                                     const double *powers);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/status.h"
 
 #ifdef __cplusplus
@@ -114,25 +115,25 @@ typedef struct ts_plan {
  * failure *out is NULL and err says file, JSON path, why.
  * Fails with TS_EINPUT (bad content, unreadable file, larger than
  * TS_MAX_FILE_BYTES), TS_ENOMEM. */
-ts_status ts_plan_load(const char *file, ts_plan **out, ts_error *err);
+TS_API ts_status ts_plan_load(const char *file, ts_plan **out, ts_error *err);
 
 /* Same as ts_plan_load on an in-memory text: `len` bytes of `text`, which
  * need not be NUL-terminated and is only read during the call (a leading
  * UTF-8 byte-order mark is skipped). `name` is used in messages and to
  * resolve relative scenario paths (may be NULL: no directory). */
-ts_status ts_plan_parse(const char *text, size_t len, const char *name, ts_plan **out,
-                        ts_error *err);
+TS_API ts_status ts_plan_parse(const char *text, size_t len, const char *name, ts_plan **out,
+                               ts_error *err);
 
 /* Frees everything the plan owns. NULL is a no-op. */
-void ts_plan_free(ts_plan *plan);
+TS_API void ts_plan_free(ts_plan *plan);
 
 /* Index of indicator `id` in plan->indicators (exact, case-sensitive match),
  * or -1 when the plan has none. */
-long ts_plan_find(const ts_plan *plan, const char *id);
+TS_API long ts_plan_find(const ts_plan *plan, const char *id);
 
 /* The latest year a target or a revised target of the plan falls in
  * (>= target_year). */
-int ts_plan_last_target_year(const ts_plan *plan);
+TS_API int ts_plan_last_target_year(const ts_plan *plan);
 
 /* True when some indicator of the plan has a target (its own; revisions
  * only revise one). */
@@ -140,7 +141,7 @@ bool ts_plan_has_targets(const ts_plan *plan);
 
 /* "at_least", "above", "at_most", "below" (static; "?" for a value outside
  * the enum). */
-const char *ts_direction_name(ts_direction direction);
+TS_API const char *ts_direction_name(ts_direction direction);
 
 /* How ts_direction_symbol writes a sign: ">=" or "≥". */
 typedef enum ts_symbol_style { TS_SYMBOL_ASCII, TS_SYMBOL_UNICODE } ts_symbol_style;
@@ -151,7 +152,7 @@ typedef enum ts_symbol_style { TS_SYMBOL_ASCII, TS_SYMBOL_UNICODE } ts_symbol_st
 const char *ts_direction_symbol(ts_direction direction, ts_symbol_style style);
 
 /* True when `value` meets `target` in `direction`. False for NaN. */
-bool ts_direction_met(ts_direction direction, double value, double target);
+TS_API bool ts_direction_met(ts_direction direction, double value, double target);
 
 #ifdef __cplusplus
 }

@@ -6,23 +6,20 @@
 #include <stddef.h>
 
 #include "targetsim/assess.h"
+#include "targetsim/export.h"
 #include "targetsim/mc.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
+#include "targetsim/projector.h"
 #include "targetsim/scenario.h"
-#include "targetsim/sensitivity.h"
 #include "targetsim/solve.h"
 #include "targetsim/status.h"
+#include "targetsim/sweep.h"
+#include "targetsim/tornado.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Required growth of the drivers of one indicator (ts_solve_required_drivers). */
-typedef struct ts_required_list {
-    size_t n;
-    ts_required_driver *drivers; /* owned; NULL when n = 0 */
-} ts_required_list;
 
 typedef struct ts_scenario_result {
     const ts_scenario *scenario;  /* borrowed */
@@ -30,27 +27,28 @@ typedef struct ts_scenario_result {
     ts_projection *projection;    /* owned */
     ts_assessment *assessments;   /* owned, one per plan indicator */
     ts_assessment **revisions;    /* owned, one per plan indicator: NULL, or one assessment
-                                   * per revised target (see ts_assess_revisions) */
-    ts_required_list *required;   /* owned, one per plan indicator */
-    ts_tornado tornado;           /* owned */
+                                   * per revised target in file order (ts_assess_target) */
+    ts_required_list **required;  /* owned, one per plan indicator */
+    ts_tornado *tornado;          /* owned */
     ts_mc_result *mc;             /* owned; NULL until ts_run_simulate */
 } ts_scenario_result;
 
-/* Optional analyses of a run, attached by the calls in targetsim/track.h. */
+/* Optional analyses of a run, attached by ts_run_backtest (backtest.h) and
+ * ts_run_compare (compare.h). */
 struct ts_backtest;
 struct ts_comparison;
 
 typedef struct ts_run {
     const ts_plan *plan;          /* borrowed: must outlive the run */
     int horizon;
-    int as_of;                    /* the --as-of limit, TS_AS_OF_LATEST for none */
+    int as_of;                    /* options->as_of (--as-of), TS_AS_OF_LATEST for none */
     size_t n_results;
     ts_scenario_result *results;  /* owned */
     size_t mc_draws;              /* 0 until ts_run_simulate */
     uint64_t mc_seed;
     ts_sweep_result *sweep;       /* owned; NULL until ts_run_sweep */
     const ts_scenario *sweep_scenario; /* borrowed: the scenario swept */
-    int by_year;                  /* --by: needed_growth_by is computed for it; 0: none */
+    int by_year;                  /* ts_run_set_by_year's year (--by); 0: none */
     struct ts_backtest *backtest;     /* owned; NULL unless ts_run_backtest was called */
     struct ts_comparison *comparison; /* owned; NULL unless ts_run_compare was called */
 } ts_run;
@@ -62,26 +60,29 @@ typedef struct ts_run {
  * are borrowed and must outlive the run. On success *out owns a new run
  * (free with ts_run_free); results[s] belongs to scenarios[s], and
  * results[s].assessments[i] to plan->indicators[i]. On failure *out is NULL.
- * Fails as ts_project_run does. */
-ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
-                        const ts_project_options *options, ts_run **out, ts_error *err);
+ * Fails as ts_projection_create does. */
+TS_API ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios, size_t n,
+                               const ts_project_options *options, ts_run **out, ts_error *err);
 
 /* Adds Monte Carlo results to every scenario of `run` (opt->draws draws
  * each; the progress callback sees the draws of all scenarios as one
- * count). Fails as ts_mc_run does; the run keeps what it had. */
-ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
+ * count). Fails as ts_mc_result_create does; the run keeps what it had. */
+TS_API ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error *err);
 
-/* Sweeps the run's first scenario over the axes' grid (ts_sweep_run), with
- * draws when `mc` is not NULL. Fails as ts_sweep_run does. */
-ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
-                       const ts_mc_options *mc, ts_error *err);
+/* Sweeps the run's first scenario over the axes' grid
+ * (ts_sweep_result_create), with draws when `mc` is not NULL, and attaches
+ * the result (run->sweep, replacing an earlier one). Fails as
+ * ts_sweep_result_create does, or with TS_EUSAGE when the run has no
+ * scenario. */
+TS_API ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
+                              const ts_mc_options *mc, ts_error *err);
 
 /* NULL is a no-op. */
-void ts_run_free(ts_run *run);
+TS_API void ts_run_free(ts_run *run);
 
 /* The latest as-of year of any indicator in any scenario (report.json's
  * plan.as_of); the base year for an empty run. */
-int ts_run_latest_as_of(const ts_run *run);
+TS_API int ts_run_latest_as_of(const ts_run *run);
 
 /* The latest as-of year of indicator `index` (< plan->n_indicators) in any
  * scenario of `run`; the base year for an empty run. */

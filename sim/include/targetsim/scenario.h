@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "targetsim/export.h"
 #include "targetsim/fit.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
@@ -65,29 +66,15 @@ typedef struct ts_scenario {
  * plan->indicators: use it only with this plan. On success *out owns a new
  * scenario (free with ts_scenario_free); on failure *out is NULL and err
  * names the file and JSON path. TS_EINPUT, TS_ENOMEM. */
-ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **out,
-                           ts_error *err);
+TS_API ts_status ts_scenario_load(const ts_plan *plan, const char *file, ts_scenario **out,
+                                  ts_error *err);
 
 /* Frees everything the scenario owns. NULL is a no-op. */
-void ts_scenario_free(ts_scenario *scenario);
-
-/* The correlation matrix of the drivers listed in `dims` (plan indices, in
- * that order), factored: on success chol (n*n, row-major) holds the lower
- * triangular L with L L^T = the correlation matrix, so that L u turns n
- * independent standard normals u into correlated ones. Pairs the scenario
- * does not give are uncorrelated. Uses GSL's Cholesky decomposition. Fails
- * with TS_EINPUT when the matrix is not positive definite: err names the
- * scenario file, uncertainty.correlation, and a pair responsible. */
-ts_status ts_uncertainty_factor(const ts_plan *plan, const ts_scenario *scenario,
-                                const size_t *dims, size_t n, double *chol, ts_error *err);
-
-/* Checks that the scenario's correlations form a positive definite matrix
- * (ts_scenario_load calls it). TS_EINPUT as above, TS_ENOMEM. */
-ts_status ts_uncertainty_check(const ts_plan *plan, const ts_scenario *scenario, ts_error *err);
+TS_API void ts_scenario_free(ts_scenario *scenario);
 
 /* The value of `y` for `year`: the year's own entry, else the default.
  * Returns false (and leaves *value alone) when neither exists or y is absent. */
-bool ts_yearly_at(const ts_yearly *y, int year, double *value);
+TS_API bool ts_yearly_at(const ts_yearly *y, int year, double *value);
 
 #ifdef __cplusplus
 }

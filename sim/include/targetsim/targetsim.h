@@ -14,12 +14,30 @@
  *
  * examples/embed.c is this, complete.
  *
- * Memory: every ts_X_load/ts_X_run/ts_X_create/ts_X_build that succeeds
- * hands the caller one object to free with the matching ts_X_free; free
- * functions accept NULL. On failure the out-pointer is set to NULL and
- * nothing needs freeing. Borrowed pointers (noted in each header) must
- * outlive their borrower. Strings returned by the ts_*_name functions and
- * ts_strstatus/ts_version are static: never free them.
+ * Memory: every object the caller gets comes from a creator and goes back
+ * through the one free named after its type (as gsl_rng_alloc/gsl_rng_free):
+ *
+ *     ts_plan_load, ts_plan_parse   ts_plan_free         plan.h
+ *     ts_scenario_load              ts_scenario_free     scenario.h
+ *     ts_run_create                 ts_run_free          run.h
+ *     ts_projection_create          ts_projection_free   project.h
+ *     ts_projector_create           ts_projector_free    projector.h
+ *     ts_mc_result_create           ts_mc_result_free    mc.h
+ *     ts_required_list_create       ts_required_list_free  solve.h
+ *     ts_tornado_create             ts_tornado_free      tornado.h
+ *     ts_sweep_result_create        ts_sweep_result_free sweep.h
+ *     ts_chart_set_create           ts_chart_set_free    chart.h
+ *
+ * Frees accept NULL. On failure the out-pointer is set to NULL and nothing
+ * needs freeing. A run owns what it makes for itself (per scenario the
+ * projector, projection, assessments, required lists, tornado and Monte
+ * Carlo result) and what ts_run_sweep, ts_run_backtest and ts_run_compare
+ * attach to it: ts_run_free frees all of it. A ts_backtest or ts_comparison
+ * is only ever made by the run, so it has no public free. A ts_buffer is
+ * the caller's zero-initialised struct; ts_buffer_free releases its data.
+ * Borrowed pointers (noted in each header) must outlive their borrower.
+ * Strings returned by the ts_*_name functions and ts_strstatus/ts_version
+ * are static: never free them.
  * Errors: calls that can fail return ts_status and fill the caller's
  * ts_error (see status.h); every `err` parameter may be NULL when the caller
  * wants only the code. No function prints, exits or aborts.
@@ -34,21 +52,26 @@
 
 #include "targetsim/assess.h"
 #include "targetsim/backtest.h"
+#include "targetsim/buffer.h"
 #include "targetsim/chart.h"
-#include "targetsim/html.h"
 #include "targetsim/compare.h"
+#include "targetsim/export.h"
 #include "targetsim/fit.h"
+#include "targetsim/html.h"
 #include "targetsim/mc.h"
 #include "targetsim/model.h"
+#include "targetsim/needed_by.h"
+#include "targetsim/output.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
+#include "targetsim/projector.h"
 #include "targetsim/report.h"
 #include "targetsim/run.h"
 #include "targetsim/scenario.h"
-#include "targetsim/sensitivity.h"
 #include "targetsim/solve.h"
 #include "targetsim/status.h"
-#include "targetsim/track.h"
+#include "targetsim/sweep.h"
+#include "targetsim/tornado.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,12 +80,12 @@ extern "C" {
 #define TARGETSIM_VERSION "0.1.0"
 
 /* The library's version string (TARGETSIM_VERSION at build time), static. */
-const char *ts_version(void);
+TS_API const char *ts_version(void);
 
 /* Disables GSL's abort-on-error handler so failures come back as codes.
  * Idempotent and cheap. It changes a process-wide GSL setting: a program
  * that relies on GSL aborting elsewhere should know. */
-void ts_library_init(void);
+TS_API void ts_library_init(void);
 
 #ifdef __cplusplus
 }

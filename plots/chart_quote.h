@@ -1,0 +1,16 @@
+/* chart_quote.h - the one place input text enters a gnuplot script (see
+ * chart_quote.c for why it is safe). Private to the chart writer. */
+#ifndef TS_CHART_QUOTE_H
+#define TS_CHART_QUOTE_H
+
+#include "targetsim/buffer.h"
+
+/* Appends `s` to `out` as an inert gnuplot string expression: a
+ * single-quoted literal (gnuplot expands neither backquotes nor escapes in
+ * those) with control characters (bytes < 0x20 and 0x7f) dropped, and each
+ * ' spliced in as the constant "'" rather than doubled, because gnuplot 5.4
+ * mis-scans some doubled quotes: it's -> ('it' . "'" . 's'). NULL is
+ * written as ''. */
+void ts_chart_quote(ts_buffer *out, const char *s);
+
+#endif
