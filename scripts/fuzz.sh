@@ -43,10 +43,11 @@ build() {
         # afl-clang-fast adds the instrumentation; driver.c's AFL branch gives
         # the persistent loop. AFL_USE_* add the sanitizers at compile time.
         AFL_USE_ASAN=1 AFL_USE_UBSAN=1 CC=afl-clang-fast \
-            cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+            cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTARGETSIM_WERROR=ON >/dev/null
         AFL_USE_ASAN=1 AFL_USE_UBSAN=1 cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}" >/dev/null
     else
-        CC=clang cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTARGETSIM_FUZZ=ON >/dev/null
+        CC=clang cmake -S "$here" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTARGETSIM_FUZZ=ON \
+            -DTARGETSIM_WERROR=ON >/dev/null
         cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}" >/dev/null
     fi
 }

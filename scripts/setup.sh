@@ -33,5 +33,7 @@ if ((${#missing[@]})); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+# TARGETSIM_WERROR: a warning fails the build here (the README commands, CI);
+# a plain `cmake -S . -B build` leaves it off.
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTARGETSIM_WERROR=ON "$@" >/dev/null
 cmake --build "$build" -j"$(nproc)"
