@@ -2,7 +2,7 @@
 # and the templates: the man page, the docs and the embedding example, the
 # library with its headers, and targetsim.pc.
 
-install(FILES man/targetsim.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${PROJECT_BINARY_DIR}/man/targetsim.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES README.md docs/input-format.md docs/report-format.md docs/methodology.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES examples/embed.c DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)

@@ -61,7 +61,7 @@ for t in "$SRC"/plots/templates/*.gp; do
     [ -f "$PREFIX/share/targetsim/templates/$(basename "$t")" ] ||
         fail "template not installed: $(basename "$t")"
 done
-for h in "$SRC"/sim/include/targetsim/*.h; do
+for h in "$SRC"/sim/include/targetsim/*.h "$BUILD"/include/targetsim/version.h; do
     cmp -s "$h" "$PREFIX/include/targetsim/$(basename "$h")" ||
         fail "header not installed as is: $(basename "$h")"
 done

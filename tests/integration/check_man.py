@@ -3,6 +3,10 @@
 
 Usage: check_man.py TARGETSIM MAN_PAGE CLI_OPTIONS_C
 
+MAN_PAGE is the page CMake writes into the build tree from man/targetsim.1.in
+(the one installed); its .TH line must name the version `targetsim --version`
+prints (both come from project(VERSION) in CMakeLists.txt).
+
 The options are read from three places and must agree:
   - `targetsim --help`: every line that starts with an option;
   - the man page's OPTIONS section (the .TP tags of the roff source), and
@@ -82,6 +86,12 @@ def main():
         if not re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(o), synopsis):
             fail("%s is not in the man page's SYNOPSIS" % o)
     print("options: %s" % " ".join(sorted(help_opts)))
+    version = subprocess.run([targetsim, "--version"], capture_output=True, text=True,
+                             check=True).stdout.split()
+    th = re.search(r'^\.TH .*"targetsim ([^"]*)"', roff, re.M)
+    if not th or not version or th.group(1) != version[-1]:
+        fail("the man page's .TH names %s, targetsim --version says %s"
+             % (th.group(1) if th else "no version", " ".join(version)))
 
     man = shutil.which("man")
     if not man:

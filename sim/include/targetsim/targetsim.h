@@ -72,12 +72,11 @@
 #include "targetsim/status.h"
 #include "targetsim/sweep.h"
 #include "targetsim/tornado.h"
+#include "targetsim/version.h" /* generated: TARGETSIM_VERSION, _MAJOR, ... */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-#define TARGETSIM_VERSION "0.1.0"
 
 /* The library's version string (TARGETSIM_VERSION at build time), static. */
 TS_API const char *ts_version(void);
