@@ -13,6 +13,9 @@
  *   cc -std=c11 embed.c -o embed $(pkg-config --cflags --libs targetsim) \
  *      -DTARGETSIM_PKGDATADIR="\"$(pkg-config --variable=pkgdatadir targetsim)\""
  *
+ * or with CMake: find_package(targetsim) and targetsim::targetsim, as in
+ * find_package/CMakeLists.txt beside this file.
+ *
  * Prints, for the bundled plan:
  *
  *   plan: taiyuan-14fyp
