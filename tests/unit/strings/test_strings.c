@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../plots/chart_quote.h"
+#include "plots/chart_quote.h"
 #include "check.h"
 #include "strings/strings.h"
 #include "testutil.h"
