@@ -2,11 +2,14 @@
 # run_case.sh - runs ONE command-line test case of targetsim.
 #
 # Usage: run_case.sh CASE_FILE BIN DATA_DIR SRC_DIR
+#        run_case.sh --files OUT_DIR CASE_FILE...
 #   BIN is the targetsim program, DATA_DIR is tests/cli/data, SRC_DIR the
 #   repository root. tests/cli/CMakeLists.txt registers one CTest test per
 #   case file; to run a case by hand:
 #     bash tests/cli/run_case.sh tests/cli/cases/001-default-run.case \
 #          build/targetsim tests/cli/data .
+#   --files only writes the cases' file: blocks into OUT_DIR, each as
+#   NNN-NAME (NNN the case's number): the fuzz targets' seeds include them.
 #
 # Case files (tests/cli/cases/NNN-short-name.case) are plain text, one
 # "key: value" per line; the value starts after the colon and one space, so
@@ -14,6 +17,31 @@
 # comments; the first comment says what the case checks. Keys marked * may
 # be given more than once.
 #
+# Case numbers, by what the cases check (tests/README.md has the same):
+#   001-019  basic runs that succeed: defaults, common options, own plan
+#   020-039  command-line usage errors (exit 2)
+#   040-089  bad input data in plans and scenarios (exit 3)
+#   090-099  output folder problems (exit 4)
+#   100-159  hindsight: fitted growth, --by, --backtest, --compare, revisions
+#   160-199  Monte Carlo and sweeps (--draws, --threads, --seed, --sweep)
+#   200-259  hostile input: odd types, encodings, numbers, ids, special files
+#   260-279  write failures made by the tests/inject library (exit 4)
+#   280-299  limits, and file-system edge cases (symlinks, long names)
+#
+#   keywords: WORD...    the case's CTest labels besides "cli" (required),
+#                        from the list in KEYWORDS below; ctest -L json runs
+#                        the cases labelled json. Read by CMake at configure
+#                        time.
+#   file: NAME           the lines that follow, up to a line "end", are
+#   ...                  written as they are (no placeholder replaced, each
+#   end                * line ending in a newline; "file: NAME" then "end"
+#                        is an empty file) to @FILES@/NAME before setup and
+#                        the program run. A small input used by this case
+#                        alone lives here; one shared by several cases, used
+#                        elsewhere (fuzz seeds by name, integration tests),
+#                        naming a sibling file, or whose exact bytes are not
+#                        plain UTF-8 text lines (a BOM, GBK, control bytes,
+#                        no final newline) stays a file in DATA_DIR.
 #   args: WORDS          the command line after the program name, split on
 #                        blanks (no quoting; placeholders are replaced in each
 #                        word after splitting, so paths with blanks are safe).
@@ -50,6 +78,8 @@
 #   @DATA@  DATA_DIR            @SRC@  SRC_DIR
 #   @BIN@   the program         @TMP@  a fresh empty directory for this case
 #                                      (mktemp -d), also the working directory
+#   @FILES@ the folder the case's file: blocks are written to (beside @TMP@,
+#           not in it)
 #   @INJECT@  the write-failure library tests/inject builds, for
 #             "env: LD_PRELOAD=@INJECT@" (its path comes in TARGETSIM_INJECT)
 #
@@ -62,8 +92,162 @@
 # changes the exit status and stderr. scripts/test.sh runs the cases once so.
 set -u
 
+# The keywords a case may have (tests/README.md says what each means). The
+# first nine name the number ranges above; a case has its range's word.
+KEYWORDS=" basics options input output hindsight monte-carlo hostile write-failure limits
+  usage plan scenario json ids extends derived correlation fit revision html filesystem inject
+  as-of horizon lang by compare backtest sweep draws threads seed "
+# shellcheck disable=SC2086 # split on purpose: one blank between words
+KEYWORDS=" $(echo $KEYWORDS) "
+
+# range_keyword NNN: the keyword of the range case number NNN is in.
+range_keyword() {
+    local n=$((10#$1))
+    if ((n < 20)); then echo basics
+    elif ((n < 40)); then echo options
+    elif ((n < 90)); then echo input
+    elif ((n < 100)); then echo output
+    elif ((n < 160)); then echo hindsight
+    elif ((n < 200)); then echo monte-carlo
+    elif ((n < 260)); then echo hostile
+    elif ((n < 280)); then echo write-failure
+    else echo limits
+    fi
+}
+
+# read_case CASE FILES_DIR PREFIX: reads CASE into the variables below and
+# writes each of its file: blocks to FILES_DIR/PREFIX<name>.
+read_case() {
+    local case_file=$1 files_dir=$2 prefix=$3 line lineno=0 key value file=""
+    args_line=""
+    expect_exit=""
+    known_bug=""
+    keywords=""
+    stdout_empty=0
+    have_stdout=0
+    have_stderr=0
+    setups=()
+    envs=()
+    stderr_lines=()
+    stdout_lines=()
+    stdout_contains=()
+    present=()
+    absent=()
+    contains=()
+    lacks=()
+    checks=()
+    files=()
+    while IFS= read -r line || [ -n "$line" ]; do
+        lineno=$((lineno + 1))
+        if [ -n "$file" ]; then
+            # Inside a file: block every line is content, as it is, up to end.
+            if [ "${line%$'\r'}" = end ]; then
+                file=""
+            else
+                printf '%s\n' "$line" >>"$files_dir/$prefix$file" || return 2
+            fi
+            continue
+        fi
+        line=${line%$'\r'}
+        case $line in
+        '' | '#'*) continue ;;
+        esac
+        if [[ ! $line =~ ^([a-z-]+):\ ?(.*)$ ]]; then
+            echo "$case_file:$lineno: expected \"key: value\", got: $line" >&2
+            return 2
+        fi
+        key=${BASH_REMATCH[1]}
+        value=${BASH_REMATCH[2]}
+        case $key in
+        args) args_line=$value ;;
+        env) envs+=("$(subst "$value")") ;;
+        setup) setups+=("$(subst "$value")") ;;
+        exit) expect_exit=$value ;;
+        stderr) have_stderr=1; stderr_lines+=("$(subst "$value")") ;;
+        stdout) have_stdout=1; stdout_lines+=("$(subst "$value")") ;;
+        stdout-empty) stdout_empty=1 ;;
+        stdout-contains) stdout_contains+=("$(subst "$value")") ;;
+        files-present) present+=("$value") ;;
+        files-absent) absent+=("$value") ;;
+        file-contains) contains+=("$value") ;;
+        file-lacks) lacks+=("$value") ;;
+        check) checks+=("$(subst "$value")") ;;
+        known-bug) known_bug=$value ;;
+        keywords)
+            if [[ ! $value =~ ^[a-z0-9-]+(\ [a-z0-9-]+)*$ ]]; then
+                echo "$case_file:$lineno: keywords are words of a-z, 0-9 and -, one blank apart" >&2
+                return 2
+            fi
+            local k
+            for k in $value; do
+                if [[ $KEYWORDS != *" $k "* ]]; then
+                    echo "$case_file:$lineno: unknown keyword \"$k\" (see KEYWORDS in run_case.sh)" >&2
+                    return 2
+                fi
+            done
+            keywords=$value
+            ;;
+        file)
+            if [[ ! $value =~ ^[A-Za-z0-9_][A-Za-z0-9._-]*$ ]]; then
+                echo "$case_file:$lineno: a file: name is one plain file name, got \"$value\"" >&2
+                return 2
+            fi
+            local f
+            for f in ${files[@]+"${files[@]}"}; do
+                if [ "$f" = "$value" ]; then
+                    echo "$case_file:$lineno: file $value given twice" >&2
+                    return 2
+                fi
+            done
+            files+=("$value")
+            file=$value
+            : >"$files_dir/$prefix$file" || return 2
+            ;;
+        *)
+            echo "$case_file:$lineno: unknown key \"$key\"" >&2
+            return 2
+            ;;
+        esac
+    done <"$case_file"
+    if [ -n "$file" ]; then
+        echo "$case_file: the file: block $file has no end line" >&2
+        return 2
+    fi
+}
+
+# subst TEXT: TEXT with the placeholders replaced (the replacements are
+# quoted so that "&" in a path stays literal with bash 5.2's patsub).
+subst() {
+    local s=$1
+    s=${s//@DATA@/"$DATA"}
+    s=${s//@FILES@/"$FILES"}
+    s=${s//@SRC@/"$SRC"}
+    s=${s//@TMP@/"$TMP"}
+    s=${s//@BIN@/"$BIN"}
+    s=${s//@INJECT@/"$INJECT"}
+    printf '%s' "$s"
+}
+
+# --files OUT CASE...: only write the cases' file: blocks, as OUT/NNN-NAME
+# (NNN the case's number), for the fuzz targets' seed corpus.
+if [ "${1:-}" = --files ]; then
+    if [ $# -lt 2 ] || [ ! -d "$2" ]; then
+        echo "usage: run_case.sh --files OUT_DIR CASE_FILE..." >&2
+        exit 2
+    fi
+    out=$2
+    shift 2
+    DATA="" FILES="" SRC="" TMP="" BIN="" INJECT=""
+    for c in "$@"; do
+        base=${c##*/}
+        read_case "$c" "$out" "${base%%-*}-" || exit 2
+    done
+    exit 0
+fi
+
 if [ $# -ne 4 ]; then
     echo "usage: run_case.sh CASE_FILE BIN DATA_DIR SRC_DIR" >&2
+    echo "       run_case.sh --files OUT_DIR CASE_FILE..." >&2
     exit 2
 fi
 CASE=$1
@@ -84,7 +268,8 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/targetsim-cli.XXXXXX") || exit 2
 TMP=$WORK/tmp
-mkdir "$TMP" || exit 2
+FILES=$WORK/files
+mkdir "$TMP" "$FILES" || exit 2
 cleanup() {
     if [ "${TARGETSIM_KEEP_TMP:-}" = 1 ]; then
         echo "kept $WORK" >&2
@@ -94,70 +279,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# subst TEXT: TEXT with the placeholders replaced (the replacements are
-# quoted so that "&" in a path stays literal with bash 5.2's patsub).
-subst() {
-    local s=$1
-    s=${s//@DATA@/"$DATA"}
-    s=${s//@SRC@/"$SRC"}
-    s=${s//@TMP@/"$TMP"}
-    s=${s//@BIN@/"$BIN"}
-    s=${s//@INJECT@/"$INJECT"}
-    printf '%s' "$s"
-}
-
 # --- read the case ---------------------------------------------------------
-args_line=""
-expect_exit=""
-known_bug=""
-stdout_empty=0
-have_stdout=0
-have_stderr=0
-setups=()
-envs=()
-stderr_lines=()
-stdout_lines=()
-stdout_contains=()
-present=()
-absent=()
-contains=()
-lacks=()
-checks=()
-
-lineno=0
-while IFS= read -r line || [ -n "$line" ]; do
-    lineno=$((lineno + 1))
-    line=${line%$'\r'}
-    case $line in
-    '' | '#'*) continue ;;
-    esac
-    if [[ ! $line =~ ^([a-z-]+):\ ?(.*)$ ]]; then
-        echo "$CASE:$lineno: expected \"key: value\", got: $line" >&2
-        exit 2
-    fi
-    key=${BASH_REMATCH[1]}
-    value=${BASH_REMATCH[2]}
-    case $key in
-    args) args_line=$value ;;
-    env) envs+=("$(subst "$value")") ;;
-    setup) setups+=("$(subst "$value")") ;;
-    exit) expect_exit=$value ;;
-    stderr) have_stderr=1; stderr_lines+=("$(subst "$value")") ;;
-    stdout) have_stdout=1; stdout_lines+=("$(subst "$value")") ;;
-    stdout-empty) stdout_empty=1 ;;
-    stdout-contains) stdout_contains+=("$(subst "$value")") ;;
-    files-present) present+=("$value") ;;
-    files-absent) absent+=("$value") ;;
-    file-contains) contains+=("$value") ;;
-    file-lacks) lacks+=("$value") ;;
-    check) checks+=("$(subst "$value")") ;;
-    known-bug) known_bug=$value ;;
-    *)
-        echo "$CASE:$lineno: unknown key \"$key\"" >&2
-        exit 2
-        ;;
-    esac
-done <"$CASE"
+read_case "$CASE" "$FILES" "" || exit 2
+if [ -z "$keywords" ]; then
+    echo "$CASE: missing \"keywords:\" line (tests/README.md lists the keywords)" >&2
+    exit 2
+fi
+case_number=${CASE##*/}
+case_number=${case_number%%-*}
+if [[ $case_number =~ ^[0-9]{3}$ ]] && [[ " $keywords " != *" $(range_keyword "$case_number") "* ]]; then
+    echo "$CASE: case $case_number is in the range of keyword \"$(range_keyword "$case_number")\"," \
+        "which its keywords: line lacks" >&2
+    exit 2
+fi
 
 if grep -q '@INJECT@' "$CASE" && [ ! -f "$INJECT" ]; then
     echo "$CASE: needs the write-failure library: set TARGETSIM_INJECT to its path" >&2

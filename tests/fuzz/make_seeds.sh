@@ -3,7 +3,9 @@
 # Usage: tests/fuzz/make_seeds.sh OUT
 #
 # Seeds are the bundled plan and scenarios (scenarios/*.json) and the CLI
-# tests' good and bad input files (tests/cli/data/*.json), alone and joined
+# tests' good and bad input files (tests/cli/data/*.json, and the inline
+# files of the case files, written out by run_case.sh --files as NNN-NAME),
+# alone and joined
 # into the multi-file inputs the scenario and run targets read: files
 # separated by NUL bytes, loaded as a.json, b.json, ... (fuzz_common.h). An
 # `extends` or a plan's scenario list is rewritten to name the next part, so
@@ -37,14 +39,17 @@ scenarios() {
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+inline=$tmp/inline
+mkdir "$inline"
+bash "$here/tests/cli/run_case.sh" --files "$inline" "$here"/tests/cli/cases/*.case
 
 # fuzz_plan: every file on its own.
-for f in "$bundled"/*.json "$data"/*.json; do
+for f in "$bundled"/*.json "$data"/*.json "$inline"/*.json; do
     cp "$f" "$out/fuzz_plan/$(basename "$f")"
 done
 
 # fuzz_scenario: every file alone (as a.json), then chains through b.json...
-for f in "$bundled"/*.json "$data"/*.json; do
+for f in "$bundled"/*.json "$data"/*.json "$inline"/*.json; do
     cp "$f" "$out/fuzz_scenario/$(basename "$f")"
 done
 s=$out/fuzz_scenario
@@ -65,11 +70,13 @@ join "$tmp/child.json" "$data/scen.json" >"$s/child-of-scen"
 # fuzz_run: each plan alone (its listed scenarios are in the scratch
 # folder), the mini plan with a.json..c.json, the Taiyuan plan likewise.
 r=$out/fuzz_run
-for f in "$bundled/taiyuan-14fyp.json" "$data"/plan*.json "$data"/bad-*.json; do
+for f in "$bundled/taiyuan-14fyp.json" "$data"/plan*.json "$data"/bad-*.json \
+    "$inline"/[0-9][0-9][0-9]-plan*.json "$inline"/[0-9][0-9][0-9]-bad-*.json; do
     cp "$f" "$r/$(basename "$f")"
 done
 scenarios "$data/plan.json" '"a.json"' >"$tmp/mini-a.json"
-for f in "$data"/scen*.json "$data"/bad-scen-*.json; do
+for f in "$data"/scen*.json "$data"/bad-scen-*.json \
+    "$inline"/[0-9][0-9][0-9]-scen*.json "$inline"/[0-9][0-9][0-9]-bad-scen-*.json; do
     join "$tmp/mini-a.json" "$f" >"$r/mini+$(basename "$f")"
 done
 join "$tmp/mini-a.json" "$tmp/child.json" "$data/scen.json" >"$r/mini+child-of-scen"
