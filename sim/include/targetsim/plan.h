@@ -137,7 +137,7 @@ TS_API int ts_plan_last_target_year(const ts_plan *plan);
 
 /* True when some indicator of the plan has a target (its own; revisions
  * only revise one). */
-bool ts_plan_has_targets(const ts_plan *plan);
+TS_API bool ts_plan_has_targets(const ts_plan *plan);
 
 /* "at_least", "above", "at_most", "below" (static; "?" for a value outside
  * the enum). */
@@ -149,7 +149,7 @@ typedef enum ts_symbol_style { TS_SYMBOL_ASCII, TS_SYMBOL_UNICODE } ts_symbol_st
 /* The sign of `direction` for people to read: ">=", ">", "<=", "<" in
  * TS_SYMBOL_ASCII, "≥", ">", "≤", "<" (UTF-8) in TS_SYMBOL_UNICODE (static;
  * "?" for a value outside the enum). Not escaped for any markup. */
-const char *ts_direction_symbol(ts_direction direction, ts_symbol_style style);
+TS_API const char *ts_direction_symbol(ts_direction direction, ts_symbol_style style);
 
 /* True when `value` meets `target` in `direction`. False for NaN. */
 TS_API bool ts_direction_met(ts_direction direction, double value, double target);

@@ -86,7 +86,7 @@ TS_API int ts_run_latest_as_of(const ts_run *run);
 
 /* The latest as-of year of indicator `index` (< plan->n_indicators) in any
  * scenario of `run`; the base year for an empty run. */
-int ts_run_indicator_as_of(const ts_run *run, size_t index);
+TS_API int ts_run_indicator_as_of(const ts_run *run, size_t index);
 
 #ifdef __cplusplus
 }
