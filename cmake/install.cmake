@@ -4,7 +4,7 @@
 # and the pkg-config files.
 
 install(FILES ${PROJECT_BINARY_DIR}/man/targetsim.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES README.md docs/input-format.md docs/report-format.md docs/methodology.md
+install(FILES README.md docs/architecture.md docs/input-format.md docs/report-format.md docs/methodology.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES examples/embed.c DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 install(FILES examples/find_package/CMakeLists.txt
