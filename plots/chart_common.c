@@ -166,12 +166,16 @@ long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl
     return n;
 }
 
-void ts_chart_scenario_names(const ts_run *run, ts_lang lang, ts_tpl_vars *vars)
+void ts_chart_scenario_names(const ts_run *run, ts_lang lang, bool labels, ts_tpl_vars *vars)
 {
     ts_buffer *names = ts_tpl_slot(vars, "SCENARIO_NAMES");
     for (size_t s = 0; names && s < run->n_results; s++) {
         ts_tpl_array_sep(names);
-        ts_chart_quote(names, ts_scenario_name(run->results[s].scenario, lang));
+        const char *name = ts_scenario_name(run->results[s].scenario, lang);
+        if (labels)
+            ts_chart_quote_label(names, name);
+        else
+            ts_chart_quote(names, name);
     }
 }
 

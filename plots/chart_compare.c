@@ -74,7 +74,7 @@ static void write_compare(const ts_run *run, size_t index, ts_lang lang, ts_char
         ts_chart_group_middle(pos, group, per_group);
         group++;
     }
-    ts_chart_scenario_names(run, lang, vars);
+    ts_chart_scenario_names(run, lang, true, vars);
     ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};

@@ -13,4 +13,14 @@
  * written as ''. */
 void ts_chart_quote(ts_buffer *out, const char *s);
 
+/* The same for a text that gnuplot will read as a format as well as show:
+ * a tic label (`set ytics add (label position)`), whose '%' would start a
+ * conversion. Every '%' is doubled, which gnuplot prints as one '%'. */
+void ts_chart_quote_tic(ts_buffer *out, const char *s);
+
+/* The same for a text drawn by the `labels` plot style (plot ... with
+ * labels), which expands backslash escapes (\n, \\, \101): every
+ * backslash is doubled, so it is drawn as one. */
+void ts_chart_quote_label(ts_buffer *out, const char *s);
+
 #endif

@@ -1,6 +1,7 @@
 /* chart_wrap.c - splitting a long indicator name over two tic-label lines.
  * The bar charts put names beside the axis, where one long line would push
- * the plot aside or be cut off at the image edge. */
+ * the plot aside or be cut off at the image edge. Both lines are tic
+ * labels, which gnuplot reads as formats: quoted with ts_chart_quote_tic. */
 #include <string.h>
 
 #include "base/buffer.h"
@@ -39,11 +40,11 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
     ts_buffer line = {0};
     ts_buffer_append(&line, name, cut);
     ts_tpl_array_sep(first);
-    ts_chart_quote(first, line.data ? line.data : "");
+    ts_chart_quote_tic(first, line.data ? line.data : "");
     line.len = 0;
     const char *rest = name + cut;
     rest += strspn(rest, " ");
     ts_tpl_array_sep(second);
-    ts_chart_quote(second, rest);
+    ts_chart_quote_tic(second, rest);
     ts_buffer_free(&line);
 }
