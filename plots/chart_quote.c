@@ -8,8 +8,18 @@
  * opening one and at the second of two consecutive doubled quotes ('''x'
  * and 'a''''b' do not parse), which would let the rest of the text be read
  * as code. So a quote in the text closes the literal and is spliced in as
- * the constant "'" (no backslash, no backquote: nothing to expand):
- *     it's  ->  ('it' . "'" . 's')
+ * a value computed in code, sprintf('%c', 39):
+ *     it's  ->  ('it' . sprintf('%c', 39) . 's')
+ * Not as the constant "'": gnuplot expands macros (@name: the value of a
+ * string variable, pasted into the line before it is parsed) outside
+ * quoted strings, and its macro scanner takes the ' inside "'" for the
+ * start of a single-quoted string, so the text after it counted as code:
+ * `it's @v` expanded v, and a v holding another text with a quote (the
+ * fan chart's band titles hold the scenario's name) ran as code, system()
+ * included (found by fuzz_charts). For the same reason every '@' and every
+ * backquote of the text is spliced in the same way (sprintf('%c', 64),
+ * sprintf('%c', 96)), so neither ever appears in a script's text, and no
+ * scanner, however it counts quotes, can find a macro or a command there.
  * Control characters are dropped: a newline would end the line and let the
  * rest of the text run as a command. A string used as a file name could
  * still start with < or |, which is why file names never come from text,
@@ -37,14 +47,14 @@
 static void quote(ts_buffer *out, const char *s, char doubled)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    int spliced = strchr((const char *)p, '\'') != NULL;
+    int spliced = strpbrk((const char *)p, "'@`") != NULL;
     /* Parentheses keep the concatenation one operand wherever it lands. */
     ts_buffer_puts(out, spliced ? "('" : "'");
     for (; *p; p++) {
         if (*p < 0x20 || *p == 0x7f)
             continue;
-        if (*p == '\'')
-            ts_buffer_puts(out, "' . \"'\" . '");
+        if (*p == '\'' || *p == '@' || *p == '`')
+            ts_buffer_printf(out, "' . sprintf('%%c', %d) . '", *p);
         else if (doubled && *p == (unsigned char)doubled)
             ts_buffer_puts(out, doubled == '%' ? "%%" : "\\\\");
         else

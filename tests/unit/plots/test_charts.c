@@ -824,19 +824,26 @@ static void test_quote(void)
 {
     ts_buffer b = {0};
     ts_chart_quote(&b, "it's `x`\n\"y\"\t\x7f$z");
-    CHECK(b.data && strcmp(b.data, "('it' . \"'\" . 's `x`\"y\"$z')") == 0, "quoted: %s", b.data);
+    CHECK(b.data && strcmp(b.data, "('it' . sprintf('%c', 39) . 's ' . sprintf('%c', 96) . 'x' . "
+                              "sprintf('%c', 96) . '\"y\"$z')") == 0,
+          "quoted: %s", b.data);
     /* Quotes first, last and in a row: the cases gnuplot's '' escape gets wrong. */
     b.len = 0;
     ts_chart_quote(&b, "''x''");
-    CHECK(b.data && strcmp(b.data, "('' . \"'\" . '' . \"'\" . 'x' . \"'\" . '' . \"'\" . '')") == 0,
+    CHECK(b.data && strcmp(b.data, "('' . sprintf('%c', 39) . '' . sprintf('%c', 39) . 'x' . "
+                              "sprintf('%c', 39) . '' . sprintf('%c', 39) . '')") == 0,
           "quoted: %s", b.data);
+    /* A macro: no @ reaches the script. */
+    b.len = 0;
+    ts_chart_quote(&b, "a@v");
+    CHECK(b.data && strcmp(b.data, "('a' . sprintf('%c', 64) . 'v')") == 0, "quoted: %s", b.data);
     b.len = 0;
     ts_chart_quote(&b, NULL);
     CHECK(b.data && strcmp(b.data, "''") == 0, "NULL quoted: %s", b.data);
     /* A tic label is also a format: '%' doubled, nothing else changed. */
     b.len = 0;
     ts_chart_quote_tic(&b, "率（%）%d %% \\n it's");
-    CHECK(b.data && strcmp(b.data, "('率（%%）%%d %%%% \\n it' . \"'\" . 's')") == 0,
+    CHECK(b.data && strcmp(b.data, "('率（%%）%%d %%%% \\n it' . sprintf('%c', 39) . 's')") == 0,
           "tic quoted: %s", b.data);
     /* A `with labels` text expands escapes: backslashes doubled. */
     b.len = 0;
