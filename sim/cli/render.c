@@ -21,8 +21,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+volatile sig_atomic_t *ts_render_stop = NULL;
+
+static int stopping(void)
+{
+    return ts_render_stop && *ts_render_stop;
+}
+
 typedef struct job {
     pid_t pid;
+    int killed;         /* sent SIGTERM after a stop */
     FILE *err;          /* the child's stderr */
     const char *gp_name;
     const char *stem;   /* [a-z0-9_-]: safe inside a gnuplot string */
@@ -76,6 +84,7 @@ static void exec_child(const char *gnuplot, const char *dir, const job *j, int e
 static int start(const char *gnuplot, const char *dir, const ts_chart *chart, job *j)
 {
     j->gp_name = chart->gp_name;
+    j->killed = 0;
     j->stem = chart->stem;
     j->dir = dir;
     j->err = tmpfile();
@@ -167,6 +176,12 @@ static void reap_one(job *jobs, size_t n_jobs, ts_render_outcome *out)
 {
     for (;;) {
         int status;
+        if (stopping())
+            for (size_t k = 0; k < n_jobs; k++)
+                if (jobs[k].pid > 0 && !jobs[k].killed) {
+                    kill(jobs[k].pid, SIGTERM);
+                    jobs[k].killed = 1;
+                }
         pid_t pid = waitpid(-1, &status, 0);
         if (pid < 0 && errno == EINTR)
             continue;
@@ -207,7 +222,7 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
         return -1;
     }
     size_t active = 0;
-    for (size_t c = 0; c < set->n; c++) {
+    for (size_t c = 0; c < set->n && !stopping(); c++) {
         if (active == slots) {
             reap_one(running, slots, out);
             active--;

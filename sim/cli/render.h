@@ -4,6 +4,7 @@
 #ifndef TS_RENDER_H
 #define TS_RENDER_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "targetsim/chart.h"
@@ -33,5 +34,9 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
                      ts_render_outcome *out);
 
 void ts_render_outcome_free(ts_render_outcome *out);
+
+/* When set and non-zero (the CLI points it at its signal flag): no more
+ * gnuplot is started, and those running are sent SIGTERM and waited for. */
+extern volatile sig_atomic_t *ts_render_stop;
 
 #endif
