@@ -1,12 +1,18 @@
 /* interrupt.c - what a run does on SIGINT or SIGTERM.
  *
  * Until gnuplot's private folder exists, nothing of the run is on disk
- * but the lock file: the handler removes it (the lock is held, see
- * outdir.c) and ends the process with _exit(128 + signal), both
+ * but the lock file (and the --out folder, if the run created it): the
+ * handler removes them (ts_outdir_signal_cleanup; the lock is held, see
+ * outdir.c) and ends the process with _exit(128 + signal), all
  * async-signal-safe; the Monte Carlo draws, however long, end at once.
+ * A run without charts (--no-render, no gnuplot) never makes the folder:
+ * a signal that comes while its final step runs is held off until the
+ * step is done, and the process then exits 128 + signal, the run's files
+ * written whole.
  * Once the folder exists (rendering, reading the images back, report.html)
- * the handler only records the signal: the gnuplot runner sends SIGTERM to
- * its children and starts no more, and the run removes the folder,
+ * the handler records the signal and kills the gnuplot children
+ * (ts_render_abort: kill and unlink only); the renderer starts no more,
+ * and the run removes the folder,
  * releases the lock and exits 128 + signal, the output folder as it was.
  * The final step that changes the folder holds both signals off
  * (outdir.c), so it happens whole or not at all. */
@@ -24,11 +30,10 @@ static void on_signal(int sig)
 {
     ts_cli_signal = sig;
     if (!ts_outdir_stage_exists) {
-        const char *lock = ts_outdir_held_lock;
-        if (lock)
-            (void)unlink(lock);
+        ts_outdir_signal_cleanup();
         _exit(128 + sig);
     }
+    ts_render_abort();
 }
 
 void ts_cli_catch_signals(void)

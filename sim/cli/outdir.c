@@ -38,8 +38,33 @@
 const char *volatile ts_outdir_held_lock = NULL;
 volatile sig_atomic_t ts_outdir_stage_exists = 0;
 
+/* The folders this run created (mkdir -p), outermost first: a run that
+ * ends without writing its files removes them again (when empty), so that
+ * a failed or interrupted run leaves no trace, not even its --out folder.
+ * Read by ts_outdir_signal_cleanup, hence plain static storage. */
+enum { CREATED_MAX = 64 };
+static char *created[CREATED_MAX];
+static volatile sig_atomic_t n_created = 0;
+
 /* A previous manifest larger than this is not ours. */
 enum { MANIFEST_MAX_BYTES = 16 * 1024 * 1024, NAME_MAX_BYTES = 255 };
+
+/* The folders this run created, innermost first, when empty. */
+static void remove_created(void)
+{
+    for (sig_atomic_t k = n_created; k > 0; k--)
+        (void)rmdir(created[k - 1]);
+}
+
+static void forget_created(void)
+{
+    sig_atomic_t n = n_created;
+    n_created = 0;
+    for (sig_atomic_t k = 0; k < n; k++) {
+        free(created[k]);
+        created[k] = NULL;
+    }
+}
 
 static char *join(const char *dir, const char *name)
 {
@@ -73,7 +98,19 @@ static ts_status make_dir(const char *dir, ts_error *err)
             continue;
         char saved = part[i];
         part[i] = '\0';
-        if (mkdir(part, 0777) != 0 && errno != EEXIST)
+        int made = mkdir(part, 0777) == 0;
+        if (made && n_created < CREATED_MAX) {
+            char *copy = strdup(part);
+            if (!copy) {
+                (void)rmdir(part);
+                part[i] = saved;
+                free(part);
+                return nomem(err);
+            }
+            created[n_created] = copy;
+            n_created = n_created + 1;
+        }
+        if (!made && errno != EEXIST)
             st = ts_error_set(err, TS_EWRITE, dir, NULL, "cannot create output directory: %s",
                               strerror(errno));
         else if (stat(part, &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -194,8 +231,11 @@ ts_status ts_outdir_open(const char *dir, ts_outdir *od, ts_error *err)
 {
     *od = (ts_outdir){.lock_fd = -1};
     ts_status st = make_dir(dir, err);
-    if (st != TS_OK)
+    if (st != TS_OK) {
+        remove_created();
+        forget_created();
         return st;
+    }
     if (!(od->dir = strdup(dir)))
         return nomem(err);
     if ((st = take_lock(od, err)) != TS_OK)
@@ -245,8 +285,19 @@ void ts_outdir_close(ts_outdir *od)
     if (od->lock_fd >= 0)
         close(od->lock_fd);
     od->lock_fd = -1;
+    if (!od->committed)
+        remove_created();
+    forget_created();
     free(od->dir);
     od->dir = NULL;
+}
+
+void ts_outdir_signal_cleanup(void)
+{
+    const char *lock = ts_outdir_held_lock;
+    if (lock)
+        (void)unlink(lock);
+    remove_created();
 }
 
 /* ---- manifest.json -------------------------------------------------------- */
@@ -469,6 +520,7 @@ ts_status ts_outdir_commit(ts_outdir *od, const ts_output_file *files, size_t n,
     sigaddset(&block, SIGTERM);
     sigprocmask(SIG_BLOCK, &block, &old);
     st = ts_output_replace_all(od->dir, all, n + 1, (const char *const *)stale, n_stale, err);
+    od->committed = st == TS_OK;
     sigprocmask(SIG_SETMASK, &old, NULL);
 out:
     free(stale);

@@ -5,6 +5,7 @@
 #define TS_OUTDIR_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,9 +22,11 @@ typedef struct ts_outdir {
     char *lock_path; /* DIR/.targetsim.lock while held, else NULL */
     int lock_fd;
     char *stage;     /* DIR/.targetsim-render.XXXXXX while it exists, else NULL */
+    bool committed;  /* ts_outdir_commit succeeded */
 } ts_outdir;
 
-/* Creates `dir` (mkdir -p) and takes its lock: an advisory flock on
+/* Creates `dir` (mkdir -p; the folders created are removed again by
+ * ts_outdir_close when the run wrote nothing) and takes its lock: an advisory flock on
  * DIR/.targetsim.lock, which holds this process's id. Another run holding
  * it: TS_EWRITE "in use by another targetsim run (pid N)" at once. Then
  * removes what a killed run left: DIR/.targetsim-render.* folders. */
@@ -52,8 +55,15 @@ typedef struct ts_manifest_info {
 ts_status ts_outdir_commit(ts_outdir *od, const ts_output_file *files, size_t n,
                            const ts_manifest_info *info, ts_error *err);
 
-/* Removes the stage folder and releases the lock (the lock file goes). */
+/* Removes the stage folder and releases the lock (the lock file goes);
+ * when nothing was committed, also the folders ts_outdir_open created
+ * (those left empty). Safe on a ts_outdir that failed to open. */
 void ts_outdir_close(ts_outdir *od);
+
+/* For a signal handler before the stage folder exists (async-signal-safe:
+ * unlink and rmdir only): removes the lock file and the folders this run
+ * created, so that the process can _exit leaving the folder as it was. */
+void ts_outdir_signal_cleanup(void);
 
 /* For a signal handler: the lock file's path while it is held, else NULL
  * (async-signal-safe to read: set before the handlers matter). */
