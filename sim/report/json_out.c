@@ -1,5 +1,6 @@
 /* json_out.c - null for what is undefined (see json_out.h). cJSON tolerates
- * a NULL object, so an earlier allocation failure surfaces at print time. */
+ * a NULL object; an allocation failure anywhere in the tree is caught by
+ * ts_report_render_json through base/json_alloc.h's mark. */
 #include "json_out.h"
 
 #include <math.h>

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/json_alloc.h"
 #include "json_out.h"
 #include "report_parts.h"
 #include "targetsim/report.h"
@@ -270,6 +271,9 @@ static cJSON *monte_carlo_json(const ts_run *run)
 
 ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err)
 {
+    /* A cJSON_Add* that runs out of memory leaves its item out and the
+     * rest prints fine: only the mark says the tree is not whole. */
+    ts_json_alloc_begin();
     cJSON *root = cJSON_CreateObject();
     cJSON *gen = cJSON_AddObjectToObject(root, "generator");
     cJSON_AddStringToObject(gen, "name", "targetsim");
@@ -281,8 +285,12 @@ ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err
         cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));
     cJSON_AddItemToObject(root, "backtest", ts_report_backtest_json(run));
     cJSON_AddItemToObject(root, "comparison", ts_report_comparison_json(run));
-    char *text = root ? cJSON_Print(root) : NULL;
+    char *text = root && !ts_json_alloc_failed() ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
+    if (text && ts_json_alloc_failed()) {
+        cJSON_free(text);
+        text = NULL;
+    }
     if (!text)
         return ts_error_set(err, TS_ENOMEM, "report.json", NULL, "out of memory");
     ts_buffer_puts(out, text);
