@@ -97,7 +97,7 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
                      ts_direction_symbol(ind->target.direction, TS_SYMBOL_ASCII),
                      ind->target.value, ind->target.year, ts_run_indicator_as_of(run, index));
     ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
@@ -123,7 +123,7 @@ void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
     line.len = 0;
     ts_buffer_printf(&line, "targetsim %s", ts_version());
     ts_chart_dat_comment(dat, "generated-by", line.data);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_lang lang)
@@ -134,7 +134,7 @@ void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_la
     ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 void ts_chart_target_title(ts_tpl_vars *vars, const ts_assessment *a, ts_lang lang,

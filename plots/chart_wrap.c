@@ -56,5 +56,5 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
     }
     ts_tpl_array_sep(second);
     ts_chart_quote_tic(second, rest);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, first);
 }

@@ -158,7 +158,7 @@ static void render_verdict(const ts_run *run, const ts_report_words *L, ts_lang 
             if (r->revisions[i][k].retrospective)
                 verdict_row(run, i, &r->revisions[i][k], lang, &t);
     }
-    if (t.n_rows > 1) {
+    if (t.n_rows > 1 || t.failed) { /* tt_render marks `out` failed */
         ts_buffer_printf(out, "%s\n", L->verdict_title);
         ts_fmt_wrapped(out, NULL, L->verdict_note, 96);
         if (run->by_year)
@@ -254,7 +254,7 @@ static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
             ts_buffer_printf(&line, "%s%d%s", L->even_odds.before, even, L->even_odds.after);
         ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang),
                        line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
 }
 
@@ -280,7 +280,7 @@ static void render_required(const ts_run *run, const ts_scenario_result *r,
             title = true;
             ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data, 96);
         }
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
 }
 
