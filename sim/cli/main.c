@@ -170,8 +170,11 @@ static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *second
 static ts_status build_charts(const ts_run *run, ts_lang lang, ts_chart_set **charts,
                               ts_error *err)
 {
-    char *dir = ts_cli_template_dir();
+    bool out_of_memory;
+    char *dir = ts_cli_template_dir(&out_of_memory);
     *charts = NULL;
+    if (out_of_memory)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     if (!dir) {
         ts_msg_no_templates();
         return TS_OK;
@@ -493,6 +496,12 @@ int main(int argc, char **argv)
     ts_error err;
     ts_error_clear(&err);
     int parsed = ts_cli_parse(argc, argv, &opt);
+    if (parsed == TS_CLI_EXIT_NOMEM) {
+        ts_error_set(&err, TS_ENOMEM, NULL, NULL, "out of memory");
+        ts_msg_error(&err, &opt);
+        ts_cli_options_free(&opt);
+        return exit_code(TS_ENOMEM);
+    }
     if (parsed != TS_CLI_RUN) {
         int code = parsed == TS_CLI_EXIT_OK ? 0 : 2;
         ts_cli_options_free(&opt);
