@@ -5,10 +5,11 @@
  * handler removes them (ts_outdir_signal_cleanup; the lock is held, see
  * outdir.c) and ends the process with _exit(128 + signal), all
  * async-signal-safe; the Monte Carlo draws, however long, end at once.
- * A run without charts (--no-render, no gnuplot) never makes the folder:
- * a signal that comes while its final step runs is held off until the
- * step is done, and the process then exits 128 + signal, the run's files
- * written whole.
+ * A run without charts (--no-render, no gnuplot) never makes the folder.
+ * The final step holds both signals off, and the run checks for one that
+ * came before it with them held (main.c), so a signal either stops the
+ * run before the step (nothing changed) or is handled after it (the files
+ * written whole, and the run says so); either way it exits 128 + signal.
  * Once the folder exists (rendering, reading the images back, report.html)
  * the handler records the signal and kills the gnuplot children
  * (ts_render_abort: kill and unlink only); the renderer starts no more,
@@ -26,11 +27,20 @@
 
 volatile sig_atomic_t ts_cli_signal = 0;
 
+/* ts_msg_interrupted's line for a run that changed nothing, written with
+ * write(2) here: stdio is not async-signal-safe. */
+static const char STOPPED_INT[] = "targetsim: interrupted by SIGINT; no file was changed\n";
+static const char STOPPED_TERM[] = "targetsim: interrupted by SIGTERM; no file was changed\n";
+
 static void on_signal(int sig)
 {
     ts_cli_signal = sig;
-    if (!ts_outdir_stage_exists) {
+    if (!ts_outdir_stage_exists && !ts_outdir_committed) {
         ts_outdir_signal_cleanup();
+        if (sig == SIGINT)
+            (void)!write(STDERR_FILENO, STOPPED_INT, sizeof STOPPED_INT - 1);
+        else
+            (void)!write(STDERR_FILENO, STOPPED_TERM, sizeof STOPPED_TERM - 1);
         _exit(128 + sig);
     }
     ts_render_abort();

@@ -1,6 +1,7 @@
 /* main.c - the targetsim command: parse options, call the library, map the
  * status to an exit code. No engine logic lives here. */
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -457,9 +458,21 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
         (st = collect(&o, charts, img, &page, &files, &n_files, err)) != TS_OK)
         goto out;
     ts_manifest_info info = {argc, argv, opt->seed, opt->draws};
-    if ((st = ts_outdir_commit(&od, files, n_files, &info, err)) != TS_OK)
+    /* A signal that came while report.html was made stops the run here;
+     * one that comes from now on waits until the folder has changed. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    if (!ts_cli_signal)
+        st = ts_outdir_commit(&od, files, n_files, &info, err);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (st != TS_OK || !od.committed)
         goto out;
     committed = true;
+    if (ts_cli_signal) /* came during the step: main says the files are written */
+        goto out;
     st = rendered;
     if (st != TS_OK)
         *err = render_err;

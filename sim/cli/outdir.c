@@ -37,6 +37,7 @@
 
 const char *volatile ts_outdir_held_lock = NULL;
 volatile sig_atomic_t ts_outdir_stage_exists = 0;
+volatile sig_atomic_t ts_outdir_committed = 0;
 
 /* The folders this run created (mkdir -p), outermost first: a run that
  * ends without writing its files removes them again (when empty), so that
@@ -521,6 +522,7 @@ ts_status ts_outdir_commit(ts_outdir *od, const ts_output_file *files, size_t n,
     sigprocmask(SIG_BLOCK, &block, &old);
     st = ts_output_replace_all(od->dir, all, n + 1, (const char *const *)stale, n_stale, err);
     od->committed = st == TS_OK;
+    ts_outdir_committed = od->committed;
     sigprocmask(SIG_SETMASK, &old, NULL);
 out:
     free(stale);

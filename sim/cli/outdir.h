@@ -72,4 +72,7 @@ extern const char *volatile ts_outdir_held_lock;
 /* For a signal handler: 1 while the stage folder exists. */
 extern volatile sig_atomic_t ts_outdir_stage_exists;
 
+/* For a signal handler: 1 once ts_outdir_commit changed the folder. */
+extern volatile sig_atomic_t ts_outdir_committed;
+
 #endif
