@@ -40,6 +40,18 @@ cJSON *ts_jout_year_entry(cJSON *array, int year)
     return entry;
 }
 
+void ts_jout_add(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!cJSON_AddItemToObject(obj, key, item))
+        cJSON_Delete(item);
+}
+
+void ts_jout_append(cJSON *array, cJSON *item)
+{
+    if (!cJSON_AddItemToArray(array, item))
+        cJSON_Delete(item);
+}
+
 void ts_jout_string(cJSON *obj, const char *key, const char *s)
 {
     if (s)

@@ -40,7 +40,7 @@ static cJSON *plan_revisions_json(const ts_indicator *ind)
         cJSON_AddStringToObject(o, "direction", ts_direction_name(rev->target.direction));
         cJSON_AddNumberToObject(o, "year", rev->target.year);
         ts_jout_string(o, "source", rev->source);
-        cJSON_AddItemToArray(list, o);
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -71,10 +71,10 @@ static cJSON *plan_json(const ts_run *run)
         ts_jout_string(o, "source", ind->source);
         ts_jout_string(o, "note", ind->note);
         ts_jout_string(o, "assumption", ind->assumption);
-        cJSON_AddItemToObject(o, "history", series_json(&ind->history));
-        cJSON_AddItemToObject(o, "actual", series_json(&ind->actual));
-        cJSON_AddItemToObject(o, "revisions", plan_revisions_json(ind));
-        cJSON_AddItemToArray(inds, o);
+        ts_jout_add(o, "history", series_json(&ind->history));
+        ts_jout_add(o, "actual", series_json(&ind->actual));
+        ts_jout_add(o, "revisions", plan_revisions_json(ind));
+        ts_jout_append(inds, o);
     }
     return p;
 }
@@ -98,7 +98,7 @@ static cJSON *required_json(const ts_plan *plan, const ts_required_list *req)
         cJSON *o = cJSON_CreateObject();
         ts_jout_string(o, "driver", plan->indicators[req->drivers[k].driver].id);
         ts_jout_number(o, "rate", req->drivers[k].rate);
-        cJSON_AddItemToArray(list, o);
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -184,7 +184,7 @@ static cJSON *revisions_json(const ts_plan *plan, const ts_scenario_result *r, s
         cJSON_AddNumberToObject(o, "revision", (double)(k + 1));
         ts_jout_string(o, "source", ind->revisions[k].source);
         assessment_json(o, &r->revisions[i][k]);
-        cJSON_AddItemToArray(list, o);
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -196,11 +196,11 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     ts_jout_string(o, "id", ind->id);
     assessment_json(o, &r->assessments[i]);
     ts_jout_string(o, "assumption", ind->assumption);
-    cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
-    cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
-    cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, r->required[i]));
+    ts_jout_add(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
+    ts_jout_add(o, "revisions", revisions_json(plan, r, i));
+    ts_jout_add(o, "required_driver_growth", required_json(plan, r->required[i]));
     mc_json(o, r->mc, i);
-    cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
+    ts_jout_add(o, "path", path_json(r->projection, i));
     return o;
 }
 
@@ -217,7 +217,7 @@ static cJSON *uncertainty_json(const ts_plan *plan, const ts_scenario_result *r)
         cJSON *e = cJSON_CreateObject();
         ts_jout_string(e, "indicator", plan->indicators[i].id);
         ts_jout_number(e, "sd", sc->assumptions[i].sd);
-        cJSON_AddItemToArray(sds, e);
+        ts_jout_append(sds, e);
     }
     cJSON *corr = cJSON_AddArrayToObject(o, "correlation");
     for (size_t k = 0; k < sc->n_correlations; k++) {
@@ -225,7 +225,7 @@ static cJSON *uncertainty_json(const ts_plan *plan, const ts_scenario_result *r)
         ts_jout_string(e, "a", plan->indicators[sc->correlations[k].a].id);
         ts_jout_string(e, "b", plan->indicators[sc->correlations[k].b].id);
         ts_jout_number(e, "rho", sc->correlations[k].rho);
-        cJSON_AddItemToArray(corr, e);
+        ts_jout_append(corr, e);
     }
     if (r->mc)
         cJSON_AddNumberToObject(o, "normals_per_draw", (double)r->mc->normals_per_draw);
@@ -242,10 +242,10 @@ static cJSON *scenario_json(const ts_plan *plan, const ts_scenario_result *r)
     add_text(o, "name", &sc->name);
     add_text(o, "rationale", &sc->rationale);
     ts_jout_string(o, "file", sc->file);
-    cJSON_AddItemToObject(o, "uncertainty", uncertainty_json(plan, r));
+    ts_jout_add(o, "uncertainty", uncertainty_json(plan, r));
     cJSON *inds = cJSON_AddArrayToObject(o, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++)
-        cJSON_AddItemToArray(inds, indicator_json(plan, r, i));
+        ts_jout_append(inds, indicator_json(plan, r, i));
     return o;
 }
 
@@ -265,7 +265,7 @@ static cJSON *monte_carlo_json(const ts_run *run)
     cJSON_AddStringToObject(o, "interval", "wilson");
     cJSON_AddNumberToObject(o, "confidence", 0.95);
     static const int LEVELS[TS_MC_N_PERCENTILES] = {5, 10, 25, 50, 75, 90, 95};
-    cJSON_AddItemToObject(o, "percentiles", cJSON_CreateIntArray(LEVELS, TS_MC_N_PERCENTILES));
+    ts_jout_add(o, "percentiles", cJSON_CreateIntArray(LEVELS, TS_MC_N_PERCENTILES));
     return o;
 }
 
@@ -278,13 +278,13 @@ ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err
     cJSON *gen = cJSON_AddObjectToObject(root, "generator");
     cJSON_AddStringToObject(gen, "name", "targetsim");
     cJSON_AddStringToObject(gen, "version", ts_version());
-    cJSON_AddItemToObject(root, "plan", plan_json(run));
-    cJSON_AddItemToObject(root, "monte_carlo", monte_carlo_json(run));
+    ts_jout_add(root, "plan", plan_json(run));
+    ts_jout_add(root, "monte_carlo", monte_carlo_json(run));
     cJSON *list = cJSON_AddArrayToObject(root, "scenarios");
     for (size_t s = 0; s < run->n_results; s++)
-        cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));
-    cJSON_AddItemToObject(root, "backtest", ts_report_backtest_json(run));
-    cJSON_AddItemToObject(root, "comparison", ts_report_comparison_json(run));
+        ts_jout_append(list, scenario_json(run->plan, &run->results[s]));
+    ts_jout_add(root, "backtest", ts_report_backtest_json(run));
+    ts_jout_add(root, "comparison", ts_report_comparison_json(run));
     char *text = root && !ts_json_alloc_failed() ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (text && ts_json_alloc_failed()) {
