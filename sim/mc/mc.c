@@ -1,8 +1,20 @@
 /* mc.c - Monte Carlo draws: correlated Gaussian shocks on the drivers, the
- * projection core rerun per draw, and per-draw bookkeeping (attainment
- * counts, the stored values for the percentile bands). Threads take blocks
- * of draws from a shared counter; everything a block produces depends only
- * on the seed and the block number. The summary is in mc_summary.c. */
+ * yearly model rerun per draw, and what each draw contributes (attainment
+ * counts, the values for the percentile bands). Threads take blocks of
+ * draws from a shared counter; everything a block produces depends only on
+ * the seed and the block number. The summary is in mc_summary.c.
+ *
+ * The draws of a block are computed MC_BATCH at a time, side by side: the
+ * batch's normals first (in the order one draw after another would take
+ * them from the block's stream), then each driver's years for the whole
+ * batch, then the derived indicators, with per draw exactly the operations
+ * of the projection (sim/engine/project.c), so every value is bit for bit
+ * the one ts_projector_run gives. What does not vary between draws (drivers
+ * without uncertainty, derived indicators of those, the overrides'
+ * coefficients) is computed once per run (compile()); a draw computes only
+ * the cells some target needs (needed_cells()).
+ *
+ * The percentile bands come from the store of every draw's values. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +30,16 @@ const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES] = {0.05, 0.10, 0.25, 0
                                                              0.75, 0.90, 0.95};
 
 /* ---- set-up ---------------------------------------------------------------- */
+
+/* The override of indicator i (the last one given), or NULL. */
+static const ts_driver_override *override_of(const mc_job *job, size_t i)
+{
+    const ts_driver_override *o = NULL;
+    for (size_t k = 0; k < job->n_overrides; k++)
+        if (job->overrides[k].index == i)
+            o = &job->overrides[k];
+    return o;
+}
 
 /* An override that swaps a driver's model (a sweep of "firms.growth" over a
  * scenario where firms add) leaves the sd in the old model's unit: the
@@ -57,7 +79,8 @@ static ts_status setup_dims(mc_job *job, ts_error *err)
     job->dim_sd = malloc((n ? n : 1) * sizeof *job->dim_sd);
     job->chol = malloc((n ? n * n : 1) * sizeof *job->chol);
     job->active = calloc(p->n_years, sizeof *job->active);
-    if (!job->dim_index || !job->dim_sd || !job->chol || !job->active)
+    job->year_pos = calloc(p->n_years, sizeof *job->year_pos);
+    if (!job->dim_index || !job->dim_sd || !job->chol || !job->active || !job->year_pos)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t j = 0; j < n; j++) {
         job->dim_index[j] = dims[j];
@@ -75,6 +98,7 @@ static ts_status setup_dims(mc_job *job, ts_error *err)
             job->active[k] += p->first[dims[j]] <= k;
         if (job->active[k] && job->k0 == p->n_years)
             job->k0 = k;
+        job->year_pos[k] = job->normals_per_draw;
         job->normals_per_draw += job->active[k];
     }
     return TS_OK;
@@ -106,8 +130,8 @@ static size_t count_targets(const ts_projector *p)
     return n;
 }
 
-/* Doubles in the store: every varying year of every target, per draw. */
-static size_t store_cells_per_draw(const ts_projector *p)
+/* Percentile series: every varying year of every target. */
+static size_t count_series(const ts_projector *p)
 {
     size_t cells = 0;
     for (size_t i = 0; i < p->n_ind; i++)
@@ -116,11 +140,11 @@ static size_t store_cells_per_draw(const ts_projector *p)
     return cells;
 }
 
-/* Bytes of the draw store with percentiles on (0 when nothing varies), or
- * SIZE_MAX on overflow. */
+/* Bytes of the draw store (every series, every draw; 0 when nothing
+ * varies), or SIZE_MAX on overflow. */
 static size_t store_bytes(const ts_projector *p, size_t draws)
 {
-    size_t cells = store_cells_per_draw(p);
+    size_t cells = count_series(p);
     if (cells && draws > SIZE_MAX / sizeof(double) / cells)
         return SIZE_MAX;
     return cells * draws * sizeof(double);
@@ -133,16 +157,143 @@ static ts_status setup_targets(mc_job *job, ts_error *err)
     job->targets = calloc(job->n_targets ? job->n_targets : 1, sizeof *job->targets);
     if (!job->targets)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    size_t t = 0, offset = 0;
+    size_t t = 0, series = 0;
     for (size_t i = 0; i < p->n_ind; i++) {
         if (!p->plan->indicators[i].target.present)
             continue;
         setup_target(p, i, &job->targets[t]);
-        job->targets[t].store_offset = offset;
+        job->targets[t].series0 = series;
+        job->targets[t].store_offset = series * job->draws;
         if (p->first[i] < p->n_years)
-            offset += (p->n_years - p->first[i]) * job->draws;
+            series += p->n_years - p->first[i];
         t++;
     }
+    job->n_series = series;
+    return TS_OK;
+}
+
+/* The cells a draw computes: need[i] is the first year index of indicator i
+ * that a draw must know (n_years: none). A target needs its indicator from
+ * its first varying year to the horizon (the attainment year is searched
+ * over all of them and each has a percentile band); a derived indicator
+ * needs its inputs in the years it is needed. A driver is then run from its
+ * first projected year (each year continues the last), a derived indicator
+ * only in the years needed. The one place that decides which (indicator,
+ * year) cells the draws compute: cells no target depends on are not
+ * computed, and so cannot fail a draw. */
+static void needed_cells(const mc_job *job, size_t *need)
+{
+    const ts_projector *p = job->p;
+    for (size_t i = 0; i < p->n_ind; i++)
+        need[i] = p->n_years;
+    for (size_t t = 0; t < job->n_targets; t++) {
+        size_t i = job->targets[t].index;
+        need[i] = job->targets[t].first < need[i] ? job->targets[t].first : need[i];
+    }
+    /* Evaluation order backwards: a derived indicator before its inputs. */
+    for (size_t k = p->n_ind; k-- > 0;) {
+        size_t i = p->plan->order[k];
+        const ts_indicator *ind = &p->plan->indicators[i];
+        if (!ind->is_derived || need[i] >= p->n_years)
+            continue;
+        for (size_t f = 0; f < ind->derived.n; f++) {
+            size_t in = ind->derived.inputs[f];
+            need[in] = need[i] < need[in] ? need[i] : need[in];
+        }
+    }
+}
+
+/* v_t = (a + b e) v_{t-1} + (c + d e) with the shock e: run_driver's step
+ * (sim/engine/project.c), term for term. */
+static inline double step(const ts_model_affine *c, double e, double previous, double *factor)
+{
+    *factor = c->a + e * c->b;
+    return *factor * previous + (c->c + e * c->d);
+}
+
+/* The values of the indicators that do not vary, as every draw would
+ * compute them (shock 0): the observed part, drivers without a shock,
+ * derived indicators of those. Sets fixed_fails when a needed one leaves its
+ * domain: every draw then fails. */
+static void fixed_values(mc_job *job)
+{
+    const ts_projector *p = job->p;
+    size_t ny = p->n_years;
+    ts_projector_init_values(p, job->fixed);
+    for (size_t o = 0; o < p->n_ind; o++) {
+        size_t i = p->plan->order[o];
+        const ts_indicator *ind = &p->plan->indicators[i];
+        if (job->varies[i])
+            continue;
+        double *row = job->fixed + i * ny;
+        bool bad = false;
+        for (size_t k = p->first[i]; k < ny; k++) {
+            double value;
+            if (ind->is_derived) {
+                double in[TS_MAX_FACTORS];
+                for (size_t f = 0; f < ind->derived.n; f++)
+                    in[f] = job->fixed[ind->derived.inputs[f] * ny + k];
+                value = ts_model_derived_value(ind->derived.scale, ind->derived.n, in,
+                                               ind->derived.powers);
+            } else {
+                double factor;
+                value = step(&job->coef[i * ny + k], 0.0, row[k - 1], &factor);
+                bad |= job->rates[i] && !(factor > 0);
+            }
+            bad |= !isfinite(value);
+            row[k] = value;
+        }
+        job->fixed_fails |= bad && job->need[i] < ny;
+    }
+}
+
+/* What a draw computes and what it can reuse, once per run. */
+static ts_status compile(mc_job *job, ts_error *err)
+{
+    const ts_projector *p = job->p;
+    size_t ny = p->n_years, n_ind = p->n_ind;
+    job->coef = calloc(n_ind * ny, sizeof *job->coef);
+    job->rates = calloc(n_ind, sizeof *job->rates);
+    job->dim_of = malloc(n_ind * sizeof *job->dim_of);
+    job->varies = calloc(n_ind, sizeof *job->varies);
+    job->need = malloc(n_ind * sizeof *job->need);
+    job->fixed = malloc(n_ind * ny * sizeof *job->fixed);
+    if (!job->coef || !job->rates || !job->dim_of || !job->varies || !job->need || !job->fixed)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    for (size_t i = 0; i < n_ind; i++)
+        job->dim_of[i] = -1;
+    for (size_t j = 0; j < job->n_dims; j++)
+        job->dim_of[job->dim_index[j]] = (long)j;
+    /* Each driver's coefficients: the projector's, or computed from the
+     * override's constant as the projection does (find_source). */
+    for (size_t i = 0; i < n_ind; i++) {
+        if (p->plan->indicators[i].is_derived)
+            continue;
+        const ts_driver_override *o = override_of(job, i);
+        const ts_model_type *model = o ? o->model : p->scenario->assumptions[i].model;
+        job->rates[i] = model->takes_rates;
+        for (size_t k = p->first[i]; k < ny; k++) {
+            size_t c = i * ny + k;
+            if (!o) {
+                job->coef[c] = p->coef[c];
+            } else {
+                ts_model_input in = {o->value, p->shock[c], p->deflator[c]};
+                model->affine(&in, &job->coef[c]);
+            }
+        }
+    }
+    for (size_t o = 0; o < n_ind; o++) {
+        size_t i = p->plan->order[o];
+        const ts_indicator *ind = &p->plan->indicators[i];
+        if (ind->is_derived)
+            for (size_t f = 0; f < ind->derived.n; f++)
+                job->varies[i] |= job->varies[ind->derived.inputs[f]];
+        else
+            job->varies[i] = job->dim_of[i] >= 0;
+        job->varies[i] &= p->first[i] < ny;
+    }
+    needed_cells(job, job->need);
+    fixed_values(job);
     return TS_OK;
 }
 
@@ -162,7 +313,7 @@ static ts_status check_options(const ts_projector *p, const ts_mc_options *opt, 
                             "(%zu values per draw), more than the %zu MiB allowed; give fewer "
                             "draws",
                             opt->draws, bytes == SIZE_MAX ? SIZE_MAX >> 20 : bytes >> 20,
-                            store_cells_per_draw(p), opt->max_store_bytes >> 20);
+                            count_series(p), opt->max_store_bytes >> 20);
     return TS_OK;
 }
 
@@ -172,7 +323,15 @@ static void job_free(mc_job *job)
     free(job->dim_sd);
     free(job->chol);
     free(job->active);
+    free(job->year_pos);
     free(job->targets);
+    free(job->coef);
+    free(job->rates);
+    free(job->dim_of);
+    free(job->varies);
+    free(job->need);
+    free(job->fixed);
+    free(job->store);
 }
 
 /* ---- workers --------------------------------------------------------------- */
@@ -181,6 +340,11 @@ static void worker_free(mc_worker *w)
 {
     if (w->rng)
         gsl_rng_free(w->rng);
+    free(w->V);
+    free(w->U);
+    free(w->Z);
+    free(w->fin);
+    free(w->fmin);
     free(w->u);
     free(w->shocks);
     free(w->values);
@@ -204,20 +368,31 @@ static void *line_alloc(size_t bytes)
 static ts_status worker_alloc(mc_job *job, mc_worker *w, ts_error *err)
 {
     const ts_projector *p = job->p;
-    size_t cells = p->n_ind * p->n_years;
+    size_t cells = p->n_ind * p->n_years, normals = job->normals_per_draw ? job->normals_per_draw : 1;
     w->job = job;
     w->fail_block = SIZE_MAX;
     w->rng = gsl_rng_alloc(gsl_rng_taus2);
+    w->V = line_alloc(cells * MC_BATCH * sizeof *w->V);
+    w->U = line_alloc(normals * MC_BATCH * sizeof *w->U);
+    if (job->correlated)
+        w->Z = line_alloc(normals * MC_BATCH * sizeof *w->Z);
+    w->fin = line_alloc(MC_BATCH * sizeof *w->fin);
+    w->fmin = line_alloc(MC_BATCH * sizeof *w->fmin);
     w->u = line_alloc((job->n_dims ? job->n_dims : 1) * sizeof *w->u);
     w->shocks = line_alloc(cells * sizeof *w->shocks);
     w->values = line_alloc(cells * sizeof *w->values);
     w->attained = line_alloc((job->n_targets + 1) * sizeof *w->attained);
     w->first_count = line_alloc((job->n_targets + 1) * (p->n_years + 1) * sizeof *w->first_count);
-    if (!w->rng || !w->u || !w->shocks || !w->values || !w->attained || !w->first_count)
+    if (!w->rng || !w->V || !w->U || (job->correlated && !w->Z) || !w->fin || !w->fmin ||
+        !w->u || !w->shocks || !w->values || !w->attained || !w->first_count)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    ts_projector_init_values(p, w->values);
+    for (size_t c = 0; c < cells; c++)
+        for (size_t d = 0; d < MC_BATCH; d++)
+            w->V[c * MC_BATCH + d] = job->fixed[c];
     return TS_OK;
 }
+
+/* ---- one draw at a time: why a draw failed ------------------------------------ */
 
 /* One draw's shocks: in each year from k0 on, a vector of independent
  * standard normals for the active dimensions, correlated through L and
@@ -239,35 +414,6 @@ static void draw_shocks(const mc_job *job, mc_worker *w)
             }
             w->shocks[job->dim_index[j] * ny + k] = job->dim_sd[j] * z;
         }
-    }
-}
-
-/* ts_direction_met without its switch, for the per-draw loop: for finite
- * numbers, v >= x exactly when v - x >= 0, and v <= x when -(v - x) >= 0. */
-static inline bool met(const mc_target *t, double v)
-{
-    double d = t->sign * (v - t->value);
-    return t->strict ? d > 0 : d >= 0;
-}
-
-/* What one draw contributes: attainment counts and stored values. */
-static void record(const mc_job *job, mc_worker *w, size_t draw)
-{
-    size_t ny = job->p->n_years;
-    for (size_t t = 0; t < job->n_targets; t++) {
-        const mc_target *tg = &job->targets[t];
-        const double *row = w->values + tg->index * ny;
-        if (tg->year_k >= tg->first && met(tg, row[tg->year_k]))
-            w->attained[t]++;
-        if (tg->fixed_first < 0) {
-            size_t k = tg->first;
-            while (k < ny && !met(tg, row[k]))
-                k++;
-            w->first_count[t * (ny + 1) + k]++;
-        }
-        if (job->store)
-            for (size_t k = tg->first; k < ny; k++)
-                job->store[tg->store_offset + (k - tg->first) * job->draws + draw] = row[k];
     }
 }
 
@@ -296,20 +442,237 @@ static void draw_failed(mc_job *job, mc_worker *w, size_t block, size_t draw, si
         ;
 }
 
+/* Draw `draw` of `block` failed in its batch: replays it the way the
+ * projection runs one draw (the block's stream from its start), so that the
+ * error names the year, the values and the driver exactly as ever. */
+static void explain_failure(mc_job *job, mc_worker *w, size_t block, size_t draw)
+{
+    const ts_projector *p = job->p;
+    gsl_rng_set(w->rng, ts_mc_block_seed(job->seed, block));
+    for (size_t d = block * TS_MC_BLOCK_DRAWS; d <= draw; d++)
+        draw_shocks(job, w);
+    ts_projector_init_values(p, w->values);
+    size_t failed = 0;
+    if (ts_projector_run(p, job->overrides, job->n_overrides, w->shocks, w->values, &failed,
+                         &w->err) == TS_OK) {
+        /* The batch computes a part of what the projection does, the same
+         * way: it cannot fail where the projection does not. */
+        ts_error_set(&w->err, TS_EINTERNAL, NULL, NULL,
+                     "Monte Carlo draw %zu (seed %llu) failed in its batch but not alone",
+                     draw + 1, (unsigned long long)job->seed);
+        w->fail_block = block;
+        size_t seen = atomic_load(&job->fail_block);
+        while (block < seen && !atomic_compare_exchange_weak(&job->fail_block, &seen, block))
+            ;
+        return;
+    }
+    draw_failed(job, w, block, draw, failed);
+}
+
+/* ---- a batch of draws -------------------------------------------------------- */
+
+/* The batch's normals, m draws (the rest of the batch zero), in the order
+ * the draws take them from the stream: draw after draw, year after year,
+ * dimension after dimension. With correlations, Z = L u per year, summed in
+ * the order draw_shocks sums. */
+static void draw_normals(const mc_job *job, mc_worker *w, size_t m)
+{
+    size_t nq = job->normals_per_draw;
+    double *U = w->U;
+    for (size_t d = 0; d < m; d++)
+        for (size_t q = 0; q < nq; q++)
+            U[q * MC_BATCH + d] = gsl_ran_gaussian_ziggurat(w->rng, 1.0);
+    for (size_t d = m; d < MC_BATCH; d++)
+        for (size_t q = 0; q < nq; q++)
+            U[q * MC_BATCH + d] = 0.0;
+    if (!job->correlated)
+        return;
+    size_t n = job->n_dims;
+    for (size_t k = job->k0; k < job->p->n_years; k++)
+        for (size_t j = 0; j < job->active[k]; j++) {
+            const double *row = job->chol + j * n;
+            double *restrict z = w->Z + (job->year_pos[k] + j) * MC_BATCH;
+            for (size_t d = 0; d < MC_BATCH; d++)
+                z[d] = 0.0;
+            for (size_t l = 0; l <= j; l++) {
+                const double *restrict u = U + (job->year_pos[k] + l) * MC_BATCH;
+                for (size_t d = 0; d < MC_BATCH; d++)
+                    z[d] += row[l] * u[d];
+            }
+        }
+}
+
+/* One year of a shocked driver for the batch: the projection's step with
+ * e = sd * z. Tracks the draws' least factor (rates models) and whether a
+ * value is not finite (v - v is NaN then). */
+static inline void year_step(double *restrict out, const double *restrict prev,
+                             const double *restrict z, double sd, ts_model_affine c,
+                             double *restrict fin, double *restrict fmin, bool rates)
+{
+    for (size_t d = 0; d < MC_BATCH; d++) {
+        double factor, e = sd * z[d];
+        double v = step(&c, e, prev[d], &factor);
+        out[d] = v;
+        fin[d] += v - v;
+        if (rates)
+            fmin[d] = factor < fmin[d] ? factor : fmin[d];
+    }
+}
+
+static void run_driver(const mc_job *job, mc_worker *w, size_t i)
+{
+    size_t ny = job->p->n_years, first = job->p->first[i], j = (size_t)job->dim_of[i];
+    double sd = job->dim_sd[j];
+    const double *src = job->correlated ? w->Z : w->U;
+    const double *prev = w->V + (i * ny + first - 1) * MC_BATCH;
+    for (size_t k = first; k < ny; k++) {
+        double *out = w->V + (i * ny + k) * MC_BATCH;
+        const double *z = src + (job->year_pos[k] + j) * MC_BATCH;
+        if (job->rates[i])
+            year_step(out, prev, z, sd, job->coef[i * ny + k], w->fin, w->fmin, true);
+        else
+            year_step(out, prev, z, sd, job->coef[i * ny + k], w->fin, w->fmin, false);
+        prev = out;
+    }
+}
+
+/* out *= x^power for the batch, as ts_model_derived_value's power_of: a
+ * multiplication or a correctly rounded division for the powers 1 and -1. */
+static void times_power(double *restrict out, const double *restrict x, double power)
+{
+    if (power == 1.0)
+        for (size_t d = 0; d < MC_BATCH; d++)
+            out[d] *= x[d];
+    else if (power == -1.0)
+        for (size_t d = 0; d < MC_BATCH; d++)
+            out[d] *= 1.0 / x[d];
+    else
+        for (size_t d = 0; d < MC_BATCH; d++)
+            out[d] *= pow(x[d], power);
+}
+
+static void not_finite(double *restrict fin, const double *restrict v)
+{
+    for (size_t d = 0; d < MC_BATCH; d++)
+        fin[d] += v[d] - v[d];
+}
+
+/* A derived indicator in the years needed: ts_model_derived_value's
+ * product, factor after factor, for the batch. */
+static void run_derived(const mc_job *job, mc_worker *w, size_t i)
+{
+    const ts_projector *p = job->p;
+    const ts_derivation *dv = &p->plan->indicators[i].derived;
+    size_t ny = p->n_years, from = p->first[i] > job->need[i] ? p->first[i] : job->need[i];
+    for (size_t k = from; k < ny; k++) {
+        double *out = w->V + (i * ny + k) * MC_BATCH;
+        for (size_t d = 0; d < MC_BATCH; d++)
+            out[d] = dv->scale;
+        for (size_t f = 0; f < dv->n; f++)
+            times_power(out, w->V + (dv->inputs[f] * ny + k) * MC_BATCH, dv->powers[f]);
+        not_finite(w->fin, out);
+    }
+}
+
+/* m draws of the batch: normals, then every varying indicator a target
+ * needs, in evaluation order. Returns the first of them that left a
+ * model's domain, or m. */
+static size_t draw_batch(const mc_job *job, mc_worker *w, size_t m)
+{
+    const ts_projector *p = job->p;
+    draw_normals(job, w, m);
+    for (size_t d = 0; d < MC_BATCH; d++) {
+        w->fin[d] = 0.0;
+        w->fmin[d] = HUGE_VAL;
+    }
+    for (size_t o = 0; o < p->n_ind; o++) {
+        size_t i = p->plan->order[o];
+        if (!job->varies[i] || job->need[i] >= p->n_years)
+            continue;
+        if (p->plan->indicators[i].is_derived)
+            run_derived(job, w, i);
+        else
+            run_driver(job, w, i);
+    }
+    for (size_t d = 0; d < m; d++)
+        if (isnan(w->fin[d]) || !(w->fmin[d] > 0))
+            return d;
+    return m;
+}
+
+/* ---- what a draw contributes -------------------------------------------------- */
+
+/* ts_direction_met without its switch, for the per-draw loop: for finite
+ * numbers, v >= x exactly when v - x >= 0, and v <= x when -(v - x) >= 0. */
+static inline bool met(const mc_target *t, double v)
+{
+    double d = t->sign * (v - t->value);
+    return t->strict ? d > 0 : d >= 0;
+}
+
+/* One draw's verdict on target tg: whether its value in the target year
+ * meets the target, and the first year index that does (n_years: none by
+ * the horizon). The draw's cell (i, k) is cells[(i * n_years + k) *
+ * stride]. With met(), the only place that knows what meeting a target
+ * means. */
+static inline void assess(const mc_target *tg, const double *cells, size_t stride, size_t ny,
+                          bool *attained, size_t *first)
+{
+    const double *row = cells + tg->index * ny * stride;
+    *attained = tg->year_k >= tg->first && met(tg, row[tg->year_k * stride]);
+    size_t k = ny; /* backwards, without a branch to mispredict */
+    for (size_t y = ny; y-- > tg->first;)
+        k = met(tg, row[y * stride]) ? y : k;
+    *first = k;
+}
+
+/* What m draws of the batch contribute to the counts. */
+static void record(const mc_job *job, mc_worker *w, size_t m)
+{
+    size_t ny = job->p->n_years;
+    for (size_t t = 0; t < job->n_targets; t++) {
+        const mc_target *tg = &job->targets[t];
+        size_t *first_count = w->first_count + t * (ny + 1), attained = 0;
+        for (size_t d = 0; d < m; d++) {
+            bool att;
+            size_t first;
+            assess(tg, w->V + d, MC_BATCH, ny, &att, &first);
+            attained += att;
+            if (tg->fixed_first < 0)
+                first_count[first]++;
+        }
+        w->attained[t] += attained;
+    }
+}
+
+/* The batch's values of every percentile series (draws d0 .. d0 + m - 1)
+ * into the store. */
+static void keep_values(mc_job *job, mc_worker *w, size_t m, size_t d0)
+{
+    size_t ny = job->p->n_years;
+    for (size_t t = 0; t < job->n_targets; t++) {
+        const mc_target *tg = &job->targets[t];
+        for (size_t k = tg->first; k < ny; k++)
+            memcpy(job->store + tg->store_offset + (k - tg->first) * job->draws + d0,
+                   w->V + (tg->index * ny + k) * MC_BATCH, m * sizeof *w->V);
+    }
+}
+
 static void run_block(mc_job *job, mc_worker *w, size_t block)
 {
     size_t d0 = block * TS_MC_BLOCK_DRAWS;
     size_t d1 = d0 + TS_MC_BLOCK_DRAWS < job->draws ? d0 + TS_MC_BLOCK_DRAWS : job->draws;
     gsl_rng_set(w->rng, ts_mc_block_seed(job->seed, block));
-    for (size_t d = d0; d < d1; d++) {
-        draw_shocks(job, w);
-        size_t failed = 0;
-        if (ts_projector_run(job->p, job->overrides, job->n_overrides, w->shocks, w->values,
-                             &failed, &w->err) != TS_OK) {
-            draw_failed(job, w, block, d, failed);
+    for (size_t b = d0; b < d1; b += MC_BATCH) {
+        size_t m = d1 - b < MC_BATCH ? d1 - b : MC_BATCH;
+        size_t bad = draw_batch(job, w, m);
+        if (bad < m) {
+            explain_failure(job, w, block, b + bad);
             return;
         }
-        record(job, w, d);
+        record(job, w, m);
+        if (job->store)
+            keep_values(job, w, m, b);
     }
     atomic_fetch_add(&job->done_draws, (uint64_t)(d1 - d0));
 }
@@ -350,6 +713,10 @@ static ts_status draw_all(mc_job *job, const ts_mc_options *opt, mc_worker *work
         st = worker_alloc(job, &workers[k], err);
     if (st != TS_OK)
         return st;
+    if (job->fixed_fails) { /* every draw fails: say why the first does */
+        explain_failure(job, &workers[0], 0, 0);
+        return first_failure(workers, 1, err);
+    }
     ts_workers_progress progress = {&job->done_draws, job->draws, opt->progress,
                                     opt->progress_user};
     ts_workers_run(n_threads, worker_main, workers, sizeof *workers, &progress);
@@ -405,7 +772,7 @@ ts_status ts_mc_run(const ts_projector *p, const ts_driver_override *overrides,
     ts_mc_result *res = NULL;
     bool keep = opt->percentiles || opt->keep_draws;
     if ((st = setup_dims(&job, err)) != TS_OK || (st = setup_targets(&job, err)) != TS_OK ||
-        (st = result_alloc(&job, opt, &res, err)) != TS_OK)
+        (st = compile(&job, err)) != TS_OK || (st = result_alloc(&job, opt, &res, err)) != TS_OK)
         goto out;
     size_t bytes = store_bytes(p, opt->draws);
     if (keep && bytes && !(job.store = malloc(bytes))) {
@@ -428,7 +795,6 @@ ts_status ts_mc_run(const ts_projector *p, const ts_driver_override *overrides,
 out:
     for (unsigned k = 0; k < n_threads; k++)
         worker_free(&workers[k]);
-    free(job.store);
     job_free(&job);
     ts_mc_result_free(res);
     return st;

@@ -10,6 +10,10 @@
 #include "engine/projector.h"
 #include "targetsim/mc.h"
 
+/* Draws computed side by side: every array of a batch holds, per cell, the
+ * values of MC_BATCH draws next to each other. */
+enum { MC_BATCH = 32 };
+
 /* One indicator with a target, as the draw loop sees it. */
 typedef struct mc_target {
     size_t index;         /* plan indicator */
@@ -21,6 +25,7 @@ typedef struct mc_target {
     bool strict;          /* above/below */
     bool fixed_met;       /* the target year does not vary and meets the target */
     long fixed_first;     /* first attaining year among the fixed years, or -1 */
+    size_t series0;       /* its first percentile series (year `first`); one per varying year */
     size_t store_offset;  /* year k's draws start at store_offset + (k - first) * draws */
 } mc_target;
 
@@ -41,9 +46,20 @@ typedef struct mc_job {
     size_t *active;       /* per year index: dimensions drawn in that year */
     size_t k0;            /* first year index with an active dimension */
     size_t normals_per_draw;
+    size_t *year_pos;     /* per year index: where its normals start within a draw */
     size_t n_targets;
     mc_target *targets;
-    double *store;        /* NULL without percentiles */
+    /* The draw, compiled once per run (compile() in mc.c). */
+    ts_model_affine *coef; /* n_ind * n_years: each driver's yearly coefficients, overrides in */
+    bool *rates;           /* per indicator: its model takes rates (the factor must be > 0) */
+    long *dim_of;          /* per indicator: its dimension, or -1 */
+    bool *varies;          /* per indicator: its values differ between draws */
+    size_t *need;          /* per indicator: the first year index a draw computes (n_years: none) */
+    double *fixed;         /* n_ind * n_years: a draw's values where nothing varies */
+    bool fixed_fails;      /* a needed indicator that does not vary leaves its domain */
+    /* The percentile bands. */
+    size_t n_series;      /* one per (target, varying year) */
+    double *store;        /* NULL without percentiles; else n_series * draws, series-major */
     atomic_size_t next_block;
     atomic_uint_least64_t done_draws;
     atomic_size_t fail_block; /* lowest failed block so far, SIZE_MAX if none */
@@ -53,6 +69,13 @@ typedef struct mc_job {
 typedef struct mc_worker {
     mc_job *job;
     gsl_rng *rng;
+    /* A batch: cell (i, k) of draw d at V[(i * n_years + k) * MC_BATCH + d]. */
+    double *V;            /* n_ind * n_years * MC_BATCH, the fixed values where nothing varies */
+    double *U;            /* normals_per_draw * MC_BATCH: normal q of draw d at U[q * MC_BATCH + d] */
+    double *Z;            /* the same, correlated (with correlations only) */
+    double *fin;          /* MC_BATCH: NaN once a value of the draw is not finite */
+    double *fmin;         /* MC_BATCH: the draw's least yearly factor of a rates model */
+    /* One draw, the way the projection runs it (to say why a draw failed). */
     double *u;            /* n_dims standard normals */
     double *shocks;       /* n_ind * n_years, zero where nothing is drawn */
     double *values;       /* n_ind * n_years */

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "load/uncertainty.h"
 #include "mc/mc_internal.h"
+#include "mc/mc_run.h"
 #include "mc/quantile.h"
 #include "testutil.h"
 
@@ -174,6 +176,105 @@ static int same_result(const ts_mc_result *a, const ts_mc_result *b)
             return 0;
     }
     return 1;
+}
+
+/* One draw the way the projection runs it, written out here: the block's
+ * stream from its start, per draw and year the active drivers' normals in
+ * order, correlated through the Cholesky factor, scaled by the sds; then
+ * ts_projector_run with those shocks (and the overrides). The draws'
+ * batched loop must give the same values, bit for bit. */
+static void scalar_draw(const ts_projector *p, const ts_driver_override *ov, size_t n_ov,
+                        size_t draw, double *values)
+{
+    size_t ny = p->n_years, dims[TS_MAX_INDICATORS], n = 0;
+    for (size_t k = 1; k < ny; k++)
+        for (size_t i = 0; i < p->n_ind; i++) {
+            bool swapped = false;
+            for (size_t o = 0; o < n_ov; o++)
+                swapped |= ov[o].index == i && ov[o].model != p->scenario->assumptions[i].model;
+            if (!p->plan->indicators[i].is_derived && p->first[i] == k &&
+                p->scenario->assumptions[i].sd > 0 && !swapped)
+                dims[n++] = i;
+        }
+    double chol[TS_MAX_INDICATORS * 4], u[TS_MAX_INDICATORS];
+    ts_error err;
+    CHECK(n <= 4 && ts_uncertainty_factor(p->plan, p->scenario, dims, n, chol, &err) == TS_OK);
+    double *shocks = calloc(p->n_ind * ny, sizeof *shocks);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_taus2);
+    size_t block = draw / TS_MC_BLOCK_DRAWS;
+    gsl_rng_set(rng, ts_mc_block_seed(TS_MC_DEFAULT_SEED, block));
+    for (size_t d = block * TS_MC_BLOCK_DRAWS; d <= draw; d++)
+        for (size_t k = 1; k < ny; k++) {
+            size_t m = 0;
+            while (m < n && p->first[dims[m]] <= k)
+                m++;
+            for (size_t j = 0; j < m; j++)
+                u[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+            for (size_t j = 0; j < m; j++) {
+                double z = 0.0;
+                for (size_t l = 0; l <= j; l++)
+                    z += chol[j * n + l] * u[l];
+                shocks[dims[j] * ny + k] = p->scenario->assumptions[dims[j]].sd * z;
+            }
+        }
+    ts_projector_init_values(p, values);
+    CHECK(ts_projector_run(p, ov, n_ov, shocks, values, NULL, &err) == TS_OK);
+    gsl_rng_free(rng);
+    free(shocks);
+}
+
+/* The batched draws against draws made one at a time by the projection:
+ * drivers observed to different years (so years draw different numbers of
+ * normals), correlated, a growth, an add and a level driver, a derived
+ * target of three factors, an override that keeps its shock and one that
+ * swaps the model (no shock). */
+static void test_batch_is_projection(void)
+{
+    fixture f;
+    if (!setup(&f,
+               "{'id': 'p', 'base_year': 2020, 'target_year': 2026, 'horizon': 2030,"
+               " 'indicators': {'gdp': {'baseline': 100, 'actual': {'2021': 104},"
+               "   'target': {'value': 150}},"
+               " 'firms': {'baseline': 50, 'actual': {'2021': 52, '2022': 55},"
+               "   'target': {'value': 80, 'direction': 'above'}},"
+               " 'pop': {'baseline': 10}, 'fx': {'baseline': 7},"
+               " 'pc': {'derived': {'scale': 100, 'factors': {'gdp': 1, 'pop': -1, 'fx': -1}},"
+               "   'target': {'value': 230}}}}",
+               "{'id': 's', 'assumptions': {'gdp': {'growth': 0.07, 'deflator': 0.02},"
+               " 'firms': {'add': 3}, 'pop': {'growth': 0.01}, 'fx': {'level': 7}},"
+               " 'uncertainty': {'sd': {'gdp': 0.03, 'firms': 4, 'pop': 0.005, 'fx': 0.2},"
+               " 'correlation': {'gdp,pop': -0.3, 'firms,gdp': 0.5}}}"))
+        goto out;
+    size_t n = TS_MC_BLOCK_DRAWS + 904, ny = f.p->n_years;
+    const ts_driver_override overrides[2] = {{2, &ts_model_growth, 0.02},
+                                             {3, &ts_model_growth, 0.0}};
+    for (size_t n_ov = 0; n_ov <= 2; n_ov += 2) {
+        ts_mc_options opt = {.draws = n, .seed = TS_MC_DEFAULT_SEED, .threads = 2,
+                             .keep_draws = true};
+        ts_mc_result *r = NULL;
+        ts_error err;
+        if (!CHECK(ts_mc_run(f.p, n_ov ? overrides : NULL, n_ov, &opt, &r, &err) == TS_OK))
+            continue;
+        static const size_t DRAWS[] = {0, 1, 31, 32, 4095, 4096, 4999};
+        double *values = malloc(f.p->n_ind * ny * sizeof *values);
+        for (size_t q = 0; q < sizeof DRAWS / sizeof *DRAWS; q++) {
+            scalar_draw(f.p, overrides, n_ov, DRAWS[q], values);
+            for (size_t i = 0; i < f.p->n_ind; i++) {
+                const ts_mc_target *t = &r->targets[i];
+                if (!t->has_target)
+                    continue;
+                for (size_t k = t->first; k < ny; k++)
+                    if (!CHECK(t->draws[(k - t->first) * n + DRAWS[q]] == values[i * ny + k]))
+                        fprintf(stderr, "  draw %zu, indicator %zu, year %zu: %.17g, alone %.17g\n",
+                                DRAWS[q], i, k, t->draws[(k - t->first) * n + DRAWS[q]],
+                                values[i * ny + k]);
+            }
+        }
+        free(values);
+        ts_mc_result_free(r);
+    }
+out:
+    teardown(&f);
 }
 
 /* Blocks, not threads, decide the random streams. */
@@ -351,6 +452,7 @@ int main(void)
     test_block_seeds();
     test_additive_normal_law();
     test_correlation();
+    test_batch_is_projection();
     test_threads_identical();
     test_options();
     tu_rmtree(dir);
