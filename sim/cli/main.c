@@ -135,21 +135,12 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
     ts_msg_progress(done, total);
 }
 
-/* Half of the physical memory: the most the stored draws may take. */
-static size_t store_limit(void)
-{
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || size <= 0)
-        return 0;
-    return (size_t)pages / 2 * (size_t)size;
-}
-
 /* Monte Carlo draws and sweeps, as the options ask. */
 static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *seconds, ts_error *err)
 {
     progress_state ps = {seconds_now(), isatty(STDERR_FILENO) == 1, false};
     ts_mc_options mc = {.draws = opt->draws, .seed = opt->seed, .threads = opt->threads,
-                        .percentiles = true, .max_store_bytes = store_limit(),
+                        .percentiles = true,
                         .progress = on_progress, .progress_user = &ps};
     ts_status st = TS_OK;
     if (opt->draws)

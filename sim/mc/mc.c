@@ -14,7 +14,11 @@
  * coefficients) is computed once per run (compile()); a draw computes only
  * the cells some target needs (needed_cells()).
  *
- * The percentile bands come from the store of every draw's values. */
+ * Percentiles: while every draw's values fit the memory budget they are
+ * kept (the store) and the bands come from it; above it the draws are made
+ * twice (or more), first counting, then collecting only the values near
+ * each percentile (quantile_stream.h): the streams are seeded per block, so
+ * a block replays exactly. The bands are exact either way. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
@@ -28,6 +32,8 @@
 
 const double ts_mc_percentile_levels[TS_MC_N_PERCENTILES] = {0.05, 0.10, 0.25, 0.50,
                                                              0.75, 0.90, 0.95};
+
+enum { PILOT_DRAWS = 1024 };
 
 /* ---- set-up ---------------------------------------------------------------- */
 
@@ -306,12 +312,10 @@ static ts_status check_options(const ts_projector *p, const ts_mc_options *opt, 
         return ts_error_set(err, TS_EUSAGE, NULL, "threads", "%u is outside [1, %d]",
                             opt->threads, TS_MC_MAX_THREADS);
     size_t bytes = store_bytes(p, opt->draws);
-    if ((opt->percentiles || opt->keep_draws) && opt->max_store_bytes &&
-        bytes > opt->max_store_bytes)
+    if (opt->keep_draws && opt->max_store_bytes && bytes > opt->max_store_bytes)
         return ts_error_set(err, TS_EUSAGE, NULL, "draws",
-                            "%zu would keep %zu MiB of draws for the percentile bands "
-                            "(%zu values per draw), more than the %zu MiB allowed; give fewer "
-                            "draws",
+                            "%zu would keep %zu MiB of draws (%zu values per draw), more than "
+                            "the %zu MiB allowed; give fewer draws",
                             opt->draws, bytes == SIZE_MAX ? SIZE_MAX >> 20 : bytes >> 20,
                             count_series(p), opt->max_store_bytes >> 20);
     return TS_OK;
@@ -332,6 +336,9 @@ static void job_free(mc_job *job)
     free(job->need);
     free(job->fixed);
     free(job->store);
+    ts_qs_free(job->qs);
+    free(job->pilot_lo);
+    free(job->pilot_hi);
 }
 
 /* ---- workers --------------------------------------------------------------- */
@@ -645,16 +652,31 @@ static void record(const mc_job *job, mc_worker *w, size_t m)
     }
 }
 
-/* The batch's values of every percentile series (draws d0 .. d0 + m - 1)
- * into the store. */
+/* The batch's values of every percentile series (draws d0 .. d0 + m - 1):
+ * into the pilot's ranges, the store, or the stream selector. */
 static void keep_values(mc_job *job, mc_worker *w, size_t m, size_t d0)
 {
     size_t ny = job->p->n_years;
     for (size_t t = 0; t < job->n_targets; t++) {
         const mc_target *tg = &job->targets[t];
-        for (size_t k = tg->first; k < ny; k++)
-            memcpy(job->store + tg->store_offset + (k - tg->first) * job->draws + d0,
-                   w->V + (tg->index * ny + k) * MC_BATCH, m * sizeof *w->V);
+        /* In a stream a target that does not vary is known already (setup_keep). */
+        if (job->keep == MC_KEEP_STREAM && !job->varies[tg->index])
+            continue;
+        for (size_t k = tg->first; k < ny; k++) {
+            size_t s = tg->series0 + (k - tg->first);
+            const double *row = w->V + (tg->index * ny + k) * MC_BATCH;
+            if (job->pass == MC_PASS_PILOT) {
+                for (size_t d = 0; d < m; d++) {
+                    job->pilot_lo[s] = row[d] < job->pilot_lo[s] ? row[d] : job->pilot_lo[s];
+                    job->pilot_hi[s] = row[d] > job->pilot_hi[s] ? row[d] : job->pilot_hi[s];
+                }
+            } else if (job->keep == MC_KEEP_STORE) {
+                memcpy(job->store + tg->store_offset + (k - tg->first) * job->draws + d0, row,
+                       m * sizeof *row);
+            } else {
+                ts_qs_put(w->sink, s, row, m);
+            }
+        }
     }
 }
 
@@ -662,19 +684,26 @@ static void run_block(mc_job *job, mc_worker *w, size_t block)
 {
     size_t d0 = block * TS_MC_BLOCK_DRAWS;
     size_t d1 = d0 + TS_MC_BLOCK_DRAWS < job->draws ? d0 + TS_MC_BLOCK_DRAWS : job->draws;
+    if (job->pass == MC_PASS_PILOT && d1 > d0 + job->pilot_draws)
+        d1 = d0 + job->pilot_draws;
     gsl_rng_set(w->rng, ts_mc_block_seed(job->seed, block));
     for (size_t b = d0; b < d1; b += MC_BATCH) {
         size_t m = d1 - b < MC_BATCH ? d1 - b : MC_BATCH;
         size_t bad = draw_batch(job, w, m);
         if (bad < m) {
-            explain_failure(job, w, block, b + bad);
+            /* The same draws in a later pass cannot fail; the pilot just
+             * stops (the first pass reports the draw). */
+            if (job->pass == MC_PASS_FIRST)
+                explain_failure(job, w, block, b + bad);
             return;
         }
-        record(job, w, m);
-        if (job->store)
+        if (job->pass == MC_PASS_FIRST)
+            record(job, w, m);
+        if (job->keep != MC_KEEP_NONE)
             keep_values(job, w, m, b);
     }
-    atomic_fetch_add(&job->done_draws, (uint64_t)(d1 - d0));
+    if (job->pass != MC_PASS_PILOT)
+        atomic_fetch_add(&job->done_draws, (uint64_t)(d1 - d0));
 }
 
 static void worker_main(void *arg)
@@ -705,6 +734,55 @@ static ts_status first_failure(const mc_worker *workers, unsigned n, ts_error *e
     return worst->err.code;
 }
 
+/* The progress of a run that passes over the draws `planned` times, told
+ * as draws of one pass. */
+typedef struct pass_progress {
+    const ts_mc_options *opt;
+    uint64_t draws, planned;
+} pass_progress;
+
+static void on_progress(void *user, uint64_t done, uint64_t total)
+{
+    (void)total;
+    const pass_progress *pp = user;
+    uint64_t d = done / pp->planned;
+    pp->opt->progress(pp->opt->progress_user, d < pp->draws ? d : pp->draws, pp->draws);
+}
+
+/* One pass over every block on n_threads threads. */
+static ts_status run_pass(mc_job *job, mc_pass pass, const ts_mc_options *opt,
+                          mc_worker *workers, unsigned n_threads, ts_error *err)
+{
+    job->pass = pass;
+    job->passes++;
+    atomic_store(&job->next_block, 0);
+    for (unsigned k = 0; k < n_threads; k++)
+        workers[k].sink = job->qs ? ts_qs_sink_at(job->qs, k) : NULL;
+    pass_progress pp = {opt, job->draws, job->keep == MC_KEEP_STREAM ? 2 : 1};
+    ts_workers_progress progress = {&job->done_draws, job->draws, opt->progress ? on_progress : NULL,
+                                    &pp};
+    ts_workers_run(n_threads, worker_main, workers, sizeof *workers, &progress);
+    return first_failure(workers, n_threads, err);
+}
+
+/* The pilot: the first draws of block 0, in this thread, give each series'
+ * range to the stream selector. */
+static void pilot(mc_job *job, mc_worker *w)
+{
+    job->pass = MC_PASS_PILOT;
+    job->pilot_draws = job->draws < PILOT_DRAWS ? job->draws : PILOT_DRAWS;
+    for (size_t s = 0; s < job->n_series; s++) {
+        job->pilot_lo[s] = HUGE_VAL;
+        job->pilot_hi[s] = -HUGE_VAL;
+    }
+    run_block(job, w, 0);
+    for (size_t s = 0; s < job->n_series; s++)
+        if (job->pilot_lo[s] <= job->pilot_hi[s])
+            ts_qs_hint(job->qs, s, job->pilot_lo[s], job->pilot_hi[s]);
+}
+
+/* Every pass the percentiles need: the first (counts and histograms), then
+ * the same draws again until the selector has every percentile. */
 static ts_status draw_all(mc_job *job, const ts_mc_options *opt, mc_worker *workers,
                           unsigned n_threads, ts_error *err)
 {
@@ -717,10 +795,22 @@ static ts_status draw_all(mc_job *job, const ts_mc_options *opt, mc_worker *work
         explain_failure(job, &workers[0], 0, 0);
         return first_failure(workers, 1, err);
     }
-    ts_workers_progress progress = {&job->done_draws, job->draws, opt->progress,
-                                    opt->progress_user};
-    ts_workers_run(n_threads, worker_main, workers, sizeof *workers, &progress);
-    return first_failure(workers, n_threads, err);
+    if (job->keep != MC_KEEP_STREAM)
+        return run_pass(job, MC_PASS_FIRST, opt, workers, n_threads, err);
+    pilot(job, &workers[0]);
+    for (int r = ts_qs_next(job->qs);; r = ts_qs_next(job->qs)) {
+        if (r == TS_QS_DONE)
+            return TS_OK;
+        if (r == TS_QS_ENOMEM)
+            return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        if (r != TS_QS_PASS)
+            return ts_error_set(err, TS_EINTERNAL, NULL, NULL,
+                                "the Monte Carlo draws did not come out the same when made again");
+        st = run_pass(job, job->passes ? MC_PASS_AGAIN : MC_PASS_FIRST, opt, workers, n_threads,
+                      err);
+        if (st != TS_OK)
+            return st;
+    }
 }
 
 static ts_status result_alloc(const mc_job *job, const ts_mc_options *opt, ts_mc_result **out,
@@ -752,6 +842,40 @@ static ts_status result_alloc(const mc_job *job, const ts_mc_options *opt, ts_mc
     return TS_OK;
 }
 
+/* How the percentiles get their draws, and what that needs. */
+static ts_status setup_keep(mc_job *job, const ts_mc_options *opt, unsigned n_threads,
+                            ts_error *err)
+{
+    size_t bytes = store_bytes(job->p, job->draws);
+    size_t budget = opt->store_budget ? opt->store_budget : (size_t)TS_MC_DEFAULT_STORE_BUDGET;
+    if ((!opt->percentiles && !opt->keep_draws) || bytes == 0)
+        job->keep = MC_KEEP_NONE;
+    else if (opt->keep_draws || bytes <= budget)
+        job->keep = MC_KEEP_STORE;
+    else
+        job->keep = MC_KEEP_STREAM;
+    if (job->keep == MC_KEEP_STORE && !(job->store = malloc(bytes)))
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL,
+                            "out of memory: the draws need %zu MiB for the percentile bands",
+                            bytes >> 20);
+    if (job->keep == MC_KEEP_STREAM) {
+        job->qs = ts_qs_create(job->n_series, job->draws, ts_mc_percentile_levels,
+                               TS_MC_N_PERCENTILES, (size_t)TS_MC_STREAM_MIB << 20, n_threads);
+        job->pilot_lo = malloc(job->n_series * sizeof *job->pilot_lo);
+        job->pilot_hi = malloc(job->n_series * sizeof *job->pilot_hi);
+        if (!job->qs || !job->pilot_lo || !job->pilot_hi)
+            return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        size_t ny = job->p->n_years;
+        for (size_t t = 0; t < job->n_targets; t++) {
+            const mc_target *tg = &job->targets[t];
+            for (size_t k = tg->first; k < ny && !job->varies[tg->index]; k++)
+                ts_qs_fixed(job->qs, tg->series0 + (k - tg->first),
+                            job->fixed[tg->index * ny + k]);
+        }
+    }
+    return TS_OK;
+}
+
 ts_status ts_mc_run(const ts_projector *p, const ts_driver_override *overrides,
                     size_t n_overrides, const ts_mc_options *opt, ts_mc_result **out,
                     ts_error *err)
@@ -770,20 +894,14 @@ ts_status ts_mc_run(const ts_projector *p, const ts_driver_override *overrides,
     mc_worker workers[TS_MC_MAX_THREADS];
     memset(workers, 0, sizeof workers);
     ts_mc_result *res = NULL;
-    bool keep = opt->percentiles || opt->keep_draws;
     if ((st = setup_dims(&job, err)) != TS_OK || (st = setup_targets(&job, err)) != TS_OK ||
-        (st = compile(&job, err)) != TS_OK || (st = result_alloc(&job, opt, &res, err)) != TS_OK)
+        (st = compile(&job, err)) != TS_OK || (st = result_alloc(&job, opt, &res, err)) != TS_OK ||
+        (st = setup_keep(&job, opt, n_threads, err)) != TS_OK)
         goto out;
-    size_t bytes = store_bytes(p, opt->draws);
-    if (keep && bytes && !(job.store = malloc(bytes))) {
-        st = ts_error_set(err, TS_ENOMEM, NULL, NULL,
-                          "out of memory: the draws need %zu MiB for the percentile bands",
-                          bytes >> 20);
-        goto out;
-    }
     if ((st = draw_all(&job, opt, workers, n_threads, err)) != TS_OK ||
         (st = ts_mc_summarise(&job, workers, n_threads, opt, res, err)) != TS_OK)
         goto out;
+    res->passes = job.passes;
     if (opt->keep_draws) {
         res->store_ = job.store;
         for (size_t t = 0; t < job.n_targets; t++)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "engine/projector.h"
+#include "quantile_stream.h"
 #include "targetsim/mc.h"
 
 /* Draws computed side by side: every array of a batch holds, per cell, the
@@ -28,6 +29,20 @@ typedef struct mc_target {
     size_t series0;       /* its first percentile series (year `first`); one per varying year */
     size_t store_offset;  /* year k's draws start at store_offset + (k - first) * draws */
 } mc_target;
+
+/* How the percentile bands get their draws. */
+typedef enum mc_keep {
+    MC_KEEP_NONE,   /* no percentiles: one pass, counts only */
+    MC_KEEP_STORE,  /* every draw kept (within the memory budget, or keep_draws): one pass */
+    MC_KEEP_STREAM  /* more than the budget: a first pass, then the same draws again
+                     * (quantile_stream.h) */
+} mc_keep;
+
+typedef enum mc_pass {
+    MC_PASS_PILOT,  /* the first draws of block 0, for the ranges of the series */
+    MC_PASS_FIRST,  /* every draw: counts, and the store or the histograms */
+    MC_PASS_AGAIN   /* every draw again, for the brackets of the percentiles */
+} mc_pass;
 
 typedef struct mc_job {
     const ts_projector *p;
@@ -58,8 +73,14 @@ typedef struct mc_job {
     double *fixed;         /* n_ind * n_years: a draw's values where nothing varies */
     bool fixed_fails;      /* a needed indicator that does not vary leaves its domain */
     /* The percentile bands. */
+    mc_keep keep;
     size_t n_series;      /* one per (target, varying year) */
-    double *store;        /* NULL without percentiles; else n_series * draws, series-major */
+    double *store;        /* MC_KEEP_STORE: n_series * draws, series-major */
+    ts_qs *qs;            /* MC_KEEP_STREAM */
+    double *pilot_lo, *pilot_hi; /* per series, from the pilot */
+    size_t pilot_draws;
+    mc_pass pass;
+    unsigned passes;      /* passes over the draws so far */
     atomic_size_t next_block;
     atomic_uint_least64_t done_draws;
     atomic_size_t fail_block; /* lowest failed block so far, SIZE_MAX if none */
@@ -75,6 +96,7 @@ typedef struct mc_worker {
     double *Z;            /* the same, correlated (with correlations only) */
     double *fin;          /* MC_BATCH: NaN once a value of the draw is not finite */
     double *fmin;         /* MC_BATCH: the draw's least yearly factor of a rates model */
+    ts_qs_sink *sink;     /* MC_KEEP_STREAM */
     /* One draw, the way the projection runs it (to say why a draw failed). */
     double *u;            /* n_dims standard normals */
     double *shocks;       /* n_ind * n_years, zero where nothing is drawn */
@@ -91,7 +113,8 @@ typedef struct mc_worker {
 void ts_mc_wilson(size_t successes, size_t n, double z, double *low, double *high);
 
 /* Combines the workers' counts into res and computes the percentile bands
- * (on `threads` threads) from the store. */
+ * (on `threads` threads) from the store, or reads them from the finished
+ * stream selector. */
 ts_status ts_mc_summarise(const mc_job *job, const mc_worker *workers, size_t n_workers,
                           const ts_mc_options *opt, ts_mc_result *res, ts_error *err);
 

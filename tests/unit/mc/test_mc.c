@@ -52,15 +52,22 @@ static void teardown(fixture *f)
     ts_plan_free(f->plan);
 }
 
-static ts_mc_result *run(const fixture *f, size_t draws, unsigned threads, bool keep)
+static ts_mc_result *run_budget(const fixture *f, size_t draws, unsigned threads, bool keep,
+                               size_t store_budget)
 {
     ts_mc_options opt = {.draws = draws, .seed = TS_MC_DEFAULT_SEED, .threads = threads,
-                         .percentiles = true, .keep_draws = keep};
+                         .percentiles = true, .keep_draws = keep, .store_budget = store_budget};
     ts_mc_result *r = NULL;
     ts_error err;
     if (!CHECK(ts_mc_result_create(f->p, &opt, &r, &err) == TS_OK))
         fprintf(stderr, "  mc: %s: %s: %s\n", err.file, err.path, err.message);
     return r;
+}
+
+/* The store budget at its default: past 1 MiB, the percentiles take passes. */
+static ts_mc_result *run(const fixture *f, size_t draws, unsigned threads, bool keep)
+{
+    return run_budget(f, draws, threads, keep, 0);
 }
 
 /* v_T = v0 + n a + sum of n independent N(0, sigma^2) increments, so
@@ -277,25 +284,64 @@ out:
     teardown(&f);
 }
 
+static const char PLAN3[] =
+    "{'id': 'p', 'base_year': 2020, 'target_year': 2025,"
+    " 'indicators': {'gdp': {'baseline': 100, 'target': {'value': 150}},"
+    " 'pop': {'baseline': 10},"
+    " 'pc': {'derived': {'factors': {'gdp': 1, 'pop': -1}}, 'target': {'value': 14}}}}";
+static const char SCENARIO3[] =
+    "{'id': 's', 'assumptions': {'gdp': {'growth': 0.07}, 'pop': {'growth': 0.01}},"
+    " 'uncertainty': {'sd': {'gdp': 0.03, 'pop': 0.005}, 'correlation': {'gdp,pop': -0.3}}}";
+
+/* Percentiles in bounded memory: 10^6 draws kept whole (one pass) and
+ * made twice within a store budget of 64 KiB (only the values near each
+ * percentile kept) give the same numbers, bit for bit, on any number of
+ * threads. */
+static void test_bounded_memory(void)
+{
+    fixture f;
+    if (!setup(&f, PLAN3, SCENARIO3))
+        goto out;
+    size_t n = 1000000;
+    ts_mc_result *whole = run_budget(&f, n, 2, false, (size_t)1 << 30);
+    ts_mc_result *two = run_budget(&f, n, 2, false, 64 << 10);
+    ts_mc_result *three = run_budget(&f, n, 3, false, 64 << 10);
+    if (whole && two && three) {
+        CHECK_INT(whole->passes, 1);
+        CHECK(two->passes >= 2 && three->passes >= 2);
+        CHECK(same_result(whole, two));
+        CHECK(same_result(whole, three));
+        /* Something to compare: the bands widen and hold the median. */
+        const double *pc = whole->targets[2].percentiles + 5 * TS_MC_N_PERCENTILES;
+        CHECK(pc[0] < pc[3] && pc[3] < pc[6]);
+    }
+    ts_mc_result_free(whole);
+    ts_mc_result_free(two);
+    ts_mc_result_free(three);
+out:
+    teardown(&f);
+}
+
 /* Blocks, not threads, decide the random streams. */
 static void test_threads_identical(void)
 {
     fixture f;
-    if (!setup(&f,
-               "{'id': 'p', 'base_year': 2020, 'target_year': 2025,"
-               " 'indicators': {'gdp': {'baseline': 100, 'target': {'value': 150}},"
-               " 'pop': {'baseline': 10},"
-               " 'pc': {'derived': {'factors': {'gdp': 1, 'pop': -1}}, 'target': {'value': 14}}}}",
-               "{'id': 's', 'assumptions': {'gdp': {'growth': 0.07}, 'pop': {'growth': 0.01}},"
-               " 'uncertainty': {'sd': {'gdp': 0.03, 'pop': 0.005}, 'correlation': {'gdp,pop': -0.3}}}"))
+    if (!setup(&f, PLAN3, SCENARIO3))
         goto out;
-    /* 3 blocks and a part: threads finish blocks in any order. */
-    ts_mc_result *one = run(&f, 3 * TS_MC_BLOCK_DRAWS + 77, 1, false);
-    ts_mc_result *two = run(&f, 3 * TS_MC_BLOCK_DRAWS + 77, 2, false);
-    ts_mc_result *five = run(&f, 3 * TS_MC_BLOCK_DRAWS + 77, 5, false);
-    if (one && two && five) {
+    /* 3 blocks and a part: threads finish blocks in any order. The draws
+     * kept whole (one pass) and made twice alike. */
+    size_t n = 3 * TS_MC_BLOCK_DRAWS + 77;
+    ts_mc_result *one = run_budget(&f, n, 1, false, (size_t)1 << 30);
+    ts_mc_result *two = run(&f, n, 2, false);
+    ts_mc_result *five = run(&f, n, 5, false);
+    ts_mc_result *one_s = run_budget(&f, n, 1, false, 1);
+    ts_mc_result *five_s = run_budget(&f, n, 5, false, 1);
+    if (one && two && five && one_s && five_s) {
         CHECK(same_result(one, two));
         CHECK(same_result(one, five));
+        CHECK(same_result(one, one_s));
+        CHECK(same_result(one, five_s));
+        CHECK(one->passes == 1 && one_s->passes >= 2);
         CHECK(one->targets[2].has_target && !one->targets[1].has_target);
         /* The derived indicator varies with its inputs. */
         CHECK(one->targets[2].percentiles[5 * 7 + 0] < one->targets[2].percentiles[5 * 7 + 6]);
@@ -303,6 +349,8 @@ static void test_threads_identical(void)
     ts_mc_result_free(one);
     ts_mc_result_free(two);
     ts_mc_result_free(five);
+    ts_mc_result_free(one_s);
+    ts_mc_result_free(five_s);
 out:
     teardown(&f);
 }
@@ -417,6 +465,8 @@ static void test_options(void)
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "threads");
     opt.threads = 1;
+    /* Keeping the draws needs them all in memory: max_store_bytes caps it. */
+    opt.keep_draws = true;
     opt.max_store_bytes = 1000 * 15 * 8 - 1; /* 2021-2035: 15 years */
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "draws");
@@ -427,15 +477,25 @@ static void test_options(void)
     CHECK(ts_mc_result_create(f.p, &opt, &r, &err) != TS_EUSAGE);
     ts_mc_result_free(r);
     r = NULL;
+    /* The percentiles alone are never refused: past the store budget the
+     * draws are made again instead. */
+    opt.keep_draws = false;
+    opt.store_budget = 1;
+    CHECK(ts_mc_result_create(f.p, &opt, &r, &err) != TS_EUSAGE);
+    ts_mc_result_free(r);
+    r = NULL;
     /* An sd of 0.4 on a growth rate of 0.05 sends some draws below -100 %:
      * the first such draw is reported, the same with any threads. */
     opt.max_store_bytes = 0;
     opt.draws = 100000;
-    ts_error e1, e2;
+    ts_error e1, e2, e3;
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e1), TS_EINPUT);
     opt.threads = 2;
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e2), TS_EINPUT);
     CHECK_STR(e1.message, e2.message);
+    opt.store_budget = (size_t)1 << 30; /* the draws kept: the same draw fails */
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e3), TS_EINPUT);
+    CHECK_STR(e1.message, e3.message);
     CHECK_HAS(e1.message, "Monte Carlo draw ");
     CHECK_HAS(e1.message, "uncertainty.sd.x");
     CHECK(r == NULL);
@@ -454,6 +514,7 @@ int main(void)
     test_correlation();
     test_batch_is_projection();
     test_threads_identical();
+    test_bounded_memory();
     test_options();
     tu_rmtree(dir);
     return check_done();
