@@ -117,6 +117,28 @@ pair() {
     echo "$as $ac $ak $bs $bc $bk"
 }
 
+# trio N A_CMD -- B_CMD -- C_CMD: A, B and C one after the other, N rounds;
+# prints the best "WALL CPU KIB" of each, A's first.
+trio() {
+    local n=$1 r k cmds=() best=()
+    shift
+    local i=0 a=() b=() c=()
+    for arg in "$@"; do
+        if [ "$arg" = "--" ]; then i=$((i + 1)); continue; fi
+        case $i in 0) a+=("$arg") ;; 1) b+=("$arg") ;; *) c+=("$arg") ;; esac
+    done
+    for ((k = 0; k < 9; k++)); do best[k]=""; done
+    for ((r = 0; r < n; r++)); do
+        for k in 0 1 2; do
+            case $k in 0) once "${a[@]}" ;; 1) once "${b[@]}" ;; *) once "${c[@]}" ;; esac
+            if [ -z "${best[3 * k]}" ] || less "$S" "${best[3 * k]}"; then best[3 * k]=$S; fi
+            if [ -z "${best[3 * k + 1]}" ] || less "$C" "${best[3 * k + 1]}"; then best[3 * k + 1]=$C; fi
+            if [ -z "${best[3 * k + 2]}" ] || [ "$KB" -lt "${best[3 * k + 2]}" ]; then best[3 * k + 2]=$KB; fi
+        done
+    done
+    echo "${best[*]}"
+}
+
 # The model's size: normals per draw and years x indicators of its paths.
 "$new" --plan "$plan" --scenario "$scen" --draws 100 --threads 1 --no-render \
     --quiet --out "$work/probe"
@@ -181,11 +203,14 @@ if ! skip table; then
     for n in $DRAWS; do
         declare -A ts_s=() bs_s=()
         for t in 1 2; do
-            read -r ts tc tk < <(measure "$new" --plan "$plan" --scenario "$scen" \
-                --draws "$n" --threads "$t" --no-render --quiet --out "$work/ts")
-            read -r np nc nk < <(measure env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
-                OPENBLAS_NUM_THREADS="$t" "$PY" "$here/bench/mc_numpy.py" "$plan" "$scen" "$n")
-            read -r bs bc bk < <(measure "$build/gauss_bare" "$n" "$normals" "$t")
+            # Round after round, the three one after the other, so that a
+            # change of load on the machine weighs on all three alike.
+            read -r ts tc tk np nc nk bs bc bk < <(trio "$REPEAT" \
+                "$new" --plan "$plan" --scenario "$scen" --draws "$n" --threads "$t" \
+                --no-render --quiet --out "$work/ts" -- \
+                env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS="$t" \
+                "$PY" "$here/bench/mc_numpy.py" "$plan" "$scen" "$n" -- \
+                "$build/gauss_bare" "$n" "$normals" "$t")
             ts_s[$t]=$ts
             bs_s[$t]=$bs
             speedup="-"
