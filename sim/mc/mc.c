@@ -14,7 +14,7 @@
  * coefficients) is computed once per run (compile()); a draw computes only
  * the cells some target needs (needed_cells()).
  *
- * Percentiles: while every draw's values fit the memory budget they are
+ * Percentiles: while every draw's values fit the store budget (1 MiB) they are
  * kept (the store) and the bands come from it; above it the draws are made
  * twice (or more), first counting, then collecting only the values near
  * each percentile (quantile_stream.h): the streams are seeded per block, so

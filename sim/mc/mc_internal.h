@@ -33,7 +33,7 @@ typedef struct mc_target {
 /* How the percentile bands get their draws. */
 typedef enum mc_keep {
     MC_KEEP_NONE,   /* no percentiles: one pass, counts only */
-    MC_KEEP_STORE,  /* every draw kept (within the memory budget, or keep_draws): one pass */
+    MC_KEEP_STORE,  /* every draw kept (within store_budget, or keep_draws): one pass */
     MC_KEEP_STREAM  /* more than the budget: a first pass, then the same draws again
                      * (quantile_stream.h) */
 } mc_keep;

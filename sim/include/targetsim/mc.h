@@ -64,7 +64,7 @@ typedef struct ts_mc_options {
     unsigned threads;       /* 1 .. TS_MC_MAX_THREADS; 0 means 1 */
     bool percentiles;       /* compute the yearly percentile bands */
     bool keep_draws;        /* keep every draw in the result (implies percentiles; one pass,
-                             * whatever memory_budget) */
+                             * whatever store_budget) */
     size_t max_store_bytes; /* with keep_draws: refuse (TS_EUSAGE, "draws") a larger store;
                              * 0 = no limit */
     size_t store_budget;    /* bytes the draws may take when kept for the percentiles: above
