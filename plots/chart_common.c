@@ -158,7 +158,7 @@ long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl
     ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
     long n = 0;
     for (size_t i = 0; names && names2 && i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), width, names, names2);
         n++;

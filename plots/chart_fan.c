@@ -115,7 +115,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
  * the bands need. */
 static bool fan_applies(const ts_run *run, size_t index)
 {
-    return run->mc_draws > 0 && run->plan->indicators[index].target.present &&
+    return run->mc_draws > 0 && ts_target_scored(&run->plan->indicators[index].target) &&
            run->n_results > 0 && run->results[0].mc &&
            run->results[0].mc->targets[index].percentiles;
 }

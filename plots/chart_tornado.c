@@ -150,7 +150,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
 /* One per target of the first scenario with a bar that moves the value. */
 static bool tornado_applies(const ts_run *run, size_t index)
 {
-    return run->plan->indicators[index].target.present && swings(run, index);
+    return ts_target_scored(&run->plan->indicators[index].target) && swings(run, index);
 }
 
 const ts_chart_kind ts_chart_kind_tornado = {

@@ -29,7 +29,7 @@ static size_t count_targets(const ts_plan *plan)
 {
     size_t n = 0;
     for (size_t i = 0; i < plan->n_indicators; i++)
-        if (plan->indicators[i].target.present)
+        if (ts_target_scored(&plan->indicators[i].target))
             n += 1 + plan->indicators[i].n_revisions;
     return n;
 }

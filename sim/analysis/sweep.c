@@ -96,14 +96,14 @@ static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
                             "use fewer points or fewer draws",
                             r->n_points, r->has_draws ? r->draws : 1, TS_SWEEP_MAX_WORK);
     for (size_t i = 0; i < p->n_ind; i++)
-        r->n_targets += p->plan->indicators[i].target.present;
+        r->n_targets += ts_target_scored(&p->plan->indicators[i].target);
     r->x = malloc(r->n_points * r->n_axes * sizeof *r->x);
     r->targets = malloc((r->n_targets ? r->n_targets : 1) * sizeof *r->targets);
     r->cells = calloc(r->n_points * (r->n_targets ? r->n_targets : 1), sizeof *r->cells);
     if (!r->x || !r->targets || !r->cells)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0, t = 0; i < p->n_ind; i++)
-        if (p->plan->indicators[i].target.present)
+        if (ts_target_scored(&p->plan->indicators[i].target))
             r->targets[t++] = i;
     for (size_t pt = 0; pt < r->n_points; pt++) {
         size_t rest = pt;

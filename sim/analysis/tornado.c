@@ -99,7 +99,7 @@ ts_status ts_tornado_create(const ts_projector *p, ts_tornado **out, ts_error *e
     }
     ts_projector_init_values(p, values);
     for (size_t i = 0; i < p->n_ind; i++)
-        if (p->plan->indicators[i].target.present)
+        if (ts_target_scored(&p->plan->indicators[i].target))
             add_bars(p, i, t, values, shocks);
     qsort(t->bars, t->n, sizeof *t->bars, by_swing);
     *out = t;

@@ -99,12 +99,29 @@ static ts_status render_all(const ts_run *run, const ts_cli_options *opt, output
     return TS_OK;
 }
 
+/* --rule and --band: the observed record judged again, the plan's
+ * evaluation with what the options change. */
+static ts_status evaluate(ts_run *run, const ts_cli_options *opt, ts_error *err)
+{
+    if (opt->rule < 0 && !opt->has_band)
+        return TS_OK;
+    ts_evaluation ev = run->plan->evaluation;
+    if (opt->rule >= 0)
+        ev.rule = (ts_rule)opt->rule;
+    if (opt->has_band) {
+        ev.band_low = opt->band_low;
+        ev.band_high = opt->band_high;
+    }
+    return ts_run_set_evaluation(run, &ev, err);
+}
+
 /* The hindsight options: --by and --compare (usage errors) before the
  * backtest, which projects again. */
 static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
 {
     ts_status st = TS_OK;
-    if ((opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
+    if ((st = evaluate(run, opt, err)) != TS_OK ||
+        (opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
         (opt->compare && (st = ts_run_compare(run, opt->compare, err)) != TS_OK) ||
         (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;

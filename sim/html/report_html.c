@@ -21,20 +21,9 @@
 #include "targetsim/html.h"
 #include "targetsim/targetsim.h"
 
-/* k of [Ak] for the k-th indicator with an assumption, 0 for none. */
-static int flag_number(const ts_plan *plan, size_t index)
-{
-    if (!plan->indicators[index].assumption)
-        return 0;
-    int k = 0;
-    for (size_t i = 0; i <= index; i++)
-        k += plan->indicators[i].assumption != NULL;
-    return k;
-}
-
 static void put_flag(ts_buffer *b, const ts_plan *plan, size_t index)
 {
-    int k = flag_number(plan, index);
+    int k = ts_assumption_number(plan, index);
     if (k)
         ts_buffer_printf(b, " <a class=\"flag\" href=\"#assumption-%d\">A%d</a>", k, k);
 }
@@ -212,7 +201,7 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
                      L->col_indicator, L->col_target, L->col_scenario, L->col_value, L->col_ratio,
                      L->col_required, L->col_scen_rate, L->col_attained, L->col_status);
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         ts_html_wrap(b, "<tbody class=\"group\" data-indicator=\"", plan->indicators[i].id, "\">\n");
         for (size_t s = 0; s < run->n_results; s++) {
@@ -399,9 +388,9 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
         put_series(b, &ind->actual, run->as_of, "");
         ts_buffer_puts(b, "</dd>\n");
     }
-    if (ind->source) {
+    if (!ts_text_empty(&ind->source)) {
         ts_buffer_printf(b, "<dt>%s</dt>", L->source);
-        ts_html_wrap(b, "<dd class=\"text\">", ind->source, "</dd>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(&ind->source, lang), "</dd>\n");
     }
     ts_buffer_puts(b, "</dl>\n");
     if (a0->has_target && a0->retrospective)
@@ -443,9 +432,9 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
         }
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n");
-    if (ind->note) {
+    if (!ts_text_empty(&ind->note)) {
         ts_buffer_printf(b, "<p class=\"text lead\"><b>%s</b>", L->note);
-        ts_html_escape(b, ind->note);
+        ts_html_escape(b, ts_text_get(&ind->note, lang));
         ts_buffer_puts(b, "</p>\n");
     }
     ts_buffer_puts(b, "</section>\n");
@@ -482,7 +471,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
     bool any = false;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->assumption)
+        if (!ts_indicator_flagged(ind))
             continue;
         if (!any) {
             ts_buffer_printf(b, "<h2 id=\"assumptions\">%s</h2>\n<p class=\"lead\">%s</p>\n"
@@ -490,10 +479,10 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
                              L->assumptions_title, L->assumptions_lead);
             any = true;
         }
-        int k = flag_number(plan, i);
+        int k = ts_assumption_number(plan, i);
         ts_buffer_printf(b, "<dt id=\"assumption-%d\"><span class=\"flag\">A%d</span> ", k, k);
         ts_html_escape(b, ts_indicator_name(ind, lang));
-        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", ind->assumption, "</dd>\n");
+        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", ts_text_get(&ind->assumption, lang), "</dd>\n");
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -501,16 +490,16 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
     const char *h = any ? "h3" : "h2";
     ts_buffer_printf(b, "<%s id=\"sources\">%s</%s>\n<dl class=\"entries\">\n", h,
                      L->sources_title, h);
-    if (plan->source) {
+    if (!ts_text_empty(&plan->source)) {
         ts_html_wrap(b, "<dt>", ts_text_name(&plan->name, lang, plan->id), "</dt>\n");
-        ts_html_wrap(b, "<dd class=\"text\">", plan->source, "</dd>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(&plan->source, lang), "</dd>\n");
     }
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->source)
+        if (ts_text_empty(&ind->source))
             continue;
         ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
-        ts_html_wrap(b, "<dd class=\"text\">", ind->source, "</dd>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(&ind->source, lang), "</dd>\n");
     }
     ts_buffer_puts(b, "</dl>\n</section>\n");
 }

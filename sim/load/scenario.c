@@ -223,9 +223,15 @@ static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t inde
         return st;
     if (model) {
         ts_json_join(sub, sizeof sub, path, model->name);
+        if (model->takes_rates && ind->measure == TS_MEASURE_RATE)
+            return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
+                                "\"%s\" is a rate indicator (its values are yearly rates in "
+                                "per cent), and a rate does not compound on itself: project it "
+                                "with level or add",
+                                ind->id);
         if ((st = parse_driver(driver, ly, index, model, sub, as)) != TS_OK)
             return st;
-        if (model->needs_positive_start && !(ind->baseline > 0))
+        if (model->needs_positive_start && ind->has_baseline && !(ind->baseline > 0))
             return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
                                 "a %s driver needs a positive baseline, but indicators.%s."
                                 "baseline is %.17g",

@@ -92,13 +92,11 @@ void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang
 
 void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size)
 {
-    buf[0] = '\0';
-    if (!plan->indicators[index].assumption)
-        return;
-    int k = 0;
-    for (size_t i = 0; i <= index; i++)
-        k += plan->indicators[i].assumption != NULL;
-    snprintf(buf, size, "[A%d]", k);
+    int k = ts_assumption_number(plan, index);
+    if (k)
+        snprintf(buf, size, "[A%d]", k);
+    else
+        buf[0] = '\0';
 }
 
 /* Length in bytes of the next token: a space, one wide character, or a run

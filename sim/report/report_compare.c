@@ -97,7 +97,7 @@ void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     tt_add_row(&t, head);
     const ts_plan *plan = run->plan;
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         for (size_t k = 0; k <= plan->indicators[i].n_revisions; k++)
             target_rows(run, i, (int)k, L, lang, &t);

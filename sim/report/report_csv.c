@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "csv.h"
 #include "targetsim/report.h"
 
@@ -32,7 +33,7 @@ static void assessment_cells(const ts_indicator *ind, const ts_assessment *a, ts
     ts_csv_next_number(out, a->realised_growth);
     ts_csv_next_number(out, a->needed_growth);
     ts_csv_next_number(out, a->shortfall);
-    ts_csv_next_text(out, ind->assumption);
+    ts_csv_next_text(out, ts_text_empty(&ind->assumption) ? NULL : ts_text_get(&ind->assumption, TS_LANG_EN));
 }
 
 /* The Monte Carlo columns; empty without draws. */

@@ -38,7 +38,7 @@ static cJSON *plan_revisions_json(const ts_indicator *ind)
         cJSON_AddNumberToObject(o, "value", rev->target.value);
         cJSON_AddStringToObject(o, "direction", ts_direction_name(rev->target.direction));
         cJSON_AddNumberToObject(o, "year", rev->target.year);
-        ts_jout_string(o, "source", rev->source);
+        ts_jout_text(o, "source", &rev->target.source);
         cJSON_AddItemToArray(list, o);
     }
     return list;
@@ -51,7 +51,7 @@ static cJSON *plan_json(const ts_run *run)
     cJSON *p = cJSON_CreateObject();
     ts_jout_string(p, "id", plan->id);
     add_text(p, "name", &plan->name);
-    ts_jout_string(p, "source", plan->source);
+    ts_jout_text(p, "source", &plan->source);
     ts_jout_string(p, "file", plan->file);
     cJSON_AddNumberToObject(p, "base_year", plan->base_year);
     cJSON_AddNumberToObject(p, "target_year", plan->target_year);
@@ -67,9 +67,9 @@ static cJSON *plan_json(const ts_run *run)
         add_text(o, "unit", &ind->unit);
         ts_jout_number(o, "baseline", ind->baseline);
         cJSON_AddBoolToObject(o, "derived", ind->is_derived);
-        ts_jout_string(o, "source", ind->source);
-        ts_jout_string(o, "note", ind->note);
-        ts_jout_string(o, "assumption", ind->assumption);
+        ts_jout_text(o, "source", &ind->source);
+        ts_jout_text(o, "note", &ind->note);
+        ts_jout_text(o, "assumption", &ind->assumption);
         cJSON_AddItemToObject(o, "history", series_json(&ind->history));
         cJSON_AddItemToObject(o, "actual", series_json(&ind->actual));
         cJSON_AddItemToObject(o, "revisions", plan_revisions_json(ind));
@@ -181,7 +181,7 @@ static cJSON *revisions_json(const ts_plan *plan, const ts_scenario_result *r, s
     for (size_t k = 0; k < ind->n_revisions; k++) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "revision", (double)(k + 1));
-        ts_jout_string(o, "source", ind->revisions[k].source);
+        ts_jout_text(o, "source", &ind->revisions[k].target.source);
         assessment_json(o, &r->revisions[i][k]);
         cJSON_AddItemToArray(list, o);
     }
@@ -194,7 +194,7 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     cJSON *o = cJSON_CreateObject();
     ts_jout_string(o, "id", ind->id);
     assessment_json(o, &r->assessments[i]);
-    ts_jout_string(o, "assumption", ind->assumption);
+    ts_jout_text(o, "assumption", &ind->assumption);
     cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
     cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
     cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, r->required[i]));

@@ -338,12 +338,13 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r,
 static void render_revision_sources(const ts_indicator *ind, ts_lang lang, ts_buffer *out)
 {
     for (size_t k = 0; k < ind->n_revisions; k++) {
-        if (!ind->revisions[k].source)
+        const ts_text *source = &ind->revisions[k].target.source;
+        if (ts_text_empty(source))
             continue;
         ts_assessment a = {.revision = (int)k + 1, .target_year = ind->revisions[k].target.year};
         char name[160];
         ts_fmt_target_name(ind, &a, lang, name, sizeof name);
-        ts_fmt_wrapped(out, name, ind->revisions[k].source, 96);
+        ts_fmt_wrapped(out, name, ts_text_get(source, lang), 96);
     }
 }
 
@@ -354,35 +355,35 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
     int any = 0;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->assumption)
+        if (!ts_indicator_flagged(ind))
             continue;
         if (!any++)
             ts_buffer_printf(out, "%s\n", L->assumptions_title);
         char flag[16], label[128];
         flag_of(plan, i, flag, sizeof flag);
         snprintf(label, sizeof label, "%s %s", flag, ts_indicator_name(ind, lang));
-        ts_fmt_wrapped(out, label, ind->assumption, 96);
+        ts_fmt_wrapped(out, label, ts_text_get(&ind->assumption, lang), 96);
     }
     if (any)
         ts_buffer_puts(out, "\n");
     any = 0;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->note)
+        if (ts_text_empty(&ind->note))
             continue;
         if (!any++)
             ts_buffer_printf(out, "%s\n", L->notes_title);
-        ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ind->note, 96);
+        ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ts_text_get(&ind->note, lang), 96);
     }
     if (any)
         ts_buffer_puts(out, "\n");
     ts_buffer_printf(out, "%s\n", L->sources_title);
-    if (plan->source)
-        ts_fmt_wrapped(out, plan->id, plan->source, 96);
+    if (!ts_text_empty(&plan->source))
+        ts_fmt_wrapped(out, plan->id, ts_text_get(&plan->source, lang), 96);
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (ind->source)
-            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ind->source, 96);
+        if (!ts_text_empty(&ind->source))
+            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ts_text_get(&ind->source, lang), 96);
         render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");

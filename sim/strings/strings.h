@@ -21,7 +21,6 @@
 #include "targetsim/report.h"
 
 enum {
-    TS_N_VERDICTS = TS_MOVING_AWAY + 1,
     TS_N_HTML_CHARTS = TS_HTML_CHARTS_NO_TEMPLATES + 1,
     TS_N_METHOD_RULES = 5,
     TS_N_METHOD_DEFS = 4
