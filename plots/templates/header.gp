@@ -14,8 +14,9 @@ set datafile missing 'NaN'
 set datafile commentschars '#'
 
 data_file = @DAT@
-# targetsim passes temporary names with -e and renames the images into place
-# once both are complete; run by hand, the script writes the final names.
+# targetsim sets temporary names before it loads the script and renames the
+# images into place once both are complete; run by hand, the script writes
+# the final names.
 if (!exists("png_file")) png_file = @PNG@
 if (!exists("svg_file")) svg_file = @SVG@
 font_spec = @FONT@

@@ -60,7 +60,7 @@ static ts_status check_axis(const ts_sweep_axis *ax, size_t a, ts_error *err)
     }
     if (!field)
         return TS_OK;
-    char path[32];
+    char path[64]; /* "axes[" + 20 digits + "]." + the longest field name */
     snprintf(path, sizeof path, "axes[%zu].%s", a, field);
     return ts_error_set(err, TS_EUSAGE, NULL, path, "%s", why);
 }
@@ -68,7 +68,7 @@ static ts_status check_axis(const ts_sweep_axis *ax, size_t a, ts_error *err)
 static ts_status resolve_axes(const ts_projector *p, ts_sweep_result *r, ts_error *err)
 {
     for (size_t a = 0; a < r->n_axes; a++) {
-        char path[32];
+        char path[64];
         snprintf(path, sizeof path, "axes[%zu].indicator", a);
         long i = ts_plan_find(p->plan, r->axes[a].indicator);
         if (i < 0 || p->plan->indicators[i].is_derived)

@@ -1,4 +1,5 @@
-/* render.h - running gnuplot on written chart scripts, several at once.
+/* render.h - running gnuplot on written chart scripts: a few gnuplot
+ * processes (at most one per CPU), each drawing one chart after another.
  * Part of the targetsim CLI, not of the engine library: the library only
  * produces the .dat and .gp files. */
 #ifndef TS_RENDER_H
@@ -8,7 +9,7 @@
 
 #include "targetsim/chart.h"
 
-enum { TS_RENDER_LINE_MAX = 512 };
+enum { TS_RENDER_LINE_MAX = 512, TS_RENDER_MAX_PROCS = 64 };
 
 typedef struct ts_render_failure {
     const char *gp_name;               /* borrowed from the chart set */
@@ -24,13 +25,27 @@ typedef struct ts_render_outcome {
 /* The gnuplot executable found on $PATH, as a new string, or NULL. */
 char *ts_render_find_gnuplot(void);
 
-/* Runs `gnuplot` (a path) on every chart's script with `dir` as the working
- * folder, at most `jobs` at a time (< 1: the number of online CPUs). No
- * shell is involved: the script name is passed as an argument. A chart
- * fails when gnuplot cannot start or exits with a non-zero status. Returns
- * 0, or -1 when memory runs out before anything ran. */
+/* Renders every chart's script with `gnuplot` (a path) in `dir`, the
+ * folder holding the scripts: at most `jobs` gnuplot processes (< 1: the
+ * number of online CPUs; at most TS_RENDER_MAX_PROCS), each loading one
+ * script after another. No shell is involved. Each chart's PNG and SVG are
+ * drawn under temporary names (.STEM.png.tmp, .STEM.svg.tmp) and renamed
+ * into place only when its script ran without error; a chart that fails
+ * (an error in its script, gnuplot not starting or dying, a rename failing)
+ * is reported with gnuplot's last message and leaves no temporary file, and
+ * the other charts are still drawn. Returns 0, or -1 when memory runs out
+ * before anything ran. */
 int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *set, int jobs,
                      ts_render_outcome *out);
+
+/* For a signal handler (async-signal-safe: kill and unlink only): while
+ * ts_render_charts runs, kills every gnuplot it started (SIGKILL) and
+ * removes every temporary image of the render; otherwise does nothing. The
+ * set of running children and the temporary names live in one place, the
+ * `live` record of render.c, which ts_render_charts keeps current. The
+ * caller still has to exit (or return from the handler and let
+ * ts_render_charts reap the children, which then fail their charts). */
+void ts_render_abort(void);
 
 void ts_render_outcome_free(ts_render_outcome *out);
 

@@ -788,8 +788,27 @@ static void copy_template(const char *dir, const char *name, const char *extra)
     write_text(dir, name, text);
 }
 
-/* A chart gnuplot rejects: the CLI says which, with gnuplot's message, and
- * exits 4; the other charts are still rendered. */
+/* Files in `dir` whose name ends in ".tmp" (temporary images left behind). */
+static int count_temporaries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        n += len > 4 && strcmp(e->d_name + len - 4, ".tmp") == 0;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Charts gnuplot rejects, in the few gnuplot processes that draw them all:
+ * the CLI names each failed chart with gnuplot's message and exits 4; the
+ * other charts are still rendered, and no temporary image is left. Three
+ * ways to fail: an error in the script (gnuplot goes on with the next
+ * chart), a script that quits gnuplot (a new process takes the charts
+ * left), a script that stops before its SVG (neither image is replaced). */
 static void test_cli_render_failure(void)
 {
     char *gnuplot = ts_render_find_gnuplot();
@@ -798,22 +817,75 @@ static void test_cli_render_failure(void)
         return;
     }
     free(gnuplot);
-    char dir[] = "/tmp/ts_badtpl_XXXXXX", env[4200], out[4096], err[4096];
+    char dir[] = "/tmp/ts_badtpl_XXXXXX", env[4200], out[4096], err[8192];
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
     static const char *const NAMES[] = {"header.gp",  "indicator.gp", "attainment.gp",
                                         "growth.gp",  "footer.gp",    "fan.gp",
                                         "tornado.gp", "backtest.gp",  "compare.gp",
                                         "sweep.gp"};
     for (size_t k = 0; k < sizeof NAMES / sizeof *NAMES; k++)
-        copy_template(dir, NAMES[k], k == 2 ? "\nno_such_command 1\n" : "");
+        copy_template(dir, NAMES[k],
+                      k == 2   ? "\nno_such_command 1\n"
+                      : k == 3 ? "\nexit\n"            /* returns before the footer's SVG */
+                      : k == 6 ? "\nexit status 3\n"   /* ends the gnuplot process */
+                               : "");
     snprintf(env, sizeof env, "TARGETSIM_TEMPLATE_DIR=%s", dir);
     snprintf(out, sizeof out, "%s/out", dir);
     char *argv[] = {TS_TEST_TARGETSIM, "--quiet", "--out", out, NULL};
     int rc = tst_spawn(argv, NULL, env, err, sizeof err);
     CHECK(rc == 4, "exit %d, want 4: %s", rc, err);
-    CHECK(strstr(err, "/attainment.gp: gnuplot: ") && strstr(err, "line "),
+    CHECK(strstr(err, "/attainment.gp: gnuplot: ") && strstr(err, "\"attainment.gp\" line "),
           "no gnuplot line: %s", err);
-    CHECK(exists(out, "growth.png") && exists(out, "indicator-gdp.svg"), "other charts");
+    CHECK(strstr(err, "/growth.gp: gnuplot: gnuplot wrote no growth.svg"), "growth: %s", err);
+    CHECK(strstr(err, "/tornado-gdp_per_capita_usd.gp: gnuplot: gnuplot exited with status 3") &&
+              strstr(err, "/tornado-high_tech_enterprises.gp: gnuplot: ") &&
+              strstr(err, "/tornado-industrial_enterprises.gp: gnuplot: "),
+          "tornado: %s", err);
+    CHECK(strstr(err, "5 of 19 charts could not be rendered"), "count: %s", err);
+    CHECK(!exists(out, "attainment.png") && !exists(out, "growth.png") &&
+              !exists(out, "growth.svg") && !exists(out, "tornado-gdp_per_capita_usd.png"),
+          "failed charts drawn");
+    CHECK(exists(out, "indicator-gdp.png") && exists(out, "indicator-usd_cny.svg") &&
+              exists(out, "fan-gdp.svg") && exists(out, "fan-rural_income.png"),
+          "other charts");
+    CHECK(count_temporaries(out) == 0, "%d temporary files left in %s", count_temporaries(out),
+          out);
+    /* The same scripts again, by the renderer itself with 1, 2 and 3
+     * processes: which process draws which chart changes, the outcome does
+     * not. The charts go in as the CLI lists them (indicators first). */
+    static const char *const STEMS[] = {
+        "indicator-gdp", "attainment", "tornado-gdp_per_capita_usd", "growth", "fan-gdp",
+        "tornado-high_tech_enterprises", "indicator-usd_cny", "tornado-industrial_enterprises",
+        "fan-rural_income"};
+    enum { N_STEMS = sizeof STEMS / sizeof *STEMS };
+    ts_chart charts[N_STEMS];
+    char gp_names[N_STEMS][128];
+    for (size_t c = 0; c < N_STEMS; c++) {
+        snprintf(gp_names[c], sizeof gp_names[c], "%s.gp", STEMS[c]);
+        charts[c] = (ts_chart){.stem = (char *)STEMS[c], .gp_name = gp_names[c]};
+    }
+    ts_chart_set set = {N_STEMS, charts};
+    gnuplot = ts_render_find_gnuplot();
+    for (int jobs = 1; jobs <= 3 && gnuplot; jobs++) {
+        ts_render_outcome r;
+        CHECK(ts_render_charts(gnuplot, out, &set, jobs, &r) == 0, "render, %d jobs", jobs);
+        CHECK(r.n_rendered == 4 && r.n_failed == 5, "%d jobs: %zu rendered, %zu failed", jobs,
+              r.n_rendered, r.n_failed);
+        for (size_t k = 0; k < r.n_failed; k++) {
+            const char *name = r.failures[k].gp_name, *line = r.failures[k].line;
+            if (strcmp(name, "attainment.gp") == 0)
+                CHECK(strstr(line, "\"attainment.gp\" line ") != NULL, "%s: %s", name, line);
+            else if (strcmp(name, "growth.gp") == 0)
+                CHECK(strcmp(line, "gnuplot wrote no growth.svg") == 0, "%s: %s", name, line);
+            else
+                CHECK(strncmp(name, "tornado-", 8) == 0 &&
+                          strcmp(line, "gnuplot exited with status 3") == 0,
+                      "%d jobs: %s: %s", jobs, name, line);
+        }
+        CHECK(count_temporaries(out) == 0, "%d jobs: temporary files left", jobs);
+        ts_render_outcome_free(&r);
+    }
+    free(gnuplot);
     rmtree(out);
     rmtree(dir);
 }
