@@ -35,6 +35,7 @@ static ts_status render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts
 LANGUAGE_FREE(ts_report_render_json)
 LANGUAGE_FREE(ts_report_render_csv)
 LANGUAGE_FREE(ts_report_render_paths_csv)
+LANGUAGE_FREE(ts_report_render_table_csv)
 LANGUAGE_FREE(ts_report_render_fan_csv)
 LANGUAGE_FREE(ts_report_render_tornado_csv)
 LANGUAGE_FREE(ts_report_render_sweep_csv)
@@ -69,6 +70,7 @@ static const report_kind REPORTS[] = {
     {"report.json", ts_report_render_json_any, false, always},
     {"report.csv", ts_report_render_csv_any, true, always},
     {"paths.csv", ts_report_render_paths_csv_any, true, always},
+    {"table.csv", ts_report_render_table_csv_any, true, always},
     {"fan.csv", ts_report_render_fan_csv_any, true, always},
     {"tornado.csv", ts_report_render_tornado_csv_any, true, always},
     {"sweep.csv", ts_report_render_sweep_csv_any, true, always},
@@ -295,8 +297,8 @@ static void print_summary(const ts_run *run, const ts_cli_options *opt, double s
     }
     if (run->backtest)
         print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html, fan.csv, "
-           "tornado.csv, sweep.csv%s%s\n",
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, table.csv, report.html, "
+           "fan.csv, tornado.csv, sweep.csv%s%s\n",
            opt->out_dir, run->backtest ? ", backtest.csv" : "",
            run->comparison ? ", compare.csv" : "");
     if (opt->draws)

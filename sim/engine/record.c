@@ -116,9 +116,26 @@ static ts_verdict banded(const judge *j, double q)
                                          : TS_LAGGING;
 }
 
+/* e, p and q of section 10.4 at year `at` (a, or T once it is observed),
+ * where the record has a start to measure from. */
+static void fill_progress(const judge *j, const ts_goal *g, size_t index, int from, int at,
+                          double start, ts_record *rec)
+{
+    int T = g->base_year + (int)g->year_k;
+    if (!from || at < from || T <= from || isnan(rec->statistic))
+        return;
+    rec->elapsed = (double)(at - from) / (double)(T - from);
+    if (at == from || g->relative || g->each_year)
+        return;
+    rec->progress = progress_share(g, rec->statistic, start);
+    rec->pace = g->kind == TS_TARGET_GROWTH_PCT ? rec->progress : rec->progress / rec->elapsed;
+    if (j->evaluation.rule == TS_RULE_SDG && isfinite(rec->pace))
+        rec->pace = sdg_ratio(j, g, index, from, at, rec->pace);
+}
+
 /* Rows 6-12 of the category table: the target year is still ahead. */
-static ts_verdict forward_category(const judge *j, const ts_goal *g, size_t index, int from,
-                                   int a, double start, ts_record *rec)
+static ts_verdict forward_category(const judge *j, const ts_goal *g, int from, int a,
+                                   ts_record *rec)
 {
     bool can_be_early = g->kind != TS_TARGET_GROWTH_PCT && !g->relative &&
                         !(g->own.measure == TS_MEASURE_RATE &&
@@ -127,14 +144,6 @@ static ts_verdict forward_category(const judge *j, const ts_goal *g, size_t inde
         return TS_ACHIEVED_EARLY;
     if (!from || a <= from || isnan(rec->statistic))
         return TS_NO_DATA;
-    int T = g->base_year + (int)g->year_k;
-    rec->elapsed = (double)(a - from) / (double)(T - from);
-    if (!g->relative && g->direction != TS_ABOUT) {
-        rec->progress = progress_share(g, rec->statistic, start);
-        rec->pace = g->kind == TS_TARGET_GROWTH_PCT ? rec->progress : rec->progress / rec->elapsed;
-    }
-    if (j->evaluation.rule == TS_RULE_SDG && isfinite(rec->pace))
-        rec->pace = sdg_ratio(j, g, index, from, a, rec->pace);
     if (isfinite(rec->pace))
         return banded(j, rec->pace);
     return ts_goal_meets(g, rec->statistic) ? TS_ON_SCHEDULE : TS_LAGGING;
@@ -197,6 +206,7 @@ static void record_target(const judge *j, size_t index, const ts_target *tg, ts_
     /* Judged in the target year once it is observed. */
     int at = a < T ? a : T;
     rec->statistic = statistic_at(j, stats, at, start);
+    fill_progress(j, &g, index, from, at, start, rec);
     if (g.each_year)
         count_years(j, &g, stats, a, rec);
     if (rec->years_breached)
@@ -209,7 +219,7 @@ static void record_target(const judge *j, size_t index, const ts_target *tg, ts_
     } else if (g.each_year)
         rec->category = rec->years_held ? TS_HELD : TS_NO_DATA;
     else
-        rec->category = forward_category(j, &g, index, from, at, start, rec);
+        rec->category = forward_category(j, &g, from, at, rec);
 }
 
 static ts_status record_all(const judge *j, ts_table *t, ts_error *err)

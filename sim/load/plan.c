@@ -519,7 +519,11 @@ static ts_status parse_evaluation(const cJSON *root, const loader *ld)
             return TS_OK;
     }
     char got[64];
-    ts_json_describe(band, got, sizeof got);
+    if (cJSON_IsArray(band) && cJSON_GetArraySize(band) == 2 && cJSON_IsNumber(band->child) &&
+        cJSON_IsNumber(band->child->next))
+        snprintf(got, sizeof got, "[%g, %g]", ev->band_low, ev->band_high);
+    else
+        ts_json_describe(band, got, sizeof got);
     return ts_error_set(ld->err, TS_EINPUT, ld->file, "evaluation.band",
                         "expected [low, high] with 0 < low <= 1 <= high, got %s", got);
 }

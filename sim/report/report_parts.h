@@ -26,4 +26,14 @@ cJSON *ts_report_comparison_json(const ts_run *run);
 /* The comparison section of report.txt. */
 void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out);
 
+/* The plan-table section of report.txt (report_table.c). */
+void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out);
+/* report.json's "target" of an indicator or revision (null when absent),
+ * "record" (null when absent), "plan.table" (counts, binding) and
+ * "plan.evaluation". */
+cJSON *ts_report_target_json(const ts_plan *plan, const ts_target *target);
+cJSON *ts_report_record_json(const ts_record *record);
+cJSON *ts_report_table_json(const ts_run *run);
+cJSON *ts_report_evaluation_json(const ts_run *run);
+
 #endif

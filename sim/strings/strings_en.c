@@ -59,6 +59,8 @@ const ts_strings ts_strings_en = {
         .col_realised = "Realised/yr",
         .input_row = "input, no target",
         .per_year = "/yr",
+        .decided = "decided",
+        .decided_by_data = "decided by the observed figures",
         .attained_title = "Attained by year, share of draws:",
         .required_title =
             "Driver growth that hits the target exactly (constant from the driver's as-of year, "
@@ -91,6 +93,38 @@ const ts_strings ts_strings_en = {
             "How each status is decided: docs/methodology.md. Needed/yr = constant yearly growth "
             "from the as-of year that reaches the target in the target year; Scenario/yr = the "
             "scenario path's own rate over the same years.",
+    },
+    .table = {
+        .title = "Plan table: the observed record against time elapsed",
+        .lead =
+            "Each target as the plan writes it, its latest observed figure, the share of the "
+            "period elapsed and of the required change achieved (progress), and the status "
+            "(docs/methodology.md, section 10). Rows keep the plan's order and categories.",
+        .evaluated = {"evaluated as of ", ""},
+        .rule_elapsed = "rule: progress against time elapsed, pace band",
+        .rule_sdg = "rule: observed against required growth (Eurostat, Open SDG)",
+        .col_attribute = "Attribute",
+        .col_latest = "Latest",
+        .col_elapsed = "Elapsed",
+        .col_progress = "Progress",
+        .col_record = "Status",
+        .attribute = {[TS_ATTRIBUTE_NONE] = "-", [TS_ATTRIBUTE_EXPECTED] = "expected",
+                      [TS_ATTRIBUTE_BINDING] = "binding"},
+        .input = "input",
+        .uncategorised = "Other indicators",
+        .targets = "targets",
+        .count_sep = ", ",
+        .binding = "binding",
+        .binding_none = "no binding target lagging, breached or missed",
+        .nowcast = "nowcast",
+        .every_year = "every year",
+        .cumulative = "cumulative",
+        .per_year = "/yr",
+        .times = "x",
+        .relative = "vs",
+        .change = "change",
+        .tolerance = "+/-",
+        .notes_title = "Notes to the plan's table",
     },
     .html = {
         .html_lang = "en",

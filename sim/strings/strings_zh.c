@@ -57,6 +57,8 @@ const ts_strings ts_strings_zh = {
         .col_realised = "实际年增速",
         .input_row = "输入，无目标",
         .per_year = "/年",
+        .decided = "已定",
+        .decided_by_data = "已由实际数据确定",
         .attained_title = "按年份达成的概率（抽样占比）：",
         .required_title =
             "恰好达到目标所需的驱动因素增速（自该因素截至年起保持不变，其他因素按情景）：",
@@ -85,6 +87,37 @@ const ts_strings ts_strings_zh = {
             "状态判定规则见 docs/methodology.md。所需年增速："
             "自截至年起按固定年增速在目标年达到目标所需的增速；情景年增速："
             "情景路径在同一区间的年均增速。",
+    },
+    .table = {
+        .title = "规划主要指标：实际进度与时间进度",
+        .lead =
+            "各项目标按规划原文列出，并给出最新实际值、时间进度（规划期已过的比例）、任务进度（所需变化已完成的比例）"
+            "和评价结论（docs/methodology.md 第 10 节）。行序与分类同规划原表。",
+        .evaluated = {"评估截至", "年"},
+        .rule_elapsed = "规则：任务进度对比时间进度",
+        .rule_sdg = "规则：实际增速对比所需增速（欧盟统计局、Open SDG）",
+        .col_attribute = "属性",
+        .col_latest = "最新值",
+        .col_elapsed = "时间进度",
+        .col_progress = "任务进度",
+        .col_record = "评价",
+        .attribute = {[TS_ATTRIBUTE_NONE] = "-", [TS_ATTRIBUTE_EXPECTED] = "预期性",
+                      [TS_ATTRIBUTE_BINDING] = "约束性"},
+        .input = "输入",
+        .uncategorised = "其他指标",
+        .targets = "项目标",
+        .count_sep = "，",
+        .binding = "约束性",
+        .binding_none = "约束性指标无滞后、未守住或未实现",
+        .nowcast = "即时估计",
+        .every_year = "每年",
+        .cumulative = "累计",
+        .per_year = "/年",
+        .times = "倍",
+        .relative = "相对",
+        .change = "变化",
+        .tolerance = "±",
+        .notes_title = "规划表注",
     },
     .html = {
         .html_lang = "zh-CN",
