@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/goal.h"
 #include "engine/projector.h"
 #include "mc/mc_run.h"
 #include "targetsim/sweep.h"
@@ -115,13 +116,23 @@ static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
     return TS_OK;
 }
 
-static int first_attaining(const ts_projector *p, size_t i, const double *values)
+/* The target's statistics on `values` (engine/goal.h), the attainment year
+ * and the deciding statistic, as the assessment computes them. */
+static void judge(const ts_projector *p, size_t i, const double *values, ts_sweep_cell *c)
 {
-    const ts_target *tg = &p->plan->indicators[i].target;
-    for (size_t k = 0; k < p->n_years; k++)
-        if (ts_direction_met(tg->direction, values[i * p->n_years + k], tg->value))
-            return p->base_year + (int)k;
-    return 0;
+    ts_goal g;
+    ts_goal_init(&g, p->plan, i, &p->plan->indicators[i].target);
+    double stats[TS_MAX_YEAR_SPAN + 1];
+    const double *other = g.relative ? values + g.other.index * p->n_years : NULL;
+    ts_goal_statistics(&g, values + i * p->n_years, other, p->n_years, stats);
+    c->value = ts_goal_decisive(&g, stats);
+    c->share = ts_goal_completion(&g, c->value);
+    c->attainment_year = 0;
+    if (g.each_year)
+        c->attainment_year = ts_goal_met(&g, stats) ? g.base_year + (int)g.year_k : 0;
+    for (size_t k = 0; !g.each_year && k < p->n_years && !c->attainment_year; k++)
+        if (ts_goal_meets(&g, stats[k]))
+            c->attainment_year = p->base_year + (int)k;
 }
 
 static void deterministic(const ts_projector *p, const ts_sweep_result *r,
@@ -129,12 +140,11 @@ static void deterministic(const ts_projector *p, const ts_sweep_result *r,
 {
     bool ok = ts_projector_run(p, ov, r->n_axes, NULL, values, NULL, NULL) == TS_OK;
     for (size_t t = 0; t < r->n_targets; t++) {
-        size_t i = r->targets[t];
-        const ts_target *tg = &p->plan->indicators[i].target;
         ts_sweep_cell *c = &cells[t];
-        c->value = ok ? values[i * p->n_years + (size_t)(tg->year - p->base_year)] : NAN;
-        c->share = tg->value != 0 ? c->value / tg->value : NAN;
-        c->attainment_year = ok ? first_attaining(p, i, values) : 0;
+        c->value = c->share = NAN;
+        c->attainment_year = 0;
+        if (ok)
+            judge(p, r->targets[t], values, c);
         c->probability = c->low = c->high = c->by_horizon = NAN;
     }
 }

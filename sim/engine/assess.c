@@ -144,6 +144,7 @@ static void reset(const ts_plan *plan, size_t index, const ts_target *target, in
     out->needed_growth = out->shortfall = out->value_at_target_year = NAN;
     out->needed_growth_by = NAN;
     out->status = out->is_text ? TS_NOT_SCORED : TS_NO_TARGET;
+    out->target_year = out->is_text ? target->year : 0;
 }
 
 /* Rates needed from the as-of year and the path's own, for a < T. */

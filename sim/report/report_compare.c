@@ -48,7 +48,7 @@ static void target_rows(const ts_run *run, size_t i, int revision, const ts_repo
             break;
         }
     ts_fmt_target(run->plan, i, ref, lang, target, sizeof target);
-    ts_fmt_value(ref->value_at_target_year, value, sizeof value);
+    ts_fmt_value(ref->statistic, value, sizeof value);
     ts_fmt_attained(ref->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *first[] = {name, target, run->results[cmp->reference].scenario->id, value,
                            L->compare.reference, attained, "", ref_prob, ""};

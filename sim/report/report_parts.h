@@ -36,4 +36,11 @@ cJSON *ts_report_record_json(const ts_record *record);
 cJSON *ts_report_table_json(const ts_run *run);
 cJSON *ts_report_evaluation_json(const ts_run *run);
 
+/* The plan-table columns at the end of each report.csv row: what
+ * ts_report_table_csv_cells appends, after a comma. */
+#define TS_TABLE_CSV_COLUMNS                                                                \
+    "category_en,category_zh,attribute,measure,kind,as_written_en,as_written_zh,"        \
+    "record_as_of,record_statistic,record_elapsed,record_progress,record_status"
+void ts_report_table_csv_cells(const ts_run *run, size_t index, int revision, ts_buffer *out);
+
 #endif

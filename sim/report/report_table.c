@@ -391,6 +391,29 @@ static void csv_row(const ts_run *run, size_t i, const ts_target *t, const ts_re
     ts_csv_end_row(out);
 }
 
+void ts_report_table_csv_cells(const ts_run *run, size_t index, int revision, ts_buffer *out)
+{
+    const ts_plan *plan = run->plan;
+    const ts_indicator *ind = &plan->indicators[index];
+    const ts_target *t = revision ? &ind->revisions[revision - 1].target : &ind->target;
+    const ts_record *rec =
+        revision ? &run->table->revisions[index][revision - 1] : &run->table->records[index];
+    char written[256];
+    csv_text_pair(out, &ind->category);
+    ts_csv_next_text(out, ts_attribute_name(ind->attribute));
+    ts_csv_next_text(out, ts_measure_name(ind->measure));
+    ts_csv_next_text(out, ts_target_kind_name(t->kind));
+    ts_fmt_target_written(plan, t, TS_LANG_EN, TS_SYMBOL_UNICODE, written, sizeof written);
+    ts_csv_next_text(out, written);
+    ts_fmt_target_written(plan, t, TS_LANG_ZH, TS_SYMBOL_UNICODE, written, sizeof written);
+    ts_csv_next_text(out, written);
+    ts_buffer_printf(out, ",%d", rec->as_of);
+    ts_csv_next_number(out, rec->statistic);
+    ts_csv_next_number(out, rec->elapsed);
+    ts_csv_next_number(out, rec->progress);
+    ts_buffer_printf(out, ",%s", ts_verdict_name(rec->category));
+}
+
 ts_status ts_report_render_table_csv(const ts_run *run, ts_buffer *out, ts_error *err)
 {
     const ts_plan *plan = run->plan;

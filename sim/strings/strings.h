@@ -108,6 +108,9 @@ typedef struct ts_html_words {
 typedef struct ts_chart_words {
     const char *year, *history, *observed, *interpolated, *target, *target_year, *as_of;
     ts_around reached, not_reached; /* a scenario's attainment year in the legend */
+    /* The y axis when a chart plots a rate's cumulative statistic, around the
+     * base year. */
+    ts_around cumulative_since, average_since, multiple_of;
     /* Between two parts of a title: a list, a label and its text, a name
      * and a remark on it. */
     const char *sep_list, *sep_colon, *sep_aside;
