@@ -15,53 +15,12 @@
 #include "base/buffer.h"
 #include "base/text.h"
 #include "report/format.h"
+#include "html_cells.h"
 #include "html_out.h"
 #include "report_html_style.h"
 #include "strings/strings.h"
 #include "targetsim/html.h"
 #include "targetsim/targetsim.h"
-
-static void put_flag(ts_buffer *b, const ts_plan *plan, size_t index)
-{
-    int k = ts_assumption_number(plan, index);
-    if (k)
-        ts_buffer_printf(b, " <a class=\"flag\" href=\"#assumption-%d\">A%d</a>", k, k);
-}
-
-/* "≥ 10,000 (2025)". */
-static void put_target(ts_buffer *b, const ts_assessment *a)
-{
-    char value[48];
-    ts_fmt_value(a->target, value, sizeof value);
-    ts_html_escape(b, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE));
-    ts_buffer_printf(b, " %s (%d)", value, a->target_year);
-}
-
-/* A right-aligned number cell carrying its exact value. */
-static void num_cell(ts_buffer *b, const char *field, double v, bool percent)
-{
-    char text[48];
-    if (percent)
-        ts_fmt_percent(v, text, sizeof text);
-    else
-        ts_fmt_value(v, text, sizeof text);
-    ts_buffer_printf(b, "<td class=\"num\" data-field=\"%s\"", field);
-    ts_html_data_value(b, v);
-    ts_buffer_printf(b, ">%s</td>", isfinite(v) ? text : "–");
-}
-
-static void put_status(ts_buffer *b, ts_lang lang, ts_verdict v)
-{
-    ts_buffer_printf(b, "<span class=\"status s-%s\">%s</span>", ts_verdict_name(v),
-                     ts_strings_for(lang)->status[v]);
-}
-
-static void status_cell(ts_buffer *b, ts_lang lang, ts_verdict v)
-{
-    ts_buffer_printf(b, "<td data-field=\"status\" data-value=\"%s\">", ts_verdict_name(v));
-    put_status(b, lang, v);
-    ts_buffer_puts(b, "</td>");
-}
 
 static void attained_cell(ts_buffer *b, ts_lang lang, const ts_assessment *a, int horizon)
 {
@@ -148,7 +107,7 @@ static void indicator_heading_cell(ts_buffer *b, const ts_run *run, size_t i, ts
     ts_html_wrap(b, "<a href=\"#indicator-", ind->id, "\">");
     ts_html_escape(b, ts_indicator_name(ind, lang));
     ts_buffer_puts(b, "</a>");
-    put_flag(b, run->plan, i);
+    ts_html_flag(b, run->plan, i);
     const char *unit = ts_text_get(&ind->unit, lang);
     if (*unit)
         ts_html_wrap(b, "<span class=\"unit\">", unit, "</span>");
@@ -160,7 +119,7 @@ static void render_legend(ts_buffer *b, const ts_html_words *L, ts_lang lang)
     ts_buffer_printf(b, "<ul class=\"legend\" aria-label=\"%s\">\n", L->legend_title);
     for (int v = TS_ACHIEVED; v <= TS_MOVING_AWAY; v++) {
         ts_buffer_puts(b, "<li>");
-        put_status(b, lang, (ts_verdict)v);
+        ts_html_status(b, lang, (ts_verdict)v);
         ts_buffer_printf(b, "%s</li>\n", L->status_help[v]);
     }
     ts_buffer_puts(b, "</ul>\n");
@@ -173,12 +132,12 @@ static void scenario_cells(ts_buffer *b, const ts_run *run, const ts_scenario_re
 {
     const ts_assessment *a = &r->assessments[i];
     ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
-    num_cell(b, "value_at_target_year", a->value_at_target_year, false);
-    num_cell(b, "ratio", a->ratio, true);
-    num_cell(b, "required_growth", a->required_growth, true);
-    num_cell(b, "scenario_growth", a->scenario_growth, true);
+    ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
+    ts_html_num_cell(b, "ratio", a->ratio, true);
+    ts_html_num_cell(b, "required_growth", a->required_growth, true);
+    ts_html_num_cell(b, "scenario_growth", a->scenario_growth, true);
     attained_cell(b, lang, a, run->horizon);
-    status_cell(b, lang, a->status);
+    ts_html_status_cell(b, lang, a->status);
 }
 
 static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
@@ -215,7 +174,7 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
                                  run->n_results);
                 ts_html_data_value(b, a->target);
                 ts_buffer_printf(b, " data-direction=\"%s\">", ts_direction_name(a->direction));
-                put_target(b, a);
+                ts_html_target(b, run, i, a, lang);
                 ts_buffer_puts(b, "</td>");
             }
             scenario_cells(b, run, r, i, lang);
@@ -254,14 +213,14 @@ static void render_verdict(ts_buffer *b, const ts_run *run, const ts_html_words 
         ts_buffer_puts(b, "<td data-field=\"target\"");
         ts_html_data_value(b, a->target);
         ts_buffer_puts(b, ">");
-        put_target(b, a);
+        ts_html_target(b, run, i, a, lang);
         ts_buffer_puts(b, "</td>");
-        num_cell(b, "value_at_target_year", a->value_at_target_year, false);
-        num_cell(b, "ratio", a->ratio, true);
-        status_cell(b, lang, a->status);
-        num_cell(b, "shortfall", a->shortfall, false);
-        num_cell(b, "needed_growth", a->needed_growth, true);
-        num_cell(b, "realised_growth", a->realised_growth, true);
+        ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
+        ts_html_num_cell(b, "ratio", a->ratio, true);
+        ts_html_status_cell(b, lang, a->status);
+        ts_html_num_cell(b, "shortfall", a->shortfall, false);
+        ts_html_num_cell(b, "needed_growth", a->needed_growth, true);
+        ts_html_num_cell(b, "realised_growth", a->realised_growth, true);
         ts_buffer_puts(b, "</tr>\n");
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -342,7 +301,7 @@ static void render_verdict_line(ts_buffer *b, const ts_assessment *a, const ts_h
     ts_fmt_percent(a->realised_growth, realised, sizeof realised);
     ts_buffer_printf(b, "<p class=\"verdict-line\">%s%d%s<b>%s</b>%s%s%s", p[0], a->target_year,
                      p[1], value, p[2], ratio, p[3]);
-    put_status(b, lang, a->status);
+    ts_html_status(b, lang, a->status);
     ts_buffer_printf(b, "%s%s%s%s%s%s%s</p>\n", p[4], shortfall, p[5], needed, p[6], realised,
                      p[7]);
 }
@@ -355,7 +314,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     const ts_assessment *a0 = &run->results[0].assessments[i];
     ts_html_wrap(b, "<section class=\"page indicator\" id=\"indicator-", ind->id, "\">\n<h2>");
     ts_html_escape(b, ts_indicator_name(ind, lang));
-    put_flag(b, plan, i);
+    ts_html_flag(b, plan, i);
     ts_buffer_puts(b, "</h2>\n<dl class=\"keyvals\">\n");
     const char *unit = ts_text_get(&ind->unit, lang);
     if (*unit) {
@@ -364,7 +323,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     }
     if (a0->has_target) {
         ts_buffer_printf(b, "<dt>%s</dt><dd>", L->col_target);
-        put_target(b, a0);
+        ts_html_target(b, run, i, a0, lang);
         ts_buffer_puts(b, "</dd>\n");
     }
     char value[48];
@@ -424,9 +383,9 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
             const ts_scenario_result *r = &run->results[s];
             ts_html_wrap(b, "<tr data-scenario=\"", r->scenario->id, "\">");
             ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
-            num_cell(b, "value_at_plan_target_year",
+            ts_html_num_cell(b, "value_at_plan_target_year",
                      ts_projection_value(r->projection, i, plan->target_year), false);
-            num_cell(b, "value_at_horizon", ts_projection_value(r->projection, i, run->horizon),
+            ts_html_num_cell(b, "value_at_horizon", ts_projection_value(r->projection, i, run->horizon),
                      false);
             ts_buffer_puts(b, "</tr>\n");
         }
@@ -529,6 +488,7 @@ ts_status ts_report_render_html(const ts_run *run, const ts_html_options *option
     if (run->n_results > 0) {
         if (ts_plan_has_targets(run->plan))
             render_summary(out, run, L, lang);
+        ts_html_plan_table(out, run, lang);
         render_verdict(out, run, L, lang);
         render_scenarios(out, run, L, lang);
         render_overview(out, run, o, L);

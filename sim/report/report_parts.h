@@ -6,6 +6,7 @@
 #define TS_REPORT_PARTS_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 
 #include "targetsim/report.h"
 #include "targetsim/run.h"
@@ -25,6 +26,23 @@ void ts_report_backtest_text(const ts_run *run, ts_lang lang, ts_buffer *out);
 cJSON *ts_report_comparison_json(const ts_run *run);
 /* The comparison section of report.txt. */
 void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out);
+
+/* One row of the plan-table view, as every format prints it. */
+typedef struct ts_table_row {
+    bool has_target;
+    ts_verdict category;
+    const char *attribute, *status; /* static words */
+    char baseline[64], target[256], latest[160], elapsed[16], progress[16];
+} ts_table_row;
+
+/* The row of indicator `index`'s own target (revision 0) or revised
+ * target `revision`, in `lang`, signs as `style` writes them. */
+void ts_report_table_row(const ts_run *run, size_t index, int revision, ts_lang lang,
+                         ts_symbol_style style, ts_table_row *row);
+/* "20 targets: 4 achieved early, 5 ahead, ...; binding lagging: a, b". */
+void ts_report_table_counts(const ts_run *run, ts_lang lang, ts_buffer *line);
+/* "evaluated as of 2022; rule: ... [0.9, 1.1)." */
+void ts_report_table_rule(const ts_run *run, ts_lang lang, ts_buffer *line);
 
 /* The plan-table section of report.txt (report_table.c). */
 void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out);

@@ -100,31 +100,46 @@ static void share_cell(double v, char *buf, size_t size)
         snprintf(buf, size, "-");
 }
 
-/* ---- report.txt ------------------------------------------------------- */
+/* ---- one row, for every format that prints it ------------------------- */
 
-static void table_row(const ts_run *run, size_t i, const ts_target *tg, const ts_record *rec,
-                      const char *name, ts_lang lang, tt_table *t)
+void ts_report_table_row(const ts_run *run, size_t i, int revision, ts_lang lang,
+                         ts_symbol_style style, ts_table_row *row)
 {
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
     const ts_strings *S = ts_strings_for(lang);
-    char target[256] = "-", baseline[64], latest[160] = "-", elapsed[16] = "", progress[16] = "",
-         flag[16];
-    baseline_cell(plan, ind, baseline, sizeof baseline);
-    ts_fmt_flag(plan, i, flag, sizeof flag);
-    const char *status = S->table.input;
-    if (tg->present) {
-        ts_fmt_target_written(plan, tg, lang, TS_SYMBOL_ASCII, target, sizeof target);
-        if (rec->scored)
-            latest_cell(tg, rec, lang, latest, sizeof latest);
-        share_cell(rec->elapsed, elapsed, sizeof elapsed);
-        share_cell(rec->progress, progress, sizeof progress);
-        status = S->status[rec->category];
-    }
-    const char *row[] = {name,   ts_text_get(&ind->unit, lang),
-                         S->table.attribute[ind->attribute], baseline, target, latest,
-                         elapsed, progress, status, flag};
-    tt_add_row(t, row);
+    const ts_target *tg = revision ? &ind->revisions[revision - 1].target : &ind->target;
+    const ts_record *rec =
+        revision ? &run->table->revisions[i][revision - 1] : &run->table->records[i];
+    *row = (ts_table_row){.category = rec->category, .has_target = tg->present};
+    snprintf(row->target, sizeof row->target, "-");
+    snprintf(row->latest, sizeof row->latest, "-");
+    baseline_cell(plan, ind, row->baseline, sizeof row->baseline);
+    row->attribute = S->table.attribute[ind->attribute];
+    row->status = S->table.input;
+    if (!tg->present)
+        return;
+    ts_fmt_target_written(plan, tg, lang, style, row->target, sizeof row->target);
+    if (rec->scored)
+        latest_cell(tg, rec, lang, row->latest, sizeof row->latest);
+    share_cell(rec->elapsed, row->elapsed, sizeof row->elapsed);
+    share_cell(rec->progress, row->progress, sizeof row->progress);
+    row->status = S->status[rec->category];
+}
+
+/* ---- report.txt ------------------------------------------------------- */
+
+static void table_row(const ts_run *run, size_t i, int revision, const char *name, ts_lang lang,
+                      tt_table *t)
+{
+    const ts_indicator *ind = &run->plan->indicators[i];
+    ts_table_row r;
+    char flag[16];
+    ts_report_table_row(run, i, revision, lang, TS_SYMBOL_ASCII, &r);
+    ts_fmt_flag(run->plan, i, flag, sizeof flag);
+    const char *cells[] = {name,     ts_text_get(&ind->unit, lang), r.attribute, r.baseline,
+                           r.target, r.latest, r.elapsed, r.progress, r.status, flag};
+    tt_add_row(t, cells);
 }
 
 /* One status's count: "4 achieved early" ("提前实现 4"). */
@@ -159,8 +174,7 @@ static bool binding_item(const ts_run *run, ts_lang lang, ts_verdict v, ts_buffe
     return named;
 }
 
-/* "20 targets: 4 achieved early, 5 ahead, ...; binding lagging: a, b". */
-static void counts_line(const ts_run *run, ts_lang lang, ts_buffer *line)
+void ts_report_table_counts(const ts_run *run, ts_lang lang, ts_buffer *line)
 {
     const ts_table *tab = run->table;
     const ts_table_words *W = &ts_strings_for(lang)->table;
@@ -183,21 +197,27 @@ static void counts_line(const ts_run *run, ts_lang lang, ts_buffer *line)
         ts_buffer_printf(line, "%s%s", lang == TS_LANG_ZH ? "；" : "; ", W->binding_none);
 }
 
-static void header_lines(const ts_run *run, ts_lang lang, ts_buffer *out)
+void ts_report_table_rule(const ts_run *run, ts_lang lang, ts_buffer *line)
 {
     const ts_table_words *W = &ts_strings_for(lang)->table;
     const ts_table *tab = run->table;
+    ts_buffer_printf(line, "%s%d%s; ", W->evaluated.before, tab->evaluation_year,
+                     W->evaluated.after);
+    if (tab->evaluation.rule == TS_RULE_SDG)
+        ts_buffer_puts(line, W->rule_sdg);
+    else
+        ts_buffer_printf(line, "%s [%g, %g)", W->rule_elapsed, tab->evaluation.band_low,
+                         tab->evaluation.band_high);
+    ts_buffer_puts(line, ".");
+}
+
+static void header_lines(const ts_run *run, ts_lang lang, ts_buffer *out)
+{
+    const ts_table_words *W = &ts_strings_for(lang)->table;
     ts_buffer_printf(out, "%s\n", W->title);
     ts_fmt_wrapped(out, NULL, W->lead, 96);
     ts_buffer line = {0};
-    ts_buffer_printf(&line, "%s%d%s; ", W->evaluated.before, tab->evaluation_year,
-                     W->evaluated.after);
-    if (tab->evaluation.rule == TS_RULE_SDG)
-        ts_buffer_puts(&line, W->rule_sdg);
-    else
-        ts_buffer_printf(&line, "%s [%g, %g)", W->rule_elapsed, tab->evaluation.band_low,
-                         tab->evaluation.band_high);
-    ts_buffer_puts(&line, ".");
+    ts_report_table_rule(run, lang, &line);
     ts_fmt_wrapped(out, NULL, line.data, 96);
     ts_buffer_free(&line);
 }
@@ -236,21 +256,20 @@ void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out)
             category = &ind->category;
         char name[200];
         snprintf(name, sizeof name, "%s%s", category ? "  " : "", ts_indicator_name(ind, lang));
-        table_row(run, i, &ind->target, &run->table->records[i], name, lang, &t);
+        table_row(run, i, 0, name, lang, &t);
         for (size_t k = 0; k < ind->n_revisions; k++) {
             ts_assessment a = {.revision = (int)k + 1,
                                .target_year = ind->revisions[k].target.year};
             char rname[160];
             ts_fmt_target_name(ind, &a, lang, rname, sizeof rname);
             snprintf(name, sizeof name, "%s%s", category ? "  " : "", rname);
-            table_row(run, i, &ind->revisions[k].target, &run->table->revisions[i][k], name,
-                      lang, &t);
+            table_row(run, i, (int)k + 1, name, lang, &t);
         }
     }
     tt_render(&t, "  ", out);
     tt_free(&t);
     ts_buffer line = {0};
-    counts_line(run, lang, &line);
+    ts_report_table_counts(run, lang, &line);
     ts_fmt_wrapped(out, NULL, line.data ? line.data : "", 96);
     ts_buffer_free(&line);
     ts_buffer_puts(out, "\n");
