@@ -82,7 +82,7 @@ static void add_bars(const ts_projector *p, size_t t, ts_tornado *out, double *v
     ts_goal_init(&g, p->plan, t, tg);
     double base = moved(p, &g, t, 0.0, values, shocks);
     for (size_t i = 0; i < p->n_ind; i++) {
-        if (!used[i] || p->plan->indicators[i].is_derived)
+        if (!used[i] || p->plan->indicators[i].is_derived || !p->scenario->assumptions[i].model)
             continue;
         ts_tornado_bar *bar = &out->bars[out->n++];
         bar->target = t;

@@ -201,6 +201,13 @@ void ts_assess_target(const ts_plan *plan, const ts_projection *proj, size_t ind
     fill_as_of(plan, proj, index, target, out);
     if (!out->has_target)
         return;
+    if (!ts_indicator_has_figures(&plan->indicators[index])) {
+        /* Set before any figure exists: nothing to judge until one does. */
+        out->target = target->value;
+        out->target_year = target->year;
+        out->status = TS_NO_DATA;
+        return;
+    }
     const ts_path *path = &proj->paths[index];
     const double *other = target->relative_to >= 0 ? proj->paths[target->relative_to].values : NULL;
     ts_goal g, own_goal;

@@ -67,6 +67,12 @@ static void fill_start(const ts_observed *obs, const ts_indicator *ind, size_t i
  * (never across an unknown start: those years are missing). */
 static void fill_driven(ts_observed *obs, const ts_indicator *ind, size_t i, int limit)
 {
+    if (!ts_indicator_has_figures(ind)) {
+        for (size_t k = 0; k < obs->n_years; k++)
+            obs->kinds[i * obs->n_years + k] = TS_MISSING;
+        obs->as_of[i] = obs->base_year;
+        return;
+    }
     fill_start(obs, ind, i);
     int last_year = ind->has_baseline ? ind->baseline_year : obs->base_year;
     double last_value = ind->baseline;

@@ -155,6 +155,12 @@ static ts_status prepare_indicator(ts_projector *p, size_t i, ts_error *err)
     /* A year before the base year (an earlier baseline, nothing later
      * observed) leaves the whole path to the projection. */
     p->first[i] = p->as_of[i] < p->base_year ? 0 : (size_t)(p->as_of[i] - p->base_year) + 1;
+    if (!ind->is_derived && !p->scenario->assumptions[i].model) {
+        /* No figure and no driver (scenario.c allows it): nothing to project. */
+        p->first[i] = p->n_years;
+        p->pre[i] = NAN;
+        return TS_OK;
+    }
     if (ind->is_derived)
         return TS_OK;
     ts_status st;

@@ -84,6 +84,11 @@ long ts_plan_find(const ts_plan *plan, const char *id)
     return -1;
 }
 
+bool ts_indicator_has_figures(const ts_indicator *ind)
+{
+    return ind->is_derived || ind->has_baseline || ind->actual.n > 0;
+}
+
 bool ts_target_scored(const ts_target *target)
 {
     return target->present && target->kind != TS_TARGET_TEXT;

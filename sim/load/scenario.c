@@ -544,7 +544,8 @@ out:
 static ts_status check_complete(const ts_plan *plan, const ts_scenario *sc, ts_error *err)
 {
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (plan->indicators[i].is_derived || sc->assumptions[i].model)
+        if (plan->indicators[i].is_derived || sc->assumptions[i].model ||
+            !ts_indicator_has_figures(&plan->indicators[i]))
             continue;
         char path[TS_ERROR_PATH_MAX];
         ts_json_join(path, sizeof path, "assumptions", plan->indicators[i].id);

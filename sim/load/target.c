@@ -212,12 +212,16 @@ static bool needs_baseline(const ts_indicator *ind, ts_target_kind kind)
 static ts_status check_statistic(const ts_plan_loader *ld, const ts_indicator *ind,
                                  const ts_target *tg, const char *path, const char *whose)
 {
-    if (needs_baseline(ind, tg->kind) && !ind->has_baseline)
+    /* An indicator with no figure at all waits for its first ones (a plan
+     * doubles something it has not published yet); one with observations
+     * but no baseline has nothing to measure them from. */
+    if (needs_baseline(ind, tg->kind) && !ind->has_baseline && ts_indicator_has_figures(ind))
         return ts_error_set(ld->err, TS_EINPUT, ld->file, path,
                             "a %s target is measured from the baseline, and %s has none: give "
                             "\"baseline\"",
                             ts_target_kind_name(tg->kind), whose);
-    if (needs_baseline(ind, tg->kind) && tg->kind != TS_TARGET_CHANGE && !(ind->baseline > 0))
+    if (needs_baseline(ind, tg->kind) && ind->has_baseline && tg->kind != TS_TARGET_CHANGE &&
+        !(ind->baseline > 0))
         return ts_error_set(ld->err, TS_EINPUT, ld->file, path,
                             "a %s target needs a positive baseline, and %s has %g",
                             ts_target_kind_name(tg->kind), whose, ind->baseline);

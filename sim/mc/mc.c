@@ -122,7 +122,7 @@ static void setup_target(const ts_projector *p, size_t i, mc_target *t)
 /* An indicator whose target the draws judge: present and not text. */
 static bool is_scored(const ts_indicator *ind)
 {
-    return ts_target_scored(&ind->target);
+    return ts_target_scored(&ind->target) && ts_indicator_has_figures(ind);
 }
 
 static size_t count_targets(const ts_projector *p)

@@ -219,6 +219,12 @@ TS_API int ts_plan_last_target_year(const ts_plan *plan);
 /* True when `target` is there and is scored: a number, not a text. */
 TS_API bool ts_target_scored(const ts_target *target);
 
+/* True when the plan gives the indicator some figure: a baseline, an
+ * observation, or inputs to derive it from. An indicator without one (a
+ * target the plan sets before any figure of it is published) needs no
+ * driver, projects to nothing, and its target waits for data. */
+TS_API bool ts_indicator_has_figures(const ts_indicator *ind);
+
 /* True when some indicator of the plan has a scored target (its own;
  * revisions only revise one). */
 TS_API bool ts_plan_has_targets(const ts_plan *plan);
