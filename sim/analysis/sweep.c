@@ -127,10 +127,12 @@ static void judge(const ts_projector *p, size_t i, const double *values, ts_swee
     ts_goal_statistics(&g, values + i * p->n_years, other, p->n_years, stats);
     c->value = ts_goal_decisive(&g, stats);
     c->share = ts_goal_completion(&g, c->value);
+    c->attained = ts_goal_met(&g, stats);
     c->attainment_year = 0;
     if (g.each_year)
         c->attainment_year = ts_goal_met(&g, stats) ? g.base_year + (int)g.year_k : 0;
-    for (size_t k = 0; !g.each_year && k < p->n_years && !c->attainment_year; k++)
+    for (size_t k = ts_goal_first_year(&g); !g.each_year && k < p->n_years && !c->attainment_year;
+         k++)
         if (ts_goal_meets(&g, stats[k]))
             c->attainment_year = p->base_year + (int)k;
 }
@@ -143,6 +145,7 @@ static void deterministic(const ts_projector *p, const ts_sweep_result *r,
         ts_sweep_cell *c = &cells[t];
         c->value = c->share = NAN;
         c->attainment_year = 0;
+        c->attained = false;
         if (ok)
             judge(p, r->targets[t], values, c);
         c->probability = c->low = c->high = c->by_horizon = NAN;

@@ -69,18 +69,6 @@ static ts_verdict forward_status(const ts_goal *g, const ts_assessment *a, doubl
     return moved_away(g, at_as_of, a->statistic) ? TS_MOVING_AWAY : TS_INSUFFICIENT;
 }
 
-/* Whether reaching the target before its year counts as achieving it: a
- * level reached early stays reached in the plan's eyes (提前实现), an
- * average rate or a comparison with another indicator is only due in T,
- * and so is a rate indicator's value in one year. */
-static bool early_counts(const ts_goal *g)
-{
-    if (g->kind == TS_TARGET_GROWTH_PCT || g->relative || g->each_year)
-        return false;
-    return !(g->own.measure == TS_MEASURE_RATE &&
-             (g->kind == TS_TARGET_VALUE || g->kind == TS_TARGET_CHANGE));
-}
-
 /* An every-year bound broken in an observed year b+1..min(a, T). */
 static bool breached_observed(const ts_goal *g, const ts_path *path, const double *stats,
                               int base_year, int as_of)
@@ -164,13 +152,14 @@ static void fill_rates(const ts_goal *g, const ts_goal *own_goal, const double *
     a->scenario_rate = ts_goal_path_rate(own_goal, row, a_k);
 }
 
-/* The first year b .. H whose statistic meets the target; an every-year
- * bound is attained in T when it held every year, else never. */
+/* The first year whose statistic meets the target, from b (from T when
+ * meeting it earlier does not count); an every-year bound is attained in T
+ * when it held every year, else never. */
 static int attainment_year(const ts_goal *g, const double *stats, size_t n, bool attained)
 {
     if (g->each_year)
         return attained ? g->base_year + (int)g->year_k : 0;
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = ts_goal_first_year(g); k < n; k++)
         if (ts_goal_meets(g, stats[k]))
             return g->base_year + (int)k;
     return 0;
@@ -230,9 +219,7 @@ void ts_assess_target(const ts_plan *plan, const ts_projection *proj, size_t ind
     out->attained = ts_goal_met(&g, stats);
     out->ratio = ts_goal_completion(&g, ts_goal_decisive(&g, stats));
     double start = ts_goal_start(&g);
-    out->progress = g.kind == TS_TARGET_GROWTH_PCT ? (x != 0 ? out->statistic / x : NAN)
-                    : x != start                   ? (out->statistic - start) / (x - start)
-                                                   : NAN;
+    out->progress = ts_goal_progress(&g, out->statistic, start);
     fill_rates(&g, &own_goal, path->values, x_eff, out);
     out->attainment_year = attainment_year(&g, stats, proj->n_years, out->attained);
     int a = out->as_of, T = out->target_year;
@@ -246,7 +233,7 @@ void ts_assess_target(const ts_plan *plan, const ts_projection *proj, size_t ind
         out->status = out->attained ? TS_ACHIEVED : TS_MISSED;
     } else if (T <= proj->evaluation_year)
         out->status = TS_PENDING_DATA;
-    else if (early_counts(&g) && ts_goal_meets(&g, at_as_of))
+    else if (ts_goal_early_counts(&g) && ts_goal_meets(&g, at_as_of))
         out->status = TS_ACHIEVED;
     else
         out->status = forward_status(&g, out, at_as_of);

@@ -207,3 +207,25 @@ double ts_goal_completion(const ts_goal *goal, double s)
      * (a floor above zero, a reduction below it), x / s for a ceiling. */
     return (upward(goal) == (x > 0)) ? s / x : x / s;
 }
+
+bool ts_goal_early_counts(const ts_goal *goal)
+{
+    if (goal->kind == TS_TARGET_GROWTH_PCT || goal->relative || goal->each_year)
+        return false;
+    return !(goal->own.measure == TS_MEASURE_RATE &&
+             (goal->kind == TS_TARGET_VALUE || goal->kind == TS_TARGET_CHANGE));
+}
+
+size_t ts_goal_first_year(const ts_goal *goal)
+{
+    return ts_goal_early_counts(goal) ? 0 : goal->year_k;
+}
+
+double ts_goal_progress(const ts_goal *goal, double s, double start)
+{
+    if (goal->kind == TS_TARGET_GROWTH_PCT) {
+        bool up = goal->direction != TS_AT_MOST && goal->direction != TS_BELOW;
+        return (goal->x != 0 && up == (goal->x > 0)) ? s / goal->x : NAN;
+    }
+    return goal->x != start ? (s - start) / (goal->x - start) : NAN;
+}

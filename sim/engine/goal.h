@@ -65,6 +65,21 @@ double ts_goal_level(const ts_goal *goal, double s);
  * (the value, or 0 for changes, 1 for a multiple). */
 double ts_goal_start(const ts_goal *goal);
 
+/* Whether meeting the target before its year counts (provisionally
+ * achieved, 提前实现; attainment years before T): for a level and for the
+ * cumulative kinds, not for an average rate (growth_pct), a comparison with
+ * another indicator, an every-year bound or a rate indicator's value or
+ * change in one year (section 10.5, row 6). */
+bool ts_goal_early_counts(const ts_goal *goal);
+
+/* The first year index from which the statistic can attain the target:
+ * 0, or the target year's when meeting it earlier does not count. */
+size_t ts_goal_first_year(const ts_goal *goal);
+
+/* p of section 10.4: (s - start) / (x - start), or for growth_pct s / x
+ * when x lies the way the target points from zero; NaN when undefined. */
+double ts_goal_progress(const ts_goal *goal, double s, double start);
+
 /* A rate indicator's average yearly rate (per cent) over the years
  * a+1..T that takes its statistic from stats[a - b] to `s` in T (section
  * 10.7); NaN for a level indicator or when undefined. `row` is its path. */

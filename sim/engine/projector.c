@@ -99,7 +99,7 @@ static ts_status check_start(const ts_projector *p, size_t i, ts_error *err)
     if (!isfinite(start)) {
         snprintf(where, sizeof where, "indicators.%s", ind->id);
         return ts_error_set(err, TS_EINPUT, p->plan->file, where,
-                            "a %s driver needs a value to continue from, and the plan gives "
+                            "the %s driver needs a value to continue from, and the plan gives "
                             "neither a baseline nor an observation",
                             model->name);
     }

@@ -76,18 +76,6 @@ static void count_years(const judge *j, const ts_goal *g, const double *stats, i
     }
 }
 
-/* p: the required change achieved; for an average rate, the realised
- * average against the required one (defined when x lies the way the
- * target points from zero). */
-static double progress_share(const ts_goal *g, double s, double start)
-{
-    if (g->kind == TS_TARGET_GROWTH_PCT) {
-        bool up = g->direction == TS_AT_LEAST || g->direction == TS_ABOVE || g->direction == TS_ABOUT;
-        return (g->x != 0 && (up == (g->x > 0))) ? s / g->x : NAN;
-    }
-    return g->x != start ? (s - start) / (g->x - start) : NAN;
-}
-
 /* R of the sdg rule: observed against required compound growth for the
  * level kinds of a level indicator, else the pace. */
 static double sdg_ratio(const judge *j, const ts_goal *g, size_t index, int from, int a,
@@ -127,7 +115,7 @@ static void fill_progress(const judge *j, const ts_goal *g, size_t index, int fr
     rec->elapsed = (double)(at - from) / (double)(T - from);
     if (at == from || g->relative || g->each_year)
         return;
-    rec->progress = progress_share(g, rec->statistic, start);
+    rec->progress = ts_goal_progress(g, rec->statistic, start);
     rec->pace = g->kind == TS_TARGET_GROWTH_PCT ? rec->progress : rec->progress / rec->elapsed;
     if (j->evaluation.rule == TS_RULE_SDG && isfinite(rec->pace))
         rec->pace = sdg_ratio(j, g, index, from, at, rec->pace);
@@ -137,10 +125,7 @@ static void fill_progress(const judge *j, const ts_goal *g, size_t index, int fr
 static ts_verdict forward_category(const judge *j, const ts_goal *g, int from, int a,
                                    ts_record *rec)
 {
-    bool can_be_early = g->kind != TS_TARGET_GROWTH_PCT && !g->relative &&
-                        !(g->own.measure == TS_MEASURE_RATE &&
-                          (g->kind == TS_TARGET_VALUE || g->kind == TS_TARGET_CHANGE));
-    if (can_be_early && ts_goal_meets(g, rec->statistic))
+    if (ts_goal_early_counts(g) && ts_goal_meets(g, rec->statistic))
         return TS_ACHIEVED_EARLY;
     if (!from || a <= from || isnan(rec->statistic))
         return TS_NO_DATA;

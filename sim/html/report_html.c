@@ -15,6 +15,7 @@
 #include "base/buffer.h"
 #include "base/text.h"
 #include "report/format.h"
+#include "report/provenance.h"
 #include "html_cells.h"
 #include "html_out.h"
 #include "report_html_style.h"
@@ -423,6 +424,30 @@ static void render_scenarios(ts_buffer *b, const ts_run *run, const ts_html_word
 
 /* Flagged assumptions and sources: where the figures come from (each
  * indicator's note is in its own section). */
+/* Every bibliography entry the plan cites, in full, with its key as the
+ * anchor the sources name. */
+static void render_bibliography(ts_buffer *b, const ts_plan *plan, ts_lang lang)
+{
+    bool any = false;
+    for (size_t k = 0; k < plan->n_sources; k++) {
+        const ts_source_entry *e = &plan->sources[k];
+        if (!ts_provenance_cited(plan, e->key))
+            continue;
+        if (!any)
+            ts_buffer_printf(b, "<h3 id=\"bibliography\">%s</h3>\n<dl class=\"entries\">\n",
+                             ts_strings_for(lang)->report.prov_bibliography);
+        any = true;
+        ts_buffer line = {0};
+        ts_provenance_entry(e, lang, &line);
+        ts_html_wrap(b, "<dt id=\"source-", e->key, "\">");
+        ts_html_escape(b, e->key);
+        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
+        ts_buffer_free(&line);
+    }
+    if (any)
+        ts_buffer_puts(b, "</dl>\n");
+}
+
 static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
@@ -441,7 +466,10 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
         int k = ts_assumption_number(plan, i);
         ts_buffer_printf(b, "<dt id=\"assumption-%d\"><span class=\"flag\">A%d</span> ", k, k);
         ts_html_escape(b, ts_indicator_name(ind, lang));
-        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", ts_text_get(&ind->assumption, lang), "</dd>\n");
+        ts_buffer line = {0};
+        ts_provenance_assumptions(ind, lang, &line);
+        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
+        ts_buffer_free(&line);
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -455,12 +483,17 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
     }
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (ts_text_empty(&ind->source))
-            continue;
-        ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
-        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(&ind->source, lang), "</dd>\n");
+        ts_buffer line = {0};
+        ts_provenance_sources(ind, lang, &line);
+        if (line.len) {
+            ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
+            ts_html_wrap(b, "<dd class=\"text\">", line.data, "</dd>\n");
+        }
+        ts_buffer_free(&line);
     }
-    ts_buffer_puts(b, "</dl>\n</section>\n");
+    ts_buffer_puts(b, "</dl>\n");
+    render_bibliography(b, plan, lang);
+    ts_buffer_puts(b, "</section>\n");
 }
 
 static void render_method(ts_buffer *b, const ts_html_words *L)

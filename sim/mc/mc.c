@@ -86,7 +86,7 @@ static size_t first_attaining(const mc_target *t, const double *stats, size_t fr
 {
     if (t->goal.each_year)
         return ts_goal_met(&t->goal, stats) ? t->year_k : n;
-    size_t k = from;
+    size_t k = from > ts_goal_first_year(&t->goal) ? from : ts_goal_first_year(&t->goal);
     while (k < n && !ts_goal_meets(&t->goal, stats[k]))
         k++;
     return k;
@@ -110,8 +110,11 @@ static void setup_target(const ts_projector *p, size_t i, mc_target *t)
     ts_goal_statistics(&t->goal, p->observed + i * p->n_years, other, p->n_years, stats);
     t->fixed_met = !t->varies && ts_goal_met(&t->goal, stats);
     bool breached = false;
+    /* Decided by a breach in an observed year (not an interpolated one),
+     * as the assessment and the record count them. */
     for (size_t k = 1; t->goal.each_year && k < t->vary_first && k <= t->year_k; k++)
-        breached |= !isnan(stats[k]) && !ts_goal_meets(&t->goal, stats[k]);
+        breached |= p->kinds[i * p->n_years + k] == TS_OBSERVED && !isnan(stats[k]) &&
+                    !ts_goal_meets(&t->goal, stats[k]);
     t->decided = !t->varies || breached;
     size_t fixed = t->varies ? t->vary_first : p->n_years;
     size_t k = t->goal.each_year ? (t->fixed_met ? t->year_k : p->n_years)
@@ -285,7 +288,7 @@ static void judge_draw(const mc_job *job, mc_worker *w, size_t t, const mc_targe
         const ts_goal *g = &tg->goal;
         met = tg->varies && ts_target_met(g->direction, g->tolerance, row[tg->year_k], g->x);
         if (tg->fixed_first < 0) {
-            first = tg->first;
+            first = tg->first > ts_goal_first_year(g) ? tg->first : ts_goal_first_year(g);
             while (first < ny && !ts_target_met(g->direction, g->tolerance, row[first], g->x))
                 first++;
         }

@@ -24,7 +24,7 @@ static void assessment_cells(const ts_indicator *ind, const ts_assessment *a, ts
     ts_csv_next_number(out, a->baseline);
     ts_csv_next_number(out, a->value_at_as_of);
     ts_csv_next_number(out, a->value_at_target_year);
-    ts_buffer_printf(out, ",%s", a->attained ? "true" : "false");
+    ts_buffer_printf(out, ",%s", !a->has_target ? "" : a->attained ? "true" : "false");
     ts_csv_next_number(out, a->ratio);
     ts_csv_next_number(out, a->required_growth);
     ts_csv_next_number(out, a->scenario_growth);

@@ -8,6 +8,7 @@
 #include "base/buffer.h"
 #include "base/text.h"
 #include "format.h"
+#include "provenance.h"
 #include "report_parts.h"
 #include "strings/strings.h"
 #include "targetsim/report.h"
@@ -319,6 +320,27 @@ static void render_revision_sources(const ts_indicator *ind, ts_lang lang, ts_bu
     }
 }
 
+/* Every bibliography entry the plan cites, in full. */
+static void render_bibliography(const ts_plan *plan, const ts_report_words *L, ts_lang lang,
+                                ts_buffer *out)
+{
+    bool any = false;
+    for (size_t k = 0; k < plan->n_sources; k++) {
+        const ts_source_entry *e = &plan->sources[k];
+        if (!ts_provenance_cited(plan, e->key))
+            continue;
+        if (!any)
+            ts_buffer_printf(out, "%s\n", L->prov_bibliography);
+        any = true;
+        ts_buffer line = {0};
+        ts_provenance_entry(e, lang, &line);
+        ts_fmt_wrapped(out, e->key, line.data ? line.data : "", 96);
+        ts_buffer_free(&line);
+    }
+    if (any)
+        ts_buffer_puts(out, "\n");
+}
+
 static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lang lang,
                              ts_buffer *out)
 {
@@ -333,10 +355,21 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
         char flag[16], label[128];
         flag_of(plan, i, flag, sizeof flag);
         snprintf(label, sizeof label, "%s %s", flag, ts_indicator_name(ind, lang));
-        ts_fmt_wrapped(out, label, ts_text_get(&ind->assumption, lang), 96);
+        ts_buffer line = {0};
+        ts_provenance_assumptions(ind, lang, &line);
+        ts_fmt_wrapped(out, label, line.data ? line.data : "", 96);
+        ts_buffer_free(&line);
     }
     if (any)
         ts_buffer_puts(out, "\n");
+    /* The notes printed under the plan's own table. */
+    for (size_t k = 0; k < plan->n_notes; k++) {
+        if (k == 0)
+            ts_buffer_printf(out, "%s\n", ts_strings_for(lang)->table.notes_title);
+        ts_fmt_wrapped(out, NULL, ts_text_get(&plan->notes[k], lang), 96);
+        if (k + 1 == plan->n_notes)
+            ts_buffer_puts(out, "\n");
+    }
     any = 0;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
@@ -353,11 +386,15 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
         ts_fmt_wrapped(out, plan->id, ts_text_get(&plan->source, lang), 96);
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ts_text_empty(&ind->source))
-            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ts_text_get(&ind->source, lang), 96);
+        ts_buffer line = {0};
+        ts_provenance_sources(ind, lang, &line);
+        if (line.len)
+            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), line.data, 96);
+        ts_buffer_free(&line);
         render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");
+    render_bibliography(plan, L, lang, out);
     ts_fmt_wrapped(out, NULL, L->method, 96);
 }
 

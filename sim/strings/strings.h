@@ -55,6 +55,9 @@ typedef struct ts_report_words {
         const char *title, *note, *note_no_draws, *difference, *probability, *reference;
     } compare;
     const char *assumptions_title, *notes_title, *sources_title, *method;
+    const char *prov_baseline;     /* "baseline: <source>" in the provenance lines */
+    const char *prov_target;       /* "target: <source>" */
+    const char *prov_bibliography; /* the cited publications in full */
 } ts_report_words;
 
 /* The plan-table view (report.txt, report.html, table.csv): each row as the

@@ -88,6 +88,9 @@ const ts_strings ts_strings_en = {
         },
         .assumptions_title = "Flagged assumptions (figures without a source)",
         .notes_title = "Notes",
+        .prov_baseline = "baseline",
+        .prov_target = "target",
+        .prov_bibliography = "Bibliography: the publications cited",
         .sources_title = "Sources",
         .method =
             "How each status is decided: docs/methodology.md. Needed/yr = constant yearly growth "

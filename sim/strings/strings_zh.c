@@ -82,6 +82,9 @@ const ts_strings ts_strings_zh = {
         },
         .assumptions_title = "标注的假设（无来源的数字）",
         .notes_title = "说明",
+        .prov_baseline = "基期值",
+        .prov_target = "目标",
+        .prov_bibliography = "参考文献",
         .sources_title = "来源",
         .method =
             "状态判定规则见 docs/methodology.md。所需年增速："

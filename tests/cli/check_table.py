@@ -651,14 +651,15 @@ def expected_scenario(model, iid):
     if tg.each_year:
         out["attainment_year"] = T if attained else None
     else:
+        # methodology 10.7: the first year the statistic meets x, from b, or
+        # from T for the kinds whose earlier meeting does not count (10.5 row 6).
         ay = None
-        for t in range(b, model.H + 1):
+        for t in range(b if early_counts(tg) else T, model.H + 1):
             s = tstat(model, tg, t)
             if s is not None and tg.meets(s):
                 ay = t
                 break
-        out["attainment_year"] = ay if tg.kind != "growth_pct" else Amb(
-            ay, "attainment year of growth_pct: S(t) from t = B+1")
+        out["attainment_year"] = ay
     return out
 
 

@@ -478,7 +478,8 @@ static void test_missing_baseline(void)
         CHECK(isnan(plan->indicators[0].baseline));
     }
     ts_plan_free(plan);
-    EXPECT_ERROR(ONE("{'target': {'change': 2}}"), "indicators.gdp.target.change",
+    EXPECT_ERROR(ONE("{'actual': {'2022': 3}, 'target': {'change': 2}}"),
+                 "indicators.gdp.target.change",
                  "a change target is measured from the baseline, and \"gdp\" has none");
 }
 
