@@ -37,7 +37,7 @@ static size_t pick_dims(const mc_job *job, size_t *dims)
 {
     const ts_projector *p = job->p;
     size_t n = 0;
-    for (size_t k = 1; k < p->n_years; k++)
+    for (size_t k = 0; k < p->n_years; k++)
         for (size_t i = 0; i < p->n_ind; i++) {
             double sd = p->scenario->assumptions[i].sd;
             if (!p->plan->indicators[i].is_derived && p->first[i] == k && sd > 0 &&
@@ -80,29 +80,59 @@ static ts_status setup_dims(mc_job *job, ts_error *err)
     return TS_OK;
 }
 
+/* The first year index whose statistic meets the goal at or after `from`
+ * (an every-year bound: its target year when it held, else none), or n. */
+static size_t first_attaining(const mc_target *t, const double *stats, size_t from, size_t n)
+{
+    if (t->goal.each_year)
+        return ts_goal_met(&t->goal, stats) ? t->year_k : n;
+    size_t k = from > ts_goal_first_year(&t->goal) ? from : ts_goal_first_year(&t->goal);
+    while (k < n && !ts_goal_meets(&t->goal, stats[k]))
+        k++;
+    return k;
+}
+
 static void setup_target(const ts_projector *p, size_t i, mc_target *t)
 {
     const ts_target *tg = &p->plan->indicators[i].target;
     t->index = i;
+    ts_goal_init(&t->goal, p->plan, i, tg);
     t->first = p->first[i];
-    t->year_k = (size_t)(tg->year - p->base_year);
-    t->direction = tg->direction;
-    t->value = tg->value;
-    t->sign = tg->direction == TS_AT_LEAST || tg->direction == TS_ABOVE ? 1.0 : -1.0;
-    t->strict = tg->direction == TS_ABOVE || tg->direction == TS_BELOW;
-    const double *row = p->observed + i * p->n_years;
-    t->fixed_met = t->year_k < t->first && ts_direction_met(t->direction, row[t->year_k], t->value);
-    t->fixed_first = -1;
-    for (size_t k = 0; k < t->first && k < p->n_years && t->fixed_first < 0; k++)
-        if (ts_direction_met(t->direction, row[k], t->value))
-            t->fixed_first = (long)k;
+    t->year_k = t->goal.year_k;
+    t->plain = t->goal.plain && !t->goal.each_year;
+    t->vary_first = t->first;
+    if (t->goal.relative && p->first[t->goal.other.index] < t->vary_first)
+        t->vary_first = p->first[t->goal.other.index];
+    t->varies = t->year_k >= t->vary_first;
+    /* The statistics of the observed part decide what no draw changes. */
+    double stats[TS_MAX_YEAR_SPAN + 1];
+    const double *other = t->goal.relative ? p->observed + t->goal.other.index * p->n_years : NULL;
+    ts_goal_statistics(&t->goal, p->observed + i * p->n_years, other, p->n_years, stats);
+    t->fixed_met = !t->varies && ts_goal_met(&t->goal, stats);
+    bool breached = false;
+    /* Decided by a breach in an observed year (not an interpolated one),
+     * as the assessment and the record count them. */
+    for (size_t k = 1; t->goal.each_year && k < t->vary_first && k <= t->year_k; k++)
+        breached |= p->kinds[i * p->n_years + k] == TS_OBSERVED && !isnan(stats[k]) &&
+                    !ts_goal_meets(&t->goal, stats[k]);
+    t->decided = !t->varies || breached;
+    size_t fixed = t->varies ? t->vary_first : p->n_years;
+    size_t k = t->goal.each_year ? (t->fixed_met ? t->year_k : p->n_years)
+                                 : first_attaining(t, stats, 0, fixed);
+    t->fixed_first = k < fixed ? (long)k : -1;
+}
+
+/* An indicator whose target the draws judge: present and not text. */
+static bool is_scored(const ts_indicator *ind)
+{
+    return ts_target_scored(&ind->target) && ts_indicator_has_figures(ind);
 }
 
 static size_t count_targets(const ts_projector *p)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->n_ind; i++)
-        n += p->plan->indicators[i].target.present;
+        n += is_scored(&p->plan->indicators[i]);
     return n;
 }
 
@@ -111,7 +141,7 @@ static size_t store_cells_per_draw(const ts_projector *p)
 {
     size_t cells = 0;
     for (size_t i = 0; i < p->n_ind; i++)
-        if (p->plan->indicators[i].target.present && p->first[i] < p->n_years)
+        if (is_scored(&p->plan->indicators[i]) && p->first[i] < p->n_years)
             cells += p->n_years - p->first[i];
     return cells;
 }
@@ -135,7 +165,7 @@ static ts_status setup_targets(mc_job *job, ts_error *err)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     size_t t = 0, offset = 0;
     for (size_t i = 0; i < p->n_ind; i++) {
-        if (!p->plan->indicators[i].target.present)
+        if (!is_scored(&p->plan->indicators[i]))
             continue;
         setup_target(p, i, &job->targets[t]);
         job->targets[t].store_offset = offset;
@@ -185,6 +215,7 @@ static void worker_free(mc_worker *w)
     free(w->shocks);
     free(w->values);
     free(w->attained);
+    free(w->stats);
     free(w->first_count);
 }
 
@@ -212,8 +243,10 @@ static ts_status worker_alloc(mc_job *job, mc_worker *w, ts_error *err)
     w->shocks = line_alloc(cells * sizeof *w->shocks);
     w->values = line_alloc(cells * sizeof *w->values);
     w->attained = line_alloc((job->n_targets + 1) * sizeof *w->attained);
+    w->stats = line_alloc(p->n_years * sizeof *w->stats);
     w->first_count = line_alloc((job->n_targets + 1) * (p->n_years + 1) * sizeof *w->first_count);
-    if (!w->rng || !w->u || !w->shocks || !w->values || !w->attained || !w->first_count)
+    if (!w->rng || !w->u || !w->shocks || !w->values || !w->attained || !w->stats ||
+        !w->first_count)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     ts_projector_init_values(p, w->values);
     return TS_OK;
@@ -242,12 +275,33 @@ static void draw_shocks(const mc_job *job, mc_worker *w)
     }
 }
 
-/* ts_direction_met without its switch, for the per-draw loop: for finite
- * numbers, v >= x exactly when v - x >= 0, and v <= x when -(v - x) >= 0. */
-static inline bool met(const mc_target *t, double v)
+/* Whether one draw meets target `tg`, and the first year it does (n_years:
+ * none), counted into the worker. A value target reads its row; the other
+ * kinds compute their statistics first (engine/goal.h). */
+static void judge_draw(const mc_job *job, mc_worker *w, size_t t, const mc_target *tg,
+                       const double *row)
 {
-    double d = t->sign * (v - t->value);
-    return t->strict ? d > 0 : d >= 0;
+    size_t ny = job->p->n_years;
+    bool met;
+    size_t first = ny;
+    if (tg->plain) {
+        const ts_goal *g = &tg->goal;
+        met = tg->varies && ts_target_met(g->direction, g->tolerance, row[tg->year_k], g->x);
+        if (tg->fixed_first < 0) {
+            first = tg->first > ts_goal_first_year(g) ? tg->first : ts_goal_first_year(g);
+            while (first < ny && !ts_target_met(g->direction, g->tolerance, row[first], g->x))
+                first++;
+        }
+    } else {
+        const double *other = tg->goal.relative ? w->values + tg->goal.other.index * ny : NULL;
+        ts_goal_statistics(&tg->goal, row, other, ny, w->stats);
+        met = tg->varies && ts_goal_met(&tg->goal, w->stats);
+        if (tg->fixed_first < 0)
+            first = first_attaining(tg, w->stats, tg->vary_first, ny);
+    }
+    w->attained[t] += met;
+    if (tg->fixed_first < 0)
+        w->first_count[t * (ny + 1) + first]++;
 }
 
 /* What one draw contributes: attainment counts and stored values. */
@@ -257,14 +311,7 @@ static void record(const mc_job *job, mc_worker *w, size_t draw)
     for (size_t t = 0; t < job->n_targets; t++) {
         const mc_target *tg = &job->targets[t];
         const double *row = w->values + tg->index * ny;
-        if (tg->year_k >= tg->first && met(tg, row[tg->year_k]))
-            w->attained[t]++;
-        if (tg->fixed_first < 0) {
-            size_t k = tg->first;
-            while (k < ny && !met(tg, row[k]))
-                k++;
-            w->first_count[t * (ny + 1) + k]++;
-        }
+        judge_draw(job, w, t, tg, row);
         if (job->store)
             for (size_t k = tg->first; k < ny; k++)
                 job->store[tg->store_offset + (k - tg->first) * job->draws + draw] = row[k];
@@ -375,6 +422,7 @@ static ts_status result_alloc(const mc_job *job, const ts_mc_options *opt, ts_mc
     for (size_t t = 0; t < job->n_targets; t++) {
         ts_mc_target *r = &res->targets[job->targets[t].index];
         r->has_target = true;
+        r->decided = job->targets[t].decided;
         r->first = job->targets[t].first;
         r->by_year = calloc(p->n_years, sizeof *r->by_year);
         if (opt->percentiles || opt->keep_draws)
