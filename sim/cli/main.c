@@ -35,6 +35,7 @@ static ts_status render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts
 LANGUAGE_FREE(ts_report_render_json)
 LANGUAGE_FREE(ts_report_render_csv)
 LANGUAGE_FREE(ts_report_render_paths_csv)
+LANGUAGE_FREE(ts_report_render_table_csv)
 LANGUAGE_FREE(ts_report_render_fan_csv)
 LANGUAGE_FREE(ts_report_render_tornado_csv)
 LANGUAGE_FREE(ts_report_render_sweep_csv)
@@ -69,6 +70,7 @@ static const report_kind REPORTS[] = {
     {"report.json", ts_report_render_json_any, false, always},
     {"report.csv", ts_report_render_csv_any, true, always},
     {"paths.csv", ts_report_render_paths_csv_any, true, always},
+    {"table.csv", ts_report_render_table_csv_any, true, always},
     {"fan.csv", ts_report_render_fan_csv_any, true, always},
     {"tornado.csv", ts_report_render_tornado_csv_any, true, always},
     {"sweep.csv", ts_report_render_sweep_csv_any, true, always},
@@ -99,12 +101,29 @@ static ts_status render_all(const ts_run *run, const ts_cli_options *opt, output
     return TS_OK;
 }
 
+/* --rule and --band: the observed record judged again, the plan's
+ * evaluation with what the options change. */
+static ts_status evaluate(ts_run *run, const ts_cli_options *opt, ts_error *err)
+{
+    if (opt->rule < 0 && !opt->has_band)
+        return TS_OK;
+    ts_evaluation ev = run->plan->evaluation;
+    if (opt->rule >= 0)
+        ev.rule = (ts_rule)opt->rule;
+    if (opt->has_band) {
+        ev.band_low = opt->band_low;
+        ev.band_high = opt->band_high;
+    }
+    return ts_run_set_evaluation(run, &ev, err);
+}
+
 /* The hindsight options: --by and --compare (usage errors) before the
  * backtest, which projects again. */
 static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
 {
     ts_status st = TS_OK;
-    if ((opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
+    if ((st = evaluate(run, opt, err)) != TS_OK ||
+        (opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
         (opt->compare && (st = ts_run_compare(run, opt->compare, err)) != TS_OK) ||
         (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;
@@ -281,8 +300,8 @@ static void print_summary(const ts_run *run, const ts_cli_options *opt, double s
     }
     if (run->backtest)
         print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html, fan.csv, "
-           "tornado.csv, sweep.csv%s%s\n",
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, table.csv, report.html, "
+           "fan.csv, tornado.csv, sweep.csv%s%s\n",
            opt->out_dir, run->backtest ? ", backtest.csv" : "",
            run->comparison ? ", compare.csv" : "");
     if (opt->draws)

@@ -65,7 +65,7 @@ static size_t pick_dims(const mc_job *job, size_t *dims)
 {
     const ts_projector *p = job->p;
     size_t n = 0;
-    for (size_t k = 1; k < p->n_years; k++)
+    for (size_t k = 0; k < p->n_years; k++)
         for (size_t i = 0; i < p->n_ind; i++) {
             double sd = p->scenario->assumptions[i].sd;
             if (!p->plan->indicators[i].is_derived && p->first[i] == k && sd > 0 &&
@@ -110,29 +110,59 @@ static ts_status setup_dims(mc_job *job, ts_error *err)
     return TS_OK;
 }
 
+/* The first year index whose statistic meets the goal at or after `from`
+ * (an every-year bound: its target year when it held, else none), or n. */
+static size_t first_attaining(const mc_target *t, const double *stats, size_t from, size_t n)
+{
+    if (t->goal.each_year)
+        return ts_goal_met(&t->goal, stats) ? t->year_k : n;
+    size_t k = from > ts_goal_first_year(&t->goal) ? from : ts_goal_first_year(&t->goal);
+    while (k < n && !ts_goal_meets(&t->goal, stats[k]))
+        k++;
+    return k;
+}
+
 static void setup_target(const ts_projector *p, size_t i, mc_target *t)
 {
     const ts_target *tg = &p->plan->indicators[i].target;
     t->index = i;
+    ts_goal_init(&t->goal, p->plan, i, tg);
     t->first = p->first[i];
-    t->year_k = (size_t)(tg->year - p->base_year);
-    t->direction = tg->direction;
-    t->value = tg->value;
-    t->sign = tg->direction == TS_AT_LEAST || tg->direction == TS_ABOVE ? 1.0 : -1.0;
-    t->strict = tg->direction == TS_ABOVE || tg->direction == TS_BELOW;
-    const double *row = p->observed + i * p->n_years;
-    t->fixed_met = t->year_k < t->first && ts_direction_met(t->direction, row[t->year_k], t->value);
-    t->fixed_first = -1;
-    for (size_t k = 0; k < t->first && k < p->n_years && t->fixed_first < 0; k++)
-        if (ts_direction_met(t->direction, row[k], t->value))
-            t->fixed_first = (long)k;
+    t->year_k = t->goal.year_k;
+    t->plain = t->goal.plain && !t->goal.each_year;
+    t->vary_first = t->first;
+    if (t->goal.relative && p->first[t->goal.other.index] < t->vary_first)
+        t->vary_first = p->first[t->goal.other.index];
+    t->varies = t->year_k >= t->vary_first;
+    /* The statistics of the observed part decide what no draw changes. */
+    double stats[TS_MAX_YEAR_SPAN + 1];
+    const double *other = t->goal.relative ? p->observed + t->goal.other.index * p->n_years : NULL;
+    ts_goal_statistics(&t->goal, p->observed + i * p->n_years, other, p->n_years, stats);
+    t->fixed_met = !t->varies && ts_goal_met(&t->goal, stats);
+    bool breached = false;
+    /* Decided by a breach in an observed year (not an interpolated one),
+     * as the assessment and the record count them. */
+    for (size_t k = 1; t->goal.each_year && k < t->vary_first && k <= t->year_k; k++)
+        breached |= p->kinds[i * p->n_years + k] == TS_OBSERVED && !isnan(stats[k]) &&
+                    !ts_goal_meets(&t->goal, stats[k]);
+    t->decided = !t->varies || breached;
+    size_t fixed = t->varies ? t->vary_first : p->n_years;
+    size_t k = t->goal.each_year ? (t->fixed_met ? t->year_k : p->n_years)
+                                 : first_attaining(t, stats, 0, fixed);
+    t->fixed_first = k < fixed ? (long)k : -1;
+}
+
+/* An indicator whose target the draws judge: present and not text. */
+static bool is_scored(const ts_indicator *ind)
+{
+    return ts_target_scored(&ind->target) && ts_indicator_has_figures(ind);
 }
 
 static size_t count_targets(const ts_projector *p)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->n_ind; i++)
-        n += p->plan->indicators[i].target.present;
+        n += is_scored(&p->plan->indicators[i]);
     return n;
 }
 
@@ -141,7 +171,7 @@ static size_t count_series(const ts_projector *p)
 {
     size_t cells = 0;
     for (size_t i = 0; i < p->n_ind; i++)
-        if (p->plan->indicators[i].target.present && p->first[i] < p->n_years)
+        if (is_scored(&p->plan->indicators[i]) && p->first[i] < p->n_years)
             cells += p->n_years - p->first[i];
     return cells;
 }
@@ -165,7 +195,7 @@ static ts_status setup_targets(mc_job *job, ts_error *err)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     size_t t = 0, series = 0;
     for (size_t i = 0; i < p->n_ind; i++) {
-        if (!p->plan->indicators[i].target.present)
+        if (!is_scored(&p->plan->indicators[i]))
             continue;
         setup_target(p, i, &job->targets[t]);
         job->targets[t].series0 = series;
@@ -181,7 +211,9 @@ static ts_status setup_targets(mc_job *job, ts_error *err)
 /* The cells a draw computes: need[i] is the first year index of indicator i
  * that a draw must know (n_years: none). A target needs its indicator from
  * its first varying year to the horizon (the attainment year is searched
- * over all of them and each has a percentile band); a derived indicator
+ * over all of them and each has a percentile band), a relative target the
+ * other indicator from the same year (its statistic reads both paths; an
+ * every-year bound reads all the years after the base); a derived indicator
  * needs its inputs in the years it is needed. A driver is then run from its
  * first projected year (each year continues the last), a derived indicator
  * only in the years needed. The one place that decides which (indicator,
@@ -193,8 +225,12 @@ static void needed_cells(const mc_job *job, size_t *need)
     for (size_t i = 0; i < p->n_ind; i++)
         need[i] = p->n_years;
     for (size_t t = 0; t < job->n_targets; t++) {
-        size_t i = job->targets[t].index;
-        need[i] = job->targets[t].first < need[i] ? job->targets[t].first : need[i];
+        const mc_target *tg = &job->targets[t];
+        size_t from = tg->first < tg->vary_first ? tg->first : tg->vary_first;
+        need[tg->index] = from < need[tg->index] ? from : need[tg->index];
+        /* A relative target's statistic reads the other indicator's path too. */
+        if (tg->goal.relative && from < need[tg->goal.other.index])
+            need[tg->goal.other.index] = from;
     }
     /* Evaluation order backwards: a derived indicator before its inputs. */
     for (size_t k = p->n_ind; k-- > 0;) {
@@ -356,6 +392,8 @@ static void worker_free(mc_worker *w)
     free(w->shocks);
     free(w->values);
     free(w->attained);
+    free(w->stats);
+    free(w->row);
     free(w->first_count);
 }
 
@@ -389,9 +427,12 @@ static ts_status worker_alloc(mc_job *job, mc_worker *w, ts_error *err)
     w->shocks = line_alloc(cells * sizeof *w->shocks);
     w->values = line_alloc(cells * sizeof *w->values);
     w->attained = line_alloc((job->n_targets + 1) * sizeof *w->attained);
+    w->stats = line_alloc(p->n_years * sizeof *w->stats);
     w->first_count = line_alloc((job->n_targets + 1) * (p->n_years + 1) * sizeof *w->first_count);
+    w->row = line_alloc(2 * p->n_years * sizeof *w->row);
     if (!w->rng || !w->V || !w->U || (job->correlated && !w->Z) || !w->fin || !w->fmin ||
-        !w->u || !w->shocks || !w->values || !w->attained || !w->first_count)
+        !w->u || !w->shocks || !w->values || !w->attained || !w->stats || !w->row ||
+        !w->first_count)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t c = 0; c < cells; c++)
         for (size_t d = 0; d < MC_BATCH; d++)
@@ -609,46 +650,56 @@ static size_t draw_batch(const mc_job *job, mc_worker *w, size_t m)
 
 /* ---- what a draw contributes -------------------------------------------------- */
 
-/* ts_direction_met without its switch, for the per-draw loop: for finite
- * numbers, v >= x exactly when v - x >= 0, and v <= x when -(v - x) >= 0. */
-static inline bool met(const mc_target *t, double v)
+/* Whether one draw meets target `tg`, and the first year it does (n_years:
+ * none), counted into the worker. `row` is the draw's path of the target's
+ * indicator, `other` (NULL unless the target is relative) the other
+ * indicator's. A value target reads its row; the other kinds compute their
+ * statistics first (engine/goal.h). The only place that knows what meeting
+ * a target means. */
+static void judge_draw(const mc_job *job, mc_worker *w, size_t t, const mc_target *tg,
+                       const double *row, const double *other)
 {
-    double d = t->sign * (v - t->value);
-    return t->strict ? d > 0 : d >= 0;
+    size_t ny = job->p->n_years;
+    bool met;
+    size_t first = ny;
+    if (tg->plain) {
+        const ts_goal *g = &tg->goal;
+        met = tg->varies && ts_target_met(g->direction, g->tolerance, row[tg->year_k], g->x);
+        if (tg->fixed_first < 0) {
+            first = tg->first > ts_goal_first_year(g) ? tg->first : ts_goal_first_year(g);
+            while (first < ny && !ts_target_met(g->direction, g->tolerance, row[first], g->x))
+                first++;
+        }
+    } else {
+        ts_goal_statistics(&tg->goal, row, other, ny, w->stats);
+        met = tg->varies && ts_goal_met(&tg->goal, w->stats);
+        if (tg->fixed_first < 0)
+            first = first_attaining(tg, w->stats, tg->vary_first, ny);
+    }
+    w->attained[t] += met;
+    if (tg->fixed_first < 0)
+        w->first_count[t * (ny + 1) + first]++;
 }
 
-/* One draw's verdict on target tg: whether its value in the target year
- * meets the target, and the first year index that does (n_years: none by
- * the horizon). The draw's cell (i, k) is cells[(i * n_years + k) *
- * stride]. With met(), the only place that knows what meeting a target
- * means. */
-static inline void assess(const mc_target *tg, const double *cells, size_t stride, size_t ny,
-                          bool *attained, size_t *first)
-{
-    const double *row = cells + tg->index * ny * stride;
-    *attained = tg->year_k >= tg->first && met(tg, row[tg->year_k * stride]);
-    size_t k = ny; /* backwards, without a branch to mispredict */
-    for (size_t y = ny; y-- > tg->first;)
-        k = met(tg, row[y * stride]) ? y : k;
-    *first = k;
-}
-
-/* What m draws of the batch contribute to the counts. */
+/* What m draws of the batch contribute to the counts: each draw's path of
+ * every target's indicator (and of a relative target's other one) is
+ * gathered from the batch and judged. */
 static void record(const mc_job *job, mc_worker *w, size_t m)
 {
     size_t ny = job->p->n_years;
+    double *row = w->row, *other = w->row + ny;
     for (size_t t = 0; t < job->n_targets; t++) {
         const mc_target *tg = &job->targets[t];
-        size_t *first_count = w->first_count + t * (ny + 1), attained = 0;
+        const double *cells = w->V + tg->index * ny * MC_BATCH;
+        const double *cells2 =
+            tg->goal.relative ? w->V + tg->goal.other.index * ny * MC_BATCH : NULL;
         for (size_t d = 0; d < m; d++) {
-            bool att;
-            size_t first;
-            assess(tg, w->V + d, MC_BATCH, ny, &att, &first);
-            attained += att;
-            if (tg->fixed_first < 0)
-                first_count[first]++;
+            for (size_t k = 0; k < ny; k++)
+                row[k] = cells[k * MC_BATCH + d];
+            for (size_t k = 0; cells2 && k < ny; k++)
+                other[k] = cells2[k * MC_BATCH + d];
+            judge_draw(job, w, t, tg, row, cells2 ? other : NULL);
         }
-        w->attained[t] += attained;
     }
 }
 
@@ -832,6 +883,7 @@ static ts_status result_alloc(const mc_job *job, const ts_mc_options *opt, ts_mc
     for (size_t t = 0; t < job->n_targets; t++) {
         ts_mc_target *r = &res->targets[job->targets[t].index];
         r->has_target = true;
+        r->decided = job->targets[t].decided;
         r->first = job->targets[t].first;
         r->by_year = calloc(p->n_years, sizeof *r->by_year);
         if (opt->percentiles || opt->keep_draws)

@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#include "engine/goal.h"
 #include "engine/projector.h"
 #include "quantile_stream.h"
 #include "targetsim/mc.h"
@@ -18,13 +19,15 @@ enum { MC_BATCH = 32 };
 /* One indicator with a target, as the draw loop sees it. */
 typedef struct mc_target {
     size_t index;         /* plan indicator */
-    size_t first;         /* first year index that varies */
+    size_t first;         /* first year index of the indicator that varies (the store's) */
     size_t year_k;        /* target year index */
-    ts_direction direction;
-    double value;         /* the target */
-    double sign;          /* +1 for at_least/above, -1 for at_most/below */
-    bool strict;          /* above/below */
-    bool fixed_met;       /* the target year does not vary and meets the target */
+    ts_goal goal;         /* what the draws are judged on (engine/goal.h) */
+    bool plain;           /* a value target on its own path: met is row[k] against x */
+    size_t vary_first;    /* first year index that can change the outcome (the earlier of
+                           * the two indicators' for a relative target) */
+    bool varies;          /* some year the outcome depends on is projected */
+    bool decided;         /* no draw can change the outcome */
+    bool fixed_met;       /* the outcome does not vary and meets the target */
     long fixed_first;     /* first attaining year among the fixed years, or -1 */
     size_t series0;       /* its first percentile series (year `first`); one per varying year */
     size_t store_offset;  /* year k's draws start at store_offset + (k - first) * draws */
@@ -102,6 +105,9 @@ typedef struct mc_worker {
     double *shocks;       /* n_ind * n_years, zero where nothing is drawn */
     double *values;       /* n_ind * n_years */
     size_t *attained;     /* per target */
+    double *stats;        /* n_years: a target's statistics in the current draw */
+    double *row;          /* 2 * n_years: the draw's path of a target's indicator, then of
+                           * a relative target's other indicator (gathered from V) */
     size_t *first_count;  /* per target, n_years + 1 cells: draws first attaining in year k
                            * (the last cell: never) */
     size_t fail_block;    /* SIZE_MAX if this worker saw no failure */

@@ -5,6 +5,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "targetsim/plan.h"
+
 /* A finite number, else null. */
 void ts_jout_number(cJSON *obj, const char *key, double v);
 /* A year, or null for 0. */
@@ -14,5 +16,8 @@ void ts_jout_year(cJSON *obj, const char *key, int year);
 cJSON *ts_jout_year_entry(cJSON *array, int year);
 /* A string, or null for NULL. */
 void ts_jout_string(cJSON *obj, const char *key, const char *s);
+/* A text as {"zh": ..., "en": ...} (a missing language null), or null when
+ * it has neither. */
+void ts_jout_text(cJSON *obj, const char *key, const ts_text *t);
 
 #endif

@@ -79,7 +79,7 @@ static inline int check_true(int cond, const char *file, int line, const char *w
         check_count++;                                                                 \
         if (!check_a_ || !strstr(check_a_, check_e_)) {                               \
             char check_m_[1024];                                                       \
-            snprintf(check_m_, sizeof check_m_, "%s = \"%.600s\" lacks \"%s\"",        \
+            snprintf(check_m_, sizeof check_m_, "%s = \"%.600s\" lacks \"%.300s\"",    \
                      #haystack, check_a_ ? check_a_ : "(null)", check_e_);             \
             check_fail(__FILE__, __LINE__, check_m_);                                  \
         }                                                                              \

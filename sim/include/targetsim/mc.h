@@ -78,6 +78,8 @@ typedef struct ts_mc_options {
  * only has_target (false) is set and every pointer is NULL. */
 typedef struct ts_mc_target {
     bool has_target;
+    bool decided;         /* observations decide it: every draw has the same outcome
+                           * (the target year observed, an every-year bound already broken) */
     size_t attained;      /* draws whose value in the target year meets the target */
     double probability;   /* attained / draws */
     double low, high;     /* its Wilson score interval at 95 % */
