@@ -309,7 +309,9 @@ static ts_status compile(mc_job *job, ts_error *err)
     /* Each driver's coefficients: the projector's, or computed from the
      * override's constant as the projection does (find_source). */
     for (size_t i = 0; i < n_ind; i++) {
-        if (p->plan->indicators[i].is_derived)
+        /* An indicator without a baseline is never projected and has no
+         * model (it waits for data). */
+        if (p->plan->indicators[i].is_derived || p->first[i] >= ny)
             continue;
         const ts_driver_override *o = override_of(job, i);
         const ts_model_type *model = o ? o->model : p->scenario->assumptions[i].model;
