@@ -154,21 +154,12 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
     ts_msg_progress(done, total);
 }
 
-/* Half of the physical memory: the most the stored draws may take. */
-static size_t store_limit(void)
-{
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || size <= 0)
-        return 0;
-    return (size_t)pages / 2 * (size_t)size;
-}
-
 /* Monte Carlo draws and sweeps, as the options ask. */
 static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *seconds, ts_error *err)
 {
     progress_state ps = {seconds_now(), isatty(STDERR_FILENO) == 1, false};
     ts_mc_options mc = {.draws = opt->draws, .seed = opt->seed, .threads = opt->threads,
-                        .percentiles = true, .max_store_bytes = store_limit(),
+                        .percentiles = true,
                         .progress = on_progress, .progress_user = &ps};
     ts_status st = TS_OK;
     if (opt->draws)
@@ -219,28 +210,40 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
     return st;
 }
 
+/* The gnuplot processes, started before the run so that their start-up
+ * overlaps it (NULL: no rendering wanted, or no gnuplot). */
+static ts_renderer *start_gnuplot(const ts_cli_options *opt, bool *no_gnuplot)
+{
+    *no_gnuplot = false;
+    if (opt->no_render)
+        return NULL;
+    char *gnuplot = ts_render_find_gnuplot();
+    *no_gnuplot = gnuplot == NULL;
+    ts_renderer *r = gnuplot ? ts_render_start(gnuplot, 0) : NULL;
+    free(gnuplot);
+    return r;
+}
+
 /* Runs gnuplot on the written scripts. A chart that fails to render is an
  * output that could not be written (exit 4); a missing gnuplot is not: the
  * scripts are there to be rendered later. *how and failed[] (one per chart,
  * may be NULL) tell report.html which charts it can show. */
-static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *charts,
-                               size_t *n_rendered, ts_html_charts *how, bool *failed,
-                               ts_error *err)
+static ts_status render_charts(const ts_cli_options *opt, ts_renderer *renderer,
+                               bool no_gnuplot, const ts_chart_set *charts, size_t *n_rendered,
+                               ts_html_charts *how, bool *failed, ts_error *err)
 {
     *n_rendered = 0;
     *how = !charts ? TS_HTML_CHARTS_NO_TEMPLATES
            : opt->no_render ? TS_HTML_CHARTS_NOT_RENDERED : TS_HTML_CHARTS_RENDERED;
     if (*how != TS_HTML_CHARTS_RENDERED)
         return TS_OK;
-    char *gnuplot = ts_render_find_gnuplot();
-    if (!gnuplot) {
+    if (no_gnuplot) {
         *how = TS_HTML_CHARTS_NO_GNUPLOT;
         ts_msg_no_gnuplot(opt->out_dir);
         return TS_OK;
     }
     ts_render_outcome r;
-    int rc = ts_render_charts(gnuplot, opt->out_dir, charts, 0, &r);
-    free(gnuplot);
+    int rc = renderer ? ts_render_run(renderer, opt->out_dir, charts, &r) : -1;
     if (rc != 0)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t k = 0; k < r.n_failed; k++) {
@@ -331,6 +334,8 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     ts_html_charts how;
     bool *failed = NULL;
     outputs o = {0};
+    bool no_gnuplot = false;
+    ts_renderer *renderer = NULL;
     ts_status st = ts_plan_load(opt->plan, &plan, err);
     if (st != TS_OK)
         goto out;
@@ -353,6 +358,8 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
                 goto out;
             }
     }
+    /* The inputs are read: gnuplot can start while the run computes. */
+    renderer = start_gnuplot(opt, &no_gnuplot);
     ts_project_options popt = {opt->horizon, opt->as_of};
     double seconds = 0;
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
@@ -368,7 +375,10 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     }
     /* report.html shows the rendered charts, so it is written after them;
      * it is still written (with notes) when some chart failed. */
-    ts_status rendered = render_charts(opt, charts, &n_rendered, &how, failed, err);
+    ts_status rendered =
+        render_charts(opt, renderer, no_gnuplot, charts, &n_rendered, &how, failed, err);
+    ts_render_stop(renderer);
+    renderer = NULL;
     if ((st = ts_cli_write_html(opt->out_dir, opt->lang, run, charts, how, failed, err)) != TS_OK)
         goto out;
     st = rendered;
@@ -377,6 +387,7 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
         print_charts(charts, n_rendered, opt->out_dir);
     }
 out:
+    ts_render_stop(renderer);
     free(failed);
     ts_chart_set_free(charts);
     for (size_t k = 0; k < N_REPORTS; k++)
