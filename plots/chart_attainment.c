@@ -25,7 +25,7 @@ static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat, double *m
                         "status_code\tstatus\n");
     *max_pct = 100;
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         ts_chart_dat_indicator(dat, run, i, group + 1, lang);
         for (size_t s = 0; s < run->n_results; s++) {
@@ -53,15 +53,25 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
     ts_chart_scenario_names(run, lang, true, vars);
 }
 
-/* Status names for the legend, in ts_verdict order. */
-static void status_vars(ts_lang lang, ts_tpl_vars *vars)
+/* Status names in ts_verdict order, and the legend: the statuses some bar
+ * has, in that order (1-based, as gnuplot arrays count). */
+static void status_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars)
 {
     const ts_strings *S = ts_strings_for(lang);
     ts_buffer *b = ts_tpl_slot(vars, "STATUS_NAMES");
-    for (size_t k = 0; b && k < TS_N_VERDICTS; k++) {
+    ts_buffer *used = ts_tpl_slot(vars, "LEGEND_STATUSES");
+    bool seen[TS_N_VERDICTS] = {false};
+    for (size_t s = 0; s < run->n_results; s++)
+        for (size_t i = 0; i < run->plan->n_indicators; i++)
+            if (run->results[s].assessments[i].has_target)
+                seen[run->results[s].assessments[i].status] = true;
+    for (size_t k = 0; b && used && k < TS_N_VERDICTS; k++) {
         ts_tpl_array_sep(b);
         ts_chart_quote(b, S->status[k]);
+        if (seen[k])
+            ts_buffer_printf(used, "%s%zu", used->len ? " " : "", k + 1);
     }
+    ts_tpl_set_int(vars, "N_STATUSES", TS_N_VERDICTS);
 }
 
 static void write_attainment(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
@@ -73,7 +83,7 @@ static void write_attainment(const ts_run *run, size_t index, ts_lang lang, ts_c
     long n_groups;
     write_dat(run, lang, &chart->dat, &max_pct);
     name_vars(run, lang, vars, &n_groups);
-    status_vars(lang, vars);
+    status_vars(run, lang, vars);
     ts_tpl_set_text(vars, "TITLE", L->attainment_title);
     ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
     ts_tpl_set_text(vars, "XLABEL", L->attainment_axis);

@@ -137,18 +137,38 @@ void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_la
     ts_buffer_free_into(&line, dat);
 }
 
-void ts_chart_target_title(ts_tpl_vars *vars, const ts_assessment *a, ts_lang lang,
-                           bool with_year)
+void ts_chart_target_title(ts_tpl_vars *vars, const ts_run *run, size_t index,
+                           const ts_assessment *a, ts_lang lang, bool with_year)
 {
-    char value[64], title[200] = "";
+    char written[256], title[320] = "";
     if (a->has_target) {
-        ts_fmt_value(a->target, value, sizeof value);
-        snprintf(title, sizeof title, "%s %s %s", ts_strings_for(lang)->chart.target,
-                 ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE), value);
+        ts_fmt_target_written(run->plan, ts_assessed_target(run->plan, index, a), lang,
+                              TS_SYMBOL_UNICODE, written, sizeof written);
+        snprintf(title, sizeof title, "%s %s", ts_strings_for(lang)->chart.target, written);
     }
     if (a->has_target && with_year)
         snprintf(title + strlen(title), sizeof title - strlen(title), " (%d)", a->target_year);
     ts_tpl_set_text(vars, "TARGET_TITLE", title);
+}
+
+bool ts_chart_plots_statistic(const ts_plan *plan, size_t index)
+{
+    const ts_indicator *ind = &plan->indicators[index];
+    const ts_target *t = &ind->target;
+    return ind->measure == TS_MEASURE_RATE && ts_target_scored(t) && t->relative_to < 0 &&
+           (t->kind == TS_TARGET_CHANGE_PCT || t->kind == TS_TARGET_GROWTH_PCT ||
+            t->kind == TS_TARGET_MULTIPLE);
+}
+
+double ts_chart_target_line(const ts_run *run, size_t index, const ts_assessment *a)
+{
+    const ts_target *t = ts_assessed_target(run->plan, index, a);
+    if (!a->has_target || t->relative_to >= 0)
+        return NAN;
+    if (ts_chart_plots_statistic(run->plan, index) ||
+        (a->measure == TS_MEASURE_RATE && t->kind == TS_TARGET_VALUE))
+        return t->value;
+    return a->measure == TS_MEASURE_LEVEL ? a->level_target : NAN;
 }
 
 long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl_vars *vars)
@@ -158,7 +178,7 @@ long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl
     ts_buffer *names2 = ts_tpl_slot(vars, "INDICATOR_NAMES2");
     long n = 0;
     for (size_t i = 0; names && names2 && i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         ts_chart_wrap_name(ts_indicator_name(&plan->indicators[i], lang), width, names, names2);
         n++;

@@ -41,9 +41,24 @@ void ts_chart_dat_number(ts_buffer *dat, double value);
 void ts_chart_dat_next(ts_buffer *dat, double value);
 
 /* Sets TARGET_TITLE, the legend entry of a target line: "Target ≥ 10,000
- * (2025)", without " (2025)" unless `with_year`; "" without a target. */
-void ts_chart_target_title(ts_tpl_vars *vars, const ts_assessment *a, ts_lang lang,
-                           bool with_year);
+ * (2025)" (the target as written, ts_fmt_target_written), without " (2025)"
+ * unless `with_year`; "" without a target. `a` is an assessment of
+ * indicator `index`. */
+void ts_chart_target_title(ts_tpl_vars *vars, const ts_run *run, size_t index,
+                           const ts_assessment *a, ts_lang lang, bool with_year);
+
+/* Whether indicator `index`'s chart plots its target's statistic instead
+ * of its values: a rate indicator's cumulative target (change_pct,
+ * growth_pct, multiple), whose yearly rates do not show how far the
+ * period's change has come. */
+bool ts_chart_plots_statistic(const ts_plan *plan, size_t index);
+
+/* Where the target line of indicator `index`'s charts lies, in what they
+ * plot: the level x* that meets the target for a level indicator, x for a
+ * rate's value or a plotted statistic; NaN when no line can be drawn (no
+ * scored target, a relative target, a rate's change). From the first
+ * scenario's assessment `a`. */
+double ts_chart_target_line(const ts_run *run, size_t index, const ts_assessment *a);
 
 /* Fills header.gp, the chart's template and footer.gp into chart->gp.
  * `vars` must hold the chart's own placeholders; the common ones (STEM,

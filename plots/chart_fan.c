@@ -91,8 +91,11 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
         ts_chart_quote(band50, t.data);
         ts_buffer_free_into(&t, band);
     }
-    ts_chart_target_title(vars, a, lang, true);
-    ts_tpl_set_number(vars, "TARGET", a->target);
+    ts_chart_target_title(vars, run, index, a, lang, true);
+    /* The fan shows values: a rate's cumulative target has no line on it. */
+    ts_tpl_set_number(vars, "TARGET", ts_chart_plots_statistic(run->plan, index)
+                                          ? NAN
+                                          : ts_chart_target_line(run, index, a));
     ts_tpl_set_int(vars, "TARGET_YEAR", a->target_year);
     ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
     ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
@@ -115,7 +118,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
  * the bands need. */
 static bool fan_applies(const ts_run *run, size_t index)
 {
-    return run->mc_draws > 0 && run->plan->indicators[index].target.present &&
+    return run->mc_draws > 0 && ts_target_scored(&run->plan->indicators[index].target) &&
            run->n_results > 0 && run->results[0].mc &&
            run->results[0].mc->targets[index].percentiles;
 }

@@ -37,7 +37,7 @@ static void write_dat(const ts_run *run, ts_lang lang, ts_buffer *dat)
         ts_buffer_printf(dat, "\t%s", run->results[s].scenario->id);
     ts_buffer_puts(dat, "\n");
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         const ts_assessment *a0 = &run->results[0].assessments[i];
         ts_chart_dat_indicator(dat, run, i, group + 1, lang);

@@ -13,6 +13,7 @@
 #include "base/buffer.h"
 #include "chart_common.h"
 #include "chart_kinds.h"
+#include "engine/goal.h"
 #include "report/format.h"
 
 static double history_at(const ts_indicator *ind, int year)
@@ -36,18 +37,41 @@ typedef struct counts {
     long history, observed, interpolated;
 } counts;
 
+/* What the chart plots for scenario s: the path, or for a rate's
+ * cumulative target its statistic (ts_chart_plots_statistic), into out. */
+static void plotted(const ts_run *run, size_t s, size_t index, double *out)
+{
+    const ts_projection *p = run->results[s].projection;
+    const double *row = p->paths[index].values;
+    if (!ts_chart_plots_statistic(run->plan, index)) {
+        for (size_t k = 0; k < p->n_years; k++)
+            out[k] = row[k];
+        return;
+    }
+    ts_goal g;
+    ts_goal_init(&g, run->plan, index, &run->plan->indicators[index].target);
+    ts_goal_statistics(&g, row, NULL, p->n_years, out);
+}
+
 static void dat_rows(const ts_run *run, size_t index, ts_buffer *dat, counts *n)
 {
     const ts_indicator *ind = &run->plan->indicators[index];
     const ts_projection *first = run->results[0].projection;
     int base = run->plan->base_year;
-    int from = ind->history.n ? ind->history.points[0].year : base;
+    bool statistic = ts_chart_plots_statistic(run->plan, index);
+    int from = ind->history.n && !statistic ? ind->history.points[0].year : base;
+    double paths[TS_MAX_SCENARIOS][TS_MAX_YEAR_SPAN + 1];
+    for (size_t s = 0; s < run->n_results; s++)
+        plotted(run, s, index, paths[s]);
     for (int year = from; year <= run->horizon; year++) {
         size_t k = (size_t)(year - base);
         ts_point_kind kind = year >= base ? first->paths[index].kinds[k] : TS_PROJECTED;
-        double v = year >= base ? first->paths[index].values[k] : NAN;
+        double v = year >= base ? paths[0][k] : NAN;
         /* The base year closes the history line so it meets the path. */
-        double h = year < base ? history_at(ind, year) : year == base && ind->history.n ? v : NAN;
+        double h = statistic ? NAN
+                   : year < base ? history_at(ind, year)
+                   : year == base && ind->history.n ? v
+                                                    : NAN;
         double o = kind == TS_OBSERVED && year >= base ? v : NAN;
         double in = kind == TS_INTERPOLATED ? v : NAN;
         n->history += isfinite(h);
@@ -58,7 +82,7 @@ static void dat_rows(const ts_run *run, size_t index, ts_buffer *dat, counts *n)
         ts_chart_dat_next(dat, o);
         ts_chart_dat_next(dat, in);
         for (size_t s = 0; s < run->n_results; s++)
-            ts_chart_dat_next(dat, ts_projection_value(run->results[s].projection, index, year));
+            ts_chart_dat_next(dat, year >= base ? paths[s][k] : NAN);
         ts_buffer_puts(dat, "\n");
     }
 }
@@ -112,12 +136,14 @@ static void scenario_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_assessment *a = &run->results[s].assessments[index];
         int y = a->has_target ? a->attainment_year : 0;
+        double path[TS_MAX_YEAR_SPAN + 1];
+        plotted(run, s, index, path);
         scenario_title(run, s, index, lang, titles);
         ts_tpl_array_sep(years);
         ts_tpl_array_sep(values);
         if (y) {
             ts_buffer_printf(years, "%d", y);
-            ts_chart_dat_number(values, ts_projection_value(run->results[s].projection, index, y));
+            ts_chart_dat_number(values, path[y - run->plan->base_year]);
         } else {
             ts_buffer_puts(years, "NaN");
             ts_buffer_puts(values, "NaN");
@@ -129,10 +155,11 @@ static void target_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_va
 {
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     const ts_assessment *a = &run->results[0].assessments[index];
-    ts_tpl_set_int(vars, "HAS_TARGET", a->has_target);
-    ts_tpl_set_number(vars, "TARGET", a->has_target ? a->target : NAN);
+    double line = ts_chart_target_line(run, index, a);
+    ts_tpl_set_int(vars, "HAS_TARGET", isfinite(line));
+    ts_tpl_set_number(vars, "TARGET", line);
     ts_tpl_set_int(vars, "TARGET_YEAR", a->has_target ? a->target_year : run->plan->target_year);
-    ts_chart_target_title(vars, a, lang, true);
+    ts_chart_target_title(vars, run, index, a, lang, true);
     ts_tpl_set_text(vars, "TARGET_YEAR_LABEL", L->target_year);
 }
 
@@ -193,6 +220,15 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
         ts_buffer_free_into(&t, subtitle);
     }
     ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
+    if (ts_chart_plots_statistic(run->plan, index)) {
+        /* The plotted statistic's own meaning, not the yearly rates' unit. */
+        const ts_around *w = ind->target.kind == TS_TARGET_CHANGE_PCT   ? &L->cumulative_since
+                             : ind->target.kind == TS_TARGET_GROWTH_PCT ? &L->average_since
+                                                                        : &L->multiple_of;
+        char label[160];
+        snprintf(label, sizeof label, "%s%d%s", w->before, run->plan->base_year, w->after);
+        ts_tpl_set_text(vars, "YLABEL", label);
+    }
     ts_tpl_set_text(vars, "XLABEL", L->year);
     ts_tpl_set_text(vars, "L_HISTORY", L->history);
     ts_tpl_set_text(vars, "L_OBSERVED", L->observed);

@@ -110,7 +110,8 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
     const ts_assessment *a = &run->results[0].assessments[index];
     ts_buffer line = {0};
     char value[64], buf[200];
-    double central = ts_projection_value(run->results[0].projection, index, a->target_year);
+    /* The bars move the target's statistic (its value for a level target). */
+    double central = a->statistic;
     double lo = fmin(central, a->target), hi = fmax(central, a->target);
     ts_chart_dat_header(&chart->dat, run, lang);
     ts_buffer_printf(&line, "%s (%s); unit: %s; value in %d; scenario %s", ind->id,
@@ -125,7 +126,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
     ts_tpl_set_number(vars, "TARGET", a->target);
     ts_tpl_set_number(vars, "X_LO", lo);
     ts_tpl_set_number(vars, "X_HI", hi);
-    ts_chart_target_title(vars, a, lang, false);
+    ts_chart_target_title(vars, run, index, a, lang, false);
     ts_fmt_value(central, value, sizeof value);
     snprintf(buf, sizeof buf, "%s %s", L->tornado_central, value);
     ts_tpl_set_text(vars, "CENTRAL_TITLE", buf);
@@ -150,7 +151,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
 /* One per target of the first scenario with a bar that moves the value. */
 static bool tornado_applies(const ts_run *run, size_t index)
 {
-    return run->plan->indicators[index].target.present && swings(run, index);
+    return ts_target_scored(&run->plan->indicators[index].target) && swings(run, index);
 }
 
 const ts_chart_kind ts_chart_kind_tornado = {

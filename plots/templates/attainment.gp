@@ -7,14 +7,20 @@ array indicator_name[@N_INDICATORS@] = [@INDICATOR_NAMES@]
 array indicator_name2[@N_INDICATORS@] = [@INDICATOR_NAMES2@]
 array indicator_pos[@N_INDICATORS@] = [@INDICATOR_POS@]
 array scenario_name[@N_SCENARIOS@] = [@SCENARIO_NAMES@]
-array status_name[7] = [@STATUS_NAMES@]
+array status_name[@N_STATUSES@] = [@STATUS_NAMES@]
 n_scenarios = @N_SCENARIOS@
 n_indicators = @N_INDICATORS@
 max_percent = @MAX_PERCENT@
 note = @NOTE@
 
-# no target, achieved, missed, on track, moderate, insufficient, moving away
-array status_colour[7] = [0xAAAAAA, 0x1A9850, 0xB2182B, 0x66BD63, 0xFDAE61, 0xF46D43, 0x7F0000]
+# In ts_verdict order: no target, achieved, missed, on track, moderate,
+# insufficient, moving away, achieved early, ahead, on schedule, lagging,
+# held, breached, not scored, pending data, no data.
+array status_colour[16] = [0xAAAAAA, 0x1A9850, 0xB2182B, 0x66BD63, 0xFDAE61, 0xF46D43, \
+                           0x7F0000, 0x1A9850, 0x66BD63, 0xA6D96A, 0xF46D43, 0x1A9850, \
+                           0x762A83, 0xAAAAAA, 0x4575B4, 0xAAAAAA]
+# The statuses the bars use, as 1-based indices into the arrays above.
+legend_statuses = '@LEGEND_STATUSES@'
 bar_colour(code) = status_colour[int(code) + 1]
 tic_label(i) = indicator_name2[i] eq '' ? indicator_name[i] : indicator_name[i] . "\n" . indicator_name2[i]
 
@@ -43,4 +49,5 @@ plot \
         with boxxyerror lc rgb variable notitle, \
     data_file using 4:1:(sprintf('%.0f%%  %s', $4, scenario_name[int($3)])) \
         with labels boxed left offset 0.6, 0 font ',14' notitle, \
-    for [k = 2:7] keyentry with boxes fs solid lc rgb status_colour[k] title status_name[k]
+    for [w in legend_statuses] keyentry with boxes fs solid lc rgb status_colour[int(w)] \
+        title status_name[int(w)]

@@ -29,7 +29,7 @@ static size_t count_targets(const ts_plan *plan)
 {
     size_t n = 0;
     for (size_t i = 0; i < plan->n_indicators; i++)
-        if (plan->indicators[i].target.present)
+        if (ts_target_scored(&plan->indicators[i].target))
             n += 1 + plan->indicators[i].n_revisions;
     return n;
 }
@@ -37,8 +37,9 @@ static size_t count_targets(const ts_plan *plan)
 static void fill_row(const ts_assessment *a, const ts_assessment *ref, ts_comparison_row *row)
 {
     row->revision = a->revision;
-    row->value = a->value_at_target_year;
-    row->reference_value = ref->value_at_target_year;
+    /* The statistic the target compares: the value for a level target. */
+    row->value = a->statistic;
+    row->reference_value = ref->statistic;
     row->value_difference = row->value - row->reference_value;
     row->relative_difference =
         row->reference_value != 0 ? row->value_difference / row->reference_value : NAN;

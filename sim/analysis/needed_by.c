@@ -9,7 +9,10 @@ static void set_needed(ts_assessment *a, int by_year)
     a->by_year = by_year;
     a->needed_growth_by = NAN;
     if (a->has_target)
-        a->needed_growth_by = ts_constant_rate(a->value_at_as_of, a->target, by_year - a->as_of);
+        /* The level that meets the target: x for a level, x* for the other
+         * kinds of a level indicator; none for a rate indicator's. */
+        a->needed_growth_by = ts_constant_rate(a->value_at_as_of, a->level_target,
+                                               by_year - a->as_of);
 }
 
 ts_status ts_run_set_by_year(ts_run *run, int by_year, ts_error *err)

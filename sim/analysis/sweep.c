@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/goal.h"
 #include "engine/projector.h"
 #include "mc/mc_run.h"
 #include "targetsim/sweep.h"
@@ -96,14 +97,14 @@ static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
                             "use fewer points or fewer draws",
                             r->n_points, r->has_draws ? r->draws : 1, TS_SWEEP_MAX_WORK);
     for (size_t i = 0; i < p->n_ind; i++)
-        r->n_targets += p->plan->indicators[i].target.present;
+        r->n_targets += ts_target_scored(&p->plan->indicators[i].target);
     r->x = malloc(r->n_points * r->n_axes * sizeof *r->x);
     r->targets = malloc((r->n_targets ? r->n_targets : 1) * sizeof *r->targets);
     r->cells = calloc(r->n_points * (r->n_targets ? r->n_targets : 1), sizeof *r->cells);
     if (!r->x || !r->targets || !r->cells)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     for (size_t i = 0, t = 0; i < p->n_ind; i++)
-        if (p->plan->indicators[i].target.present)
+        if (ts_target_scored(&p->plan->indicators[i].target))
             r->targets[t++] = i;
     for (size_t pt = 0; pt < r->n_points; pt++) {
         size_t rest = pt;
@@ -115,13 +116,25 @@ static ts_status grid(const ts_projector *p, ts_sweep_result *r, ts_error *err)
     return TS_OK;
 }
 
-static int first_attaining(const ts_projector *p, size_t i, const double *values)
+/* The target's statistics on `values` (engine/goal.h), the attainment year
+ * and the deciding statistic, as the assessment computes them. */
+static void judge(const ts_projector *p, size_t i, const double *values, ts_sweep_cell *c)
 {
-    const ts_target *tg = &p->plan->indicators[i].target;
-    for (size_t k = 0; k < p->n_years; k++)
-        if (ts_direction_met(tg->direction, values[i * p->n_years + k], tg->value))
-            return p->base_year + (int)k;
-    return 0;
+    ts_goal g;
+    ts_goal_init(&g, p->plan, i, &p->plan->indicators[i].target);
+    double stats[TS_MAX_YEAR_SPAN + 1];
+    const double *other = g.relative ? values + g.other.index * p->n_years : NULL;
+    ts_goal_statistics(&g, values + i * p->n_years, other, p->n_years, stats);
+    c->value = ts_goal_decisive(&g, stats);
+    c->share = ts_goal_completion(&g, c->value);
+    c->attained = ts_goal_met(&g, stats);
+    c->attainment_year = 0;
+    if (g.each_year)
+        c->attainment_year = ts_goal_met(&g, stats) ? g.base_year + (int)g.year_k : 0;
+    for (size_t k = ts_goal_first_year(&g); !g.each_year && k < p->n_years && !c->attainment_year;
+         k++)
+        if (ts_goal_meets(&g, stats[k]))
+            c->attainment_year = p->base_year + (int)k;
 }
 
 static void deterministic(const ts_projector *p, const ts_sweep_result *r,
@@ -129,12 +142,12 @@ static void deterministic(const ts_projector *p, const ts_sweep_result *r,
 {
     bool ok = ts_projector_run(p, ov, r->n_axes, NULL, values, NULL, NULL) == TS_OK;
     for (size_t t = 0; t < r->n_targets; t++) {
-        size_t i = r->targets[t];
-        const ts_target *tg = &p->plan->indicators[i].target;
         ts_sweep_cell *c = &cells[t];
-        c->value = ok ? values[i * p->n_years + (size_t)(tg->year - p->base_year)] : NAN;
-        c->share = tg->value != 0 ? c->value / tg->value : NAN;
-        c->attainment_year = ok ? first_attaining(p, i, values) : 0;
+        c->value = c->share = NAN;
+        c->attainment_year = 0;
+        c->attained = false;
+        if (ok)
+            judge(p, r->targets[t], values, c);
         c->probability = c->low = c->high = c->by_horizon = NAN;
     }
 }

@@ -1,8 +1,10 @@
 /* tornado.c - one driver at a time moved by one sd down and up in every
- * projected year: the spread of each target's value in its target year. */
+ * projected year: the spread of each target's statistic in its target year
+ * (the value for a level target, engine/goal.h for the other kinds). */
 #include <math.h>
 #include <stdlib.h>
 
+#include "engine/goal.h"
 #include "engine/projector.h"
 #include "targetsim/tornado.h"
 
@@ -34,11 +36,11 @@ static double shift_of(const ts_projector *p, size_t i, bool *from_sd)
         return as->sd;
     if (as->model->takes_rates)
         return 0.01;
-    return 0.01 * fabs(p->observed[i * p->n_years + (size_t)(p->as_of[i] - p->base_year)]);
+    return 0.01 * fabs(p->pre[i]); /* the value the driver continues from */
 }
 
-/* The target's value in its target year with driver i moved by `by`. */
-static double moved(const ts_projector *p, size_t target, size_t i, double by, double *values,
+/* The target's deciding statistic with driver i moved by `by`. */
+static double moved(const ts_projector *p, const ts_goal *g, size_t i, double by, double *values,
                     double *shocks)
 {
     size_t row = i * p->n_years;
@@ -47,8 +49,12 @@ static double moved(const ts_projector *p, size_t target, size_t i, double by, d
     ts_status st = ts_projector_run(p, NULL, 0, shocks, values, NULL, NULL);
     for (size_t k = p->first[i]; k < p->n_years; k++)
         shocks[row + k] = 0.0;
-    int year = p->plan->indicators[target].target.year;
-    return st == TS_OK ? values[target * p->n_years + (size_t)(year - p->base_year)] : NAN;
+    if (st != TS_OK)
+        return NAN;
+    double stats[TS_MAX_YEAR_SPAN + 1];
+    const double *other = g->relative ? values + g->other.index * p->n_years : NULL;
+    ts_goal_statistics(g, values + g->own.index * p->n_years, other, p->n_years, stats);
+    return ts_goal_decisive(g, stats);
 }
 
 static int by_swing(const void *a, const void *b)
@@ -68,18 +74,23 @@ static void add_bars(const ts_projector *p, size_t t, ts_tornado *out, double *v
                      double *shocks)
 {
     bool used[TS_MAX_INDICATORS] = {false};
+    const ts_target *tg = &p->plan->indicators[t].target;
     mark_inputs(p->plan, t, used);
-    double base = moved(p, t, t, 0.0, values, shocks);
+    if (tg->relative_to >= 0)
+        mark_inputs(p->plan, (size_t)tg->relative_to, used);
+    ts_goal g;
+    ts_goal_init(&g, p->plan, t, tg);
+    double base = moved(p, &g, t, 0.0, values, shocks);
     for (size_t i = 0; i < p->n_ind; i++) {
-        if (!used[i] || p->plan->indicators[i].is_derived)
+        if (!used[i] || p->plan->indicators[i].is_derived || !p->scenario->assumptions[i].model)
             continue;
         ts_tornado_bar *bar = &out->bars[out->n++];
         bar->target = t;
         bar->assumption = i;
         bar->shift = shift_of(p, i, &bar->from_sd);
         bar->base = base;
-        bar->low = moved(p, t, i, -bar->shift, values, shocks);
-        bar->high = moved(p, t, i, bar->shift, values, shocks);
+        bar->low = moved(p, &g, i, -bar->shift, values, shocks);
+        bar->high = moved(p, &g, i, bar->shift, values, shocks);
     }
 }
 
@@ -99,7 +110,7 @@ ts_status ts_tornado_create(const ts_projector *p, ts_tornado **out, ts_error *e
     }
     ts_projector_init_values(p, values);
     for (size_t i = 0; i < p->n_ind; i++)
-        if (p->plan->indicators[i].target.present)
+        if (ts_target_scored(&p->plan->indicators[i].target))
             add_bars(p, i, t, values, shocks);
     qsort(t->bars, t->n, sizeof *t->bars, by_swing);
     *out = t;

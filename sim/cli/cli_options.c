@@ -2,6 +2,7 @@
 #include "cli_options.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,39 @@ static int set_number(const char *name, const char *value, ts_cli_options *opt)
     return TS_CLI_RUN;
 }
 
+/* --band LOW:HIGH, two decimal numbers with 0 < LOW <= 1 <= HIGH. */
+static int set_band(const char *value, ts_cli_options *opt)
+{
+    char *mid, *end;
+    double low = strtod(value, &mid), high = NAN;
+    if (mid != value && *mid == ':')
+        high = strtod(mid + 1, &end);
+    if (mid == value || *mid != ':' || end == mid + 1 || *end || !(low > 0 && low <= 1) ||
+        !(high >= 1 && high < 1e6)) {
+        ts_msg_usage_error("--band expects LOW:HIGH with 0 < LOW <= 1 <= HIGH, e.g. 0.9:1.1, "
+                           "got \"%s\"",
+                           value);
+        return TS_CLI_EXIT_USAGE;
+    }
+    opt->has_band = true;
+    opt->band_low = low;
+    opt->band_high = high;
+    return TS_CLI_RUN;
+}
+
+static int set_rule(const char *value, ts_cli_options *opt)
+{
+    if (strcmp(value, "elapsed") == 0)
+        opt->rule = TS_RULE_ELAPSED;
+    else if (strcmp(value, "sdg") == 0)
+        opt->rule = TS_RULE_SDG;
+    else {
+        ts_msg_usage_error("--rule expects elapsed or sdg, got \"%s\"", value);
+        return TS_CLI_EXIT_USAGE;
+    }
+    return TS_CLI_RUN;
+}
+
 static int add_sweep(const char *value, ts_cli_options *opt)
 {
     if (opt->n_sweeps >= TS_SWEEP_MAX_AXES) {
@@ -214,6 +248,10 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
         opt->lang = value[0] == 'z' ? TS_LANG_ZH : TS_LANG_EN;
     } else if (strcmp(name, "--sweep") == 0) {
         return add_sweep(value, opt);
+    } else if (strcmp(name, "--band") == 0) {
+        return set_band(value, opt);
+    } else if (strcmp(name, "--rule") == 0) {
+        return set_rule(value, opt);
     } else {
         return set_number(name, value, opt);
     }
@@ -225,10 +263,11 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
     static const char *const WITH_VALUE[] = {"--plan",    "--scenario", "--out",   "--as-of",
                                              "--horizon", "--lang",     "--by",    "--compare",
                                              "--draws",   "--seed",     "--threads", "--sweep",
-                                             NULL};
+                                             "--band",    "--rule",     NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;
+    opt->rule = -1;
     opt->draws = TS_MC_DEFAULT_DRAWS;
     opt->seed = TS_MC_DEFAULT_SEED;
     opt->threads = default_threads();

@@ -22,6 +22,9 @@ typedef struct ts_cli_options {
     bool csv_bom;         /* --csv-bom: CSV files start with a UTF-8 byte-order mark */
     bool backtest;        /* --backtest */
     int by_year;          /* --by YEAR; 0 when not given */
+    bool has_band;        /* --band LOW:HIGH given */
+    double band_low, band_high;
+    int rule;             /* --rule: a ts_rule, or -1 when not given */
     const char *compare;  /* --compare SCENARIO_ID; NULL when not given */
     size_t draws;         /* --draws; 0 turns Monte Carlo off */
     uint64_t seed;        /* --seed */

@@ -57,5 +57,5 @@ void ts_cli_catch_signals(void)
     sa.sa_flags = 0; /* no SA_RESTART: waitpid returns EINTR */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    ts_render_stop = &ts_cli_signal;
+    ts_render_stop_flag = &ts_cli_signal;
 }

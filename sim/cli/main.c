@@ -39,6 +39,7 @@ static ts_status render_text(const ts_run *run, ts_lang lang, ts_buffer *out, ts
 LANGUAGE_FREE(ts_report_render_json)
 LANGUAGE_FREE(ts_report_render_csv)
 LANGUAGE_FREE(ts_report_render_paths_csv)
+LANGUAGE_FREE(ts_report_render_table_csv)
 LANGUAGE_FREE(ts_report_render_fan_csv)
 LANGUAGE_FREE(ts_report_render_tornado_csv)
 LANGUAGE_FREE(ts_report_render_sweep_csv)
@@ -73,6 +74,7 @@ static const report_kind REPORTS[] = {
     {"report.json", ts_report_render_json_any, false, always},
     {"report.csv", ts_report_render_csv_any, true, always},
     {"paths.csv", ts_report_render_paths_csv_any, true, always},
+    {"table.csv", ts_report_render_table_csv_any, true, always},
     {"fan.csv", ts_report_render_fan_csv_any, true, always},
     {"tornado.csv", ts_report_render_tornado_csv_any, true, always},
     {"sweep.csv", ts_report_render_sweep_csv_any, true, always},
@@ -103,12 +105,29 @@ static ts_status render_all(const ts_run *run, const ts_cli_options *opt, output
     return TS_OK;
 }
 
+/* --rule and --band: the observed record judged again, the plan's
+ * evaluation with what the options change. */
+static ts_status evaluate(ts_run *run, const ts_cli_options *opt, ts_error *err)
+{
+    if (opt->rule < 0 && !opt->has_band)
+        return TS_OK;
+    ts_evaluation ev = run->plan->evaluation;
+    if (opt->rule >= 0)
+        ev.rule = (ts_rule)opt->rule;
+    if (opt->has_band) {
+        ev.band_low = opt->band_low;
+        ev.band_high = opt->band_high;
+    }
+    return ts_run_set_evaluation(run, &ev, err);
+}
+
 /* The hindsight options: --by and --compare (usage errors) before the
  * backtest, which projects again. */
 static ts_status analyse(ts_run *run, const ts_cli_options *opt, ts_error *err)
 {
     ts_status st = TS_OK;
-    if ((opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
+    if ((st = evaluate(run, opt, err)) != TS_OK ||
+        (opt->by_year && (st = ts_run_set_by_year(run, opt->by_year, err)) != TS_OK) ||
         (opt->compare && (st = ts_run_compare(run, opt->compare, err)) != TS_OK) ||
         (opt->backtest && (st = ts_run_backtest(run, err)) != TS_OK))
         return st;
@@ -139,21 +158,12 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
     ts_msg_progress(done, total);
 }
 
-/* Half of the physical memory: the most the stored draws may take. */
-static size_t store_limit(void)
-{
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || size <= 0)
-        return 0;
-    return (size_t)pages / 2 * (size_t)size;
-}
-
 /* Monte Carlo draws and sweeps, as the options ask. */
 static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *seconds, ts_error *err)
 {
     progress_state ps = {seconds_now(), isatty(STDERR_FILENO) == 1, false};
     ts_mc_options mc = {.draws = opt->draws, .seed = opt->seed, .threads = opt->threads,
-                        .percentiles = true, .max_store_bytes = store_limit(),
+                        .percentiles = true,
                         .progress = on_progress, .progress_user = &ps};
     ts_status st = TS_OK;
     if (opt->draws)
@@ -243,12 +253,26 @@ static ts_status read_images(const char *stage, const ts_chart_set *charts, cons
     return TS_OK;
 }
 
+/* The gnuplot processes, started before the run so that their start-up
+ * overlaps it (NULL: no rendering wanted, or no gnuplot). */
+static ts_renderer *start_gnuplot(const ts_cli_options *opt, bool *no_gnuplot)
+{
+    *no_gnuplot = false;
+    if (opt->no_render)
+        return NULL;
+    char *gnuplot = ts_render_find_gnuplot();
+    *no_gnuplot = gnuplot == NULL;
+    ts_renderer *r = gnuplot ? ts_render_start(gnuplot, 0) : NULL;
+    free(gnuplot);
+    return r;
+}
+
 /* Runs gnuplot on the written scripts. A chart that fails to render is an
  * output that could not be written (exit 4); a missing gnuplot is not: the
  * scripts are there to be rendered later. *how and failed[] (one per chart,
  * may be NULL) tell report.html which charts it can show. */
-static ts_status render_charts(const ts_cli_options *opt, ts_outdir *od,
-                               const ts_chart_set *charts, size_t *n_rendered,
+static ts_status render_charts(const ts_cli_options *opt, ts_outdir *od, ts_renderer *renderer,
+                               bool no_gnuplot, const ts_chart_set *charts, size_t *n_rendered,
                                ts_html_charts *how, bool *failed, ts_error *err)
 {
     *n_rendered = 0;
@@ -256,21 +280,17 @@ static ts_status render_charts(const ts_cli_options *opt, ts_outdir *od,
            : opt->no_render ? TS_HTML_CHARTS_NOT_RENDERED : TS_HTML_CHARTS_RENDERED;
     if (*how != TS_HTML_CHARTS_RENDERED)
         return TS_OK;
-    char *gnuplot = ts_render_find_gnuplot();
-    if (!gnuplot) {
+    if (no_gnuplot) {
         *how = TS_HTML_CHARTS_NO_GNUPLOT;
         ts_msg_no_gnuplot(opt->out_dir);
         return TS_OK;
     }
     ts_status st0;
     if ((st0 = ts_outdir_make_stage(od, err)) != TS_OK ||
-        (st0 = stage_scripts(od->stage, charts, err)) != TS_OK) {
-        free(gnuplot);
+        (st0 = stage_scripts(od->stage, charts, err)) != TS_OK)
         return st0;
-    }
     ts_render_outcome r;
-    int rc = ts_render_charts(gnuplot, od->stage, charts, 0, &r);
-    free(gnuplot);
+    int rc = renderer ? ts_render_run(renderer, od->stage, charts, &r) : -1;
     if (rc != 0)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     if (ts_cli_signal) {
@@ -331,8 +351,8 @@ static void print_summary(const ts_run *run, const ts_cli_options *opt, double s
     }
     if (run->backtest)
         print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, report.html, fan.csv, "
-           "tornado.csv, sweep.csv%s%s\n",
+    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, table.csv, report.html, "
+           "fan.csv, tornado.csv, sweep.csv%s%s\n",
            opt->out_dir, run->backtest ? ", backtest.csv" : "",
            run->comparison ? ", compare.csv" : "");
     if (opt->draws)
@@ -401,6 +421,8 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
     ts_output_file *files = NULL;
     size_t n_files = 0;
     outputs o = {0};
+    bool no_gnuplot = false;
+    ts_renderer *renderer = NULL;
     ts_outdir od = {.lock_fd = -1};
     ts_status st = ts_outdir_open(opt->out_dir, &od, err);
     if (st != TS_OK)
@@ -426,6 +448,8 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
                 goto out;
             }
     }
+    /* The inputs are read: gnuplot can start while the run computes. */
+    renderer = start_gnuplot(opt, &no_gnuplot);
     ts_project_options popt = {opt->horizon, opt->as_of};
     double seconds = 0;
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
@@ -442,7 +466,10 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
     /* gnuplot draws in a private folder; its images are read back, so the
      * output folder changes once, below. report.html embeds the SVGs; it is
      * still written (with notes) when some chart failed. */
-    ts_status rendered = render_charts(opt, &od, charts, &n_rendered, &how, failed, err);
+    ts_status rendered = render_charts(opt, &od, renderer, no_gnuplot, charts, &n_rendered, &how,
+                                       failed, err);
+    ts_render_stop(renderer);
+    renderer = NULL;
     if (ts_cli_signal)
         goto out;
     if (rendered != TS_OK && rendered != TS_EWRITE) {
@@ -481,6 +508,8 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
         print_charts(charts, n_rendered, opt->out_dir);
     }
 out:
+    /* gnuplot first: it may still be drawing in the stage folder. */
+    ts_render_stop(renderer);
     ts_outdir_close(&od);
     free(files);
     ts_buffer_free(&page);

@@ -17,6 +17,7 @@ static const struct {
 } OPTION_OF[] = {
     {"as_of", "--as-of"},         {"horizon", "--horizon"}, {"by_year", "--by"},
     {"scenario_id", "--compare"}, {"draws", "--draws"},     {"threads", "--threads"},
+    {"band", "--band"},
 };
 
 /* The index K of a path "axes[K]" or "axes[K].FIELD", or -1. */
@@ -96,7 +97,14 @@ void ts_msg_help(void)
         "  --scenario FILE    scenario JSON; repeat for several (default: the\n"
         "                     scenarios the plan lists)\n"
         "  --out DIR          output folder, created if missing (default: out)\n"
-        "  --as-of YEAR       ignore observed values after YEAR (default: use all)\n"
+        "  --as-of YEAR       judge the plan as of YEAR: ignore observed values after\n"
+        "                     it (a mid-term view; default: use all)\n"
+        "  --band LOW:HIGH    the pace band of the observed record: progress against\n"
+        "                     time elapsed below LOW is lagging, from HIGH on ahead\n"
+        "                     (default: the plan's, else 0.9:1.1)\n"
+        "  --rule elapsed|sdg judge the observed record by progress against time\n"
+        "                     elapsed (default) or, as Eurostat and Open SDG do, by\n"
+        "                     observed against required growth\n"
         "  --horizon YEAR     last projected year (default: the plan's, 2035 for\n"
         "                     the bundled plan; never before a target year)\n"
         "  --backtest         also project every scenario from the base year without\n"
@@ -114,13 +122,15 @@ void ts_msg_help(void)
         "  --no-render        write the charts' .dat and .gp files but do not run\n"
         "                     gnuplot\n"
         "  --draws N          Monte Carlo draws per scenario, 0 to 10000000; 0 turns\n"
-        "                     them off (default: 10000). The draws of every varying\n"
-        "                     year of every target are kept for the percentiles:\n"
-        "                     N x those years x 8 bytes, at most half the memory\n"
+        "                     them off (default: 10000). Memory does not grow with\n"
+        "                     N: past 1 MiB of values the draws are made twice,\n"
+        "                     first counting, then keeping the values near each\n"
+        "                     percentile\n"
         "  --seed S           seed of the draws, 0 to 9007199254740991 (default:\n"
         "                     20210224); the same seed gives the same numbers\n"
         "  --threads N        threads for the draws, 1 to 64 (default: one per\n"
         "                     processor); results do not depend on it\n"
+
         "  --sweep IND.growth=LO:HI:STEP\n"
         "                     evaluate the first scenario with IND's growth held at\n"
         "                     LO, LO+STEP, ... HI (also IND.add=..., IND.level=...);\n"
@@ -132,7 +142,8 @@ void ts_msg_help(void)
         "  -h, --help         show this help and exit\n"
         "  --version          show the version and exit\n"
         "\n"
-        "Outputs: report.txt, report.json, report.csv, paths.csv, report.html, fan.csv\n"
+        "Outputs: report.txt, report.json, report.csv, paths.csv, table.csv (the plan\n"
+        "table: each target as written, its observed record), report.html, fan.csv\n"
         "(Monte Carlo percentile bands), tornado.csv (each driver moved by one sd),\n"
         "sweep.csv (--sweep), backtest.csv (--backtest) and compare.csv (--compare) in\n"
         "the output folder, each replaced atomically, and per chart (indicator-ID,\n"

@@ -14,6 +14,7 @@ const char *ts_point_kind_name(ts_point_kind kind)
     case TS_OBSERVED: return "observed";
     case TS_INTERPOLATED: return "interpolated";
     case TS_PROJECTED: return "projected";
+    case TS_MISSING: return "missing";
     }
     return "?";
 }
@@ -85,7 +86,7 @@ static ts_status run_driver(const ts_projector *p, size_t i, const driver_source
                             double *values, ts_error *err)
 {
     double *row = values + i * p->n_years;
-    double previous = row[p->first[i] - 1];
+    double previous = p->pre[i];
     const ts_model_type *model = src->model;
     for (size_t k = p->first[i]; k < p->n_years; k++) {
         ts_model_affine c;
@@ -122,7 +123,7 @@ static ts_status run_derived(const ts_projector *p, size_t i, double *values, ts
             in[f] = values[d->inputs[f] * p->n_years + k];
         double value = ts_model_derived_value(d->scale, d->n, in, d->powers);
         if (!isfinite(value))
-            return ts_projector_derived_error(p, ind, k, err);
+            return ts_derived_error(p->plan, ind, p->base_year + (int)k, p->scenario->id, err);
         values[i * p->n_years + k] = value;
     }
     return TS_OK;
@@ -160,6 +161,7 @@ static ts_status projection_alloc(const ts_projector *p, ts_projection **out, ts
     }
     proj->base_year = p->base_year;
     proj->horizon = p->horizon;
+    proj->evaluation_year = p->evaluation_year;
     proj->n_years = p->n_years;
     proj->n_paths = p->n_ind;
     for (size_t i = 0; i < p->n_ind; i++) {

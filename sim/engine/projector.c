@@ -6,16 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "observed.h"
 #include "projector.h"
 
 void ts_projector_free(ts_projector *p)
 {
     if (!p)
         return;
-    free(p->as_of);
+    ts_observed_clear(&p->obs);
     free(p->first);
-    free(p->observed);
-    free(p->kinds);
+    free(p->pre);
     free(p->driver);
     free(p->deflator);
     free(p->shock);
@@ -51,79 +51,61 @@ static ts_status check_options(const ts_plan *plan, const ts_project_options *op
     return TS_OK;
 }
 
-/* Fills the gap strictly between (y0, v0) and (y1, v1) at the constant rate
- * linking them; when a sign change or zero makes a rate meaningless, linearly. */
-static void interpolate(double *values, ts_point_kind *kinds, int base, int y0, double v0,
-                        int y1, double v1)
-{
-    for (int t = y0 + 1; t < y1; t++) {
-        double f = (double)(t - y0) / (double)(y1 - y0);
-        values[t - base] = (v0 > 0 && v1 > 0) ? v0 * pow(v1 / v0, f) : v0 + (v1 - v0) * f;
-        kinds[t - base] = TS_INTERPOLATED;
-    }
-}
-
-/* The observed part of a driven indicator: the baseline and every actual
- * not after `limit`. Returns the as-of year. */
-static int fill_observed(const ts_indicator *ind, int base, int limit, double *values,
-                         ts_point_kind *kinds)
-{
-    int last_year = base;
-    double last_value = ind->baseline;
-    values[0] = ind->baseline;
-    kinds[0] = TS_OBSERVED;
-    for (size_t i = 0; i < ind->actual.n; i++) {
-        const ts_year_value *pt = &ind->actual.points[i];
-        if (pt->year > limit)
-            break;
-        interpolate(values, kinds, base, last_year, last_value, pt->year, pt->value);
-        values[pt->year - base] = pt->value;
-        kinds[pt->year - base] = TS_OBSERVED;
-        last_year = pt->year;
-        last_value = pt->value;
-    }
-    return last_year;
-}
-
-/* The fixed part of a derived indicator: every year up to the earliest as-of
- * year of its inputs, computed from their fixed values. */
-static ts_status fill_derived(ts_projector *p, size_t i, ts_error *err)
+/* The value a driver continues from: the as-of year's, or, when the
+ * baseline is of a year before the base year and nothing later is
+ * observed, the baseline carried to the year before the base year by the
+ * scenario's own model (no shock: those years are history). */
+static ts_status find_start(ts_projector *p, size_t i, ts_error *err)
 {
     const ts_indicator *ind = &p->plan->indicators[i];
-    const ts_derivation *d = &ind->derived;
-    int as_of = p->horizon;
-    for (size_t f = 0; f < d->n; f++)
-        if (p->as_of[d->inputs[f]] < as_of)
-            as_of = p->as_of[d->inputs[f]];
-    p->as_of[i] = as_of;
-    for (size_t k = 0; k <= (size_t)(as_of - p->base_year); k++) {
-        double in[TS_MAX_FACTORS];
-        ts_point_kind kind = TS_OBSERVED;
-        for (size_t f = 0; f < d->n; f++) {
-            size_t c = d->inputs[f] * p->n_years + k;
-            in[f] = p->observed[c];
-            if (p->kinds[c] == TS_INTERPOLATED)
-                kind = TS_INTERPOLATED;
-        }
-        double value = ts_model_derived_value(d->scale, d->n, in, d->powers);
-        if (!isfinite(value))
-            return ts_projector_derived_error(p, ind, k, err);
-        p->observed[i * p->n_years + k] = value;
-        p->kinds[i * p->n_years + k] = kind;
+    const ts_assumption *as = &p->scenario->assumptions[i];
+    if (p->first[i] > 0) {
+        p->pre[i] = p->obs.values[i * p->n_years + p->first[i] - 1];
+        /* A level driver sets each year outright: with nothing to continue
+         * from (the table's "-", nothing observed yet) 0 * NaN must not
+         * poison its first year. */
+        if (isnan(p->pre[i]) && as->model == &ts_model_level)
+            p->pre[i] = 0;
+        return TS_OK;
     }
+    double v = ind->baseline;
+    for (int t = p->as_of[i] + 1; t < p->base_year; t++) {
+        ts_model_input in = {0, 0, 0};
+        if (!ts_yearly_at(&as->driver, t, &in.driver))
+            return ts_error_set(err, TS_EINPUT, as->driver.file, as->driver.path,
+                                "no value for %d and no \"default\"", t);
+        if (as->model->takes_rates) {
+            (void)ts_yearly_at(&as->shock, t, &in.shock);
+            (void)ts_yearly_at(&as->deflator, t, &in.deflator);
+        }
+        ts_model_affine c;
+        as->model->affine(&in, &c);
+        v = c.a * v + c.c;
+    }
+    p->pre[i] = v;
     return TS_OK;
 }
 
-/* A growth driver compounds from the as-of value, which must be positive. */
+/* A growth driver compounds from the as-of value, which must be positive;
+ * every driver but a level needs a value to continue from. */
 static ts_status check_start(const ts_projector *p, size_t i, ts_error *err)
 {
     const ts_indicator *ind = &p->plan->indicators[i];
     const ts_model_type *model = p->scenario->assumptions[i].model;
-    double start = p->observed[i * p->n_years + (size_t)(p->as_of[i] - p->base_year)];
-    if (!model->needs_positive_start || start > 0 || p->as_of[i] >= p->horizon)
+    double start = p->pre[i];
+    if (p->as_of[i] >= p->horizon || model == &ts_model_level)
         return TS_OK;
     char where[TS_ERROR_PATH_MAX];
-    if (p->as_of[i] == p->base_year)
+    if (!isfinite(start)) {
+        snprintf(where, sizeof where, "indicators.%s", ind->id);
+        return ts_error_set(err, TS_EINPUT, p->plan->file, where,
+                            "the %s driver needs a value to continue from, and the plan gives "
+                            "neither a baseline nor an observation",
+                            model->name);
+    }
+    if (!model->needs_positive_start || start > 0)
+        return TS_OK;
+    if (p->as_of[i] <= p->base_year)
         snprintf(where, sizeof where, "indicators.%s.baseline", ind->id);
     else
         snprintf(where, sizeof where, "indicators.%s.actual.%d", ind->id, p->as_of[i]);
@@ -156,39 +138,35 @@ static ts_status resolve_inputs(ts_projector *p, size_t i, ts_error *err)
 static ts_status alloc_arrays(ts_projector *p, ts_error *err)
 {
     size_t cells = p->n_ind * p->n_years;
-    p->as_of = calloc(p->n_ind, sizeof *p->as_of);
-    p->first = calloc(p->n_ind, sizeof *p->first);
-    p->observed = malloc(cells * sizeof *p->observed);
-    p->kinds = malloc(cells * sizeof *p->kinds);
+    p->first = calloc(p->n_ind ? p->n_ind : 1, sizeof *p->first);
+    p->pre = calloc(p->n_ind ? p->n_ind : 1, sizeof *p->pre);
     p->driver = calloc(cells, sizeof *p->driver);
     p->deflator = calloc(cells, sizeof *p->deflator);
     p->shock = calloc(cells, sizeof *p->shock);
     p->coef = calloc(cells, sizeof *p->coef);
-    if (!p->as_of || !p->first || !p->observed || !p->kinds || !p->driver || !p->deflator ||
-        !p->shock || !p->coef)
+    if (!p->first || !p->pre || !p->driver || !p->deflator || !p->shock || !p->coef)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    for (size_t c = 0; c < cells; c++) {
-        p->observed[c] = NAN;
-        p->kinds[c] = TS_PROJECTED;
-    }
     return TS_OK;
 }
 
-static ts_status prepare_indicator(ts_projector *p, size_t i, int as_of_limit, ts_error *err)
+static ts_status prepare_indicator(ts_projector *p, size_t i, ts_error *err)
 {
     const ts_indicator *ind = &p->plan->indicators[i];
-    ts_status st;
-    if (ind->is_derived) {
-        st = fill_derived(p, i, err);
-    } else {
-        p->as_of[i] = fill_observed(ind, p->base_year, as_of_limit, p->observed + i * p->n_years,
-                                    p->kinds + i * p->n_years);
-        st = check_start(p, i, err);
+    /* A year before the base year (an earlier baseline, nothing later
+     * observed) leaves the whole path to the projection. */
+    p->first[i] = p->as_of[i] < p->base_year ? 0 : (size_t)(p->as_of[i] - p->base_year) + 1;
+    if (!ind->is_derived && !p->scenario->assumptions[i].model) {
+        /* No figure and no driver (scenario.c allows it): nothing to project. */
+        p->first[i] = p->n_years;
+        p->pre[i] = NAN;
+        return TS_OK;
     }
-    p->first[i] = (size_t)(p->as_of[i] - p->base_year) + 1;
-    if (st == TS_OK && !ind->is_derived)
-        st = resolve_inputs(p, i, err);
-    return st;
+    if (ind->is_derived)
+        return TS_OK;
+    ts_status st;
+    if ((st = find_start(p, i, err)) != TS_OK || (st = check_start(p, i, err)) != TS_OK)
+        return st;
+    return resolve_inputs(p, i, err);
 }
 
 ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
@@ -212,11 +190,17 @@ ts_status ts_projector_create(const ts_plan *plan, const ts_scenario *scenario,
     p->horizon = horizon;
     p->n_years = (size_t)(horizon - plan->base_year + 1);
     p->n_ind = plan->n_indicators;
-    if ((st = alloc_arrays(p, err)) != TS_OK)
+    if ((st = ts_observed_fill(plan, as_of, horizon, &p->obs, err)) != TS_OK ||
+        (st = alloc_arrays(p, err)) != TS_OK)
         goto out;
-    /* Evaluation order: a derived indicator's inputs are ready before it. */
-    for (size_t k = 0; k < plan->n_indicators; k++)
-        if ((st = prepare_indicator(p, plan->order[k], as_of, err)) != TS_OK)
+    p->as_of = p->obs.as_of;
+    p->observed = p->obs.values;
+    p->kinds = p->obs.kinds;
+    /* E: the as-of limit the user gave, else the latest observed year. */
+    p->evaluation_year = options && options->as_of != TS_AS_OF_LATEST ? as_of
+                                                                      : ts_observed_latest(&p->obs);
+    for (size_t i = 0; i < plan->n_indicators; i++)
+        if ((st = prepare_indicator(p, i, err)) != TS_OK)
             goto out;
     *out = p;
     p = NULL;
@@ -225,13 +209,3 @@ out:
     return st;
 }
 
-ts_status ts_projector_derived_error(const ts_projector *p, const ts_indicator *ind, size_t k,
-                                     ts_error *err)
-{
-    char where[TS_ERROR_PATH_MAX];
-    snprintf(where, sizeof where, "indicators.%s.derived", ind->id);
-    return ts_error_set(err, TS_EINPUT, p->plan->file, where,
-                        "undefined in %d under scenario \"%s\": an input is zero or negative "
-                        "under a fractional or negative power",
-                        p->base_year + (int)k, p->scenario->id);
-}

@@ -8,6 +8,7 @@
 #ifndef TS_PROJECTOR_H
 #define TS_PROJECTOR_H
 
+#include "observed.h"
 #include "targetsim/model.h"
 #include "targetsim/project.h"
 #include "targetsim/projector.h"
@@ -17,12 +18,17 @@ struct ts_projector {
     const ts_scenario *scenario;
     int base_year;
     int horizon;
+    int evaluation_year;          /* E (ts_projection.evaluation_year) */
     size_t n_years;
     size_t n_ind;
-    int *as_of;                   /* per indicator */
-    size_t *first;                /* first projected year index: as_of - base_year + 1 */
-    double *observed;             /* n_ind * n_years; projected cells are NaN */
-    ts_point_kind *kinds;         /* n_ind * n_years */
+    ts_observed obs;              /* the observed part, owned */
+    int *as_of;                   /* = obs.as_of: per indicator */
+    size_t *first;                /* first projected year index: as_of - base_year + 1, or 0
+                                   * when the as-of year is before the base year */
+    double *pre;                  /* per indicator: the value year first - 1 ends with (the
+                                   * one the model continues from) */
+    double *observed;             /* = obs.values: n_ind * n_years; projected cells are NaN */
+    ts_point_kind *kinds;         /* = obs.kinds: n_ind * n_years */
     /* Each driver's inputs resolved for its projected years (0 elsewhere).
      * deflator and shock are 0 unless the scenario's model takes rates. */
     double *driver;
@@ -32,11 +38,6 @@ struct ts_projector {
      * computed once from the inputs above. */
     ts_model_affine *coef;
 };
-
-/* The error for a derived indicator whose value in year index k is not a
- * finite real number (shared by the observed part and the model loop). */
-ts_status ts_projector_derived_error(const ts_projector *p, const ts_indicator *ind, size_t k,
-                                     ts_error *err);
 
 /* Replaces indicator `index`'s driver by `model` with the constant `value` in
  * every projected year. A growth model keeps the scenario's deflator and

@@ -49,6 +49,7 @@ void ts_run_free(ts_run *run)
     for (size_t i = 0; i < run->n_results; i++)
         result_free(run->plan, &run->results[i]);
     free(run->results);
+    ts_table_free(run->table);
     ts_sweep_result_free(run->sweep);
     ts_backtest_free(run->backtest);
     ts_comparison_free(run->comparison);
@@ -108,6 +109,8 @@ ts_status ts_run_create(const ts_plan *plan, const ts_scenario *const *scenarios
     }
     if (n == 0)
         run->horizon = options && options->horizon ? options->horizon : plan->horizon;
+    if ((st = ts_table_create(plan, run->as_of, run->horizon, NULL, &run->table, err)) != TS_OK)
+        goto out;
     *out = run;
     run = NULL;
 out:
@@ -171,5 +174,16 @@ ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
     ts_sweep_result_free(run->sweep);
     run->sweep = r;
     run->sweep_scenario = run->results[0].scenario;
+    return TS_OK;
+}
+
+ts_status ts_run_set_evaluation(ts_run *run, const ts_evaluation *evaluation, ts_error *err)
+{
+    ts_table *table = NULL;
+    ts_status st = ts_table_create(run->plan, run->as_of, run->horizon, evaluation, &table, err);
+    if (st != TS_OK)
+        return st;
+    ts_table_free(run->table);
+    run->table = table;
     return TS_OK;
 }

@@ -1,12 +1,14 @@
 /* solve.c - required driver growth by Brent's method: find r such that the
- * projection core, with the driver's growth replaced by r, lands exactly on
- * the target in the target year. */
+ * projection core, with the driver's growth replaced by r, lands the
+ * target's statistic exactly on the target in the target year (for an
+ * every-year bound, the worst year's). */
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "goal.h"
 #include "projector.h"
 #include "targetsim/solve.h"
 
@@ -15,22 +17,26 @@ static const double UPPER_LIMIT = 1e6;
 
 typedef struct problem {
     const ts_projector *p;
-    size_t target, driver;
-    size_t year_k;
-    double value; /* the target */
+    size_t driver;
+    ts_goal goal;
     double *values;
+    double stats[TS_MAX_YEAR_SPAN + 1];
 } problem;
 
-/* Relative miss v_T / x* - 1 (or v_T when the target is 0); NaN when the
- * rate leaves a model's domain. */
+/* Relative miss s / x - 1 of the deciding statistic (or s when the target
+ * is 0); NaN when the rate leaves a model's domain. */
 static double miss(double r, void *params)
 {
     problem *pr = params;
+    const ts_goal *g = &pr->goal;
+    size_t ny = pr->p->n_years;
     ts_driver_override ov = {pr->driver, &ts_model_growth, r};
     if (ts_projector_run(pr->p, &ov, 1, NULL, pr->values, NULL, NULL) != TS_OK)
         return NAN;
-    double v = pr->values[pr->target * pr->p->n_years + pr->year_k];
-    return pr->value != 0 ? v / pr->value - 1.0 : v;
+    const double *other = g->relative ? pr->values + g->other.index * ny : NULL;
+    ts_goal_statistics(g, pr->values + g->own.index * ny, other, ny, pr->stats);
+    double s = ts_goal_decisive(g, pr->stats);
+    return g->x != 0 ? s / g->x - 1.0 : s;
 }
 
 /* Growth factors (1 + r + s)(1 + d) must stay positive: r > -1 - s. */
@@ -99,21 +105,30 @@ static ts_status solve_driver_growth(const ts_projector *p, size_t target, size_
 {
     *rate = NAN;
     const ts_target *tg = &p->plan->indicators[target].target;
-    if (!tg->present || p->scenario->assumptions[driver].model != &ts_model_growth)
+    if (!tg->present || tg->kind == TS_TARGET_TEXT ||
+        p->scenario->assumptions[driver].model != &ts_model_growth)
         return TS_OK;
     size_t year_k = (size_t)(tg->year - p->base_year);
-    if (year_k < p->first[target] || year_k < p->first[driver])
+    size_t first = p->first[target];
+    if (tg->relative_to >= 0 && p->first[tg->relative_to] < first)
+        first = p->first[tg->relative_to];
+    if (year_k < first || year_k < p->first[driver])
         return TS_OK; /* the target year is observed: no rate changes it */
-    problem pr = {p, target, driver, year_k, tg->value, NULL};
-    pr.values = malloc(p->n_ind * p->n_years * sizeof *pr.values);
-    if (!pr.values)
+    problem *pr = calloc(1, sizeof *pr);
+    if (!pr || !(pr->values = malloc(p->n_ind * p->n_years * sizeof *pr->values))) {
+        free(pr);
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    ts_projector_init_values(p, pr.values);
+    }
+    pr->p = p;
+    pr->driver = driver;
+    ts_goal_init(&pr->goal, p->plan, target, tg);
+    ts_projector_init_values(p, pr->values);
     double a = 0, b = 0;
     ts_status st = TS_OK;
-    if (bracket(&pr, lowest_rate(p, driver, year_k), &a, &b))
-        st = brent(&pr, a, b, rate, err);
-    free(pr.values);
+    if (bracket(pr, lowest_rate(p, driver, year_k), &a, &b))
+        st = brent(pr, a, b, rate, err);
+    free(pr->values);
+    free(pr);
     return st;
 }
 
@@ -143,10 +158,15 @@ ts_status ts_required_list_create(const ts_projector *p, size_t target, ts_requi
     *out = NULL;
     bool used[TS_MAX_INDICATORS] = {false};
     mark_inputs(p->plan, target, used);
+    /* A relative target moves with the other indicator's drivers too. */
+    long other = p->plan->indicators[target].target.relative_to;
+    if (other >= 0)
+        mark_inputs(p->plan, (size_t)other, used);
     size_t count = 0;
     for (size_t i = 0; i < p->n_ind; i++)
         count += used[i] && p->scenario->assumptions[i].model == &ts_model_growth;
-    if (!p->plan->indicators[target].target.present)
+    const ts_target *tg = &p->plan->indicators[target].target;
+    if (!tg->present || tg->kind == TS_TARGET_TEXT)
         count = 0;
     ts_required_list *list = calloc(1, sizeof *list);
     if (!list || (count && !(list->drivers = calloc(count, sizeof *list->drivers)))) {

@@ -15,64 +15,13 @@
 #include "base/buffer.h"
 #include "base/text.h"
 #include "report/format.h"
+#include "report/provenance.h"
+#include "html_cells.h"
 #include "html_out.h"
 #include "report_html_style.h"
 #include "strings/strings.h"
 #include "targetsim/html.h"
 #include "targetsim/targetsim.h"
-
-/* k of [Ak] for the k-th indicator with an assumption, 0 for none. */
-static int flag_number(const ts_plan *plan, size_t index)
-{
-    if (!plan->indicators[index].assumption)
-        return 0;
-    int k = 0;
-    for (size_t i = 0; i <= index; i++)
-        k += plan->indicators[i].assumption != NULL;
-    return k;
-}
-
-static void put_flag(ts_buffer *b, const ts_plan *plan, size_t index)
-{
-    int k = flag_number(plan, index);
-    if (k)
-        ts_buffer_printf(b, " <a class=\"flag\" href=\"#assumption-%d\">A%d</a>", k, k);
-}
-
-/* "≥ 10,000 (2025)". */
-static void put_target(ts_buffer *b, const ts_assessment *a)
-{
-    char value[48];
-    ts_fmt_value(a->target, value, sizeof value);
-    ts_html_escape(b, ts_direction_symbol(a->direction, TS_SYMBOL_UNICODE));
-    ts_buffer_printf(b, " %s (%d)", value, a->target_year);
-}
-
-/* A right-aligned number cell carrying its exact value. */
-static void num_cell(ts_buffer *b, const char *field, double v, bool percent)
-{
-    char text[48];
-    if (percent)
-        ts_fmt_percent(v, text, sizeof text);
-    else
-        ts_fmt_value(v, text, sizeof text);
-    ts_buffer_printf(b, "<td class=\"num\" data-field=\"%s\"", field);
-    ts_html_data_value(b, v);
-    ts_buffer_printf(b, ">%s</td>", isfinite(v) ? text : "–");
-}
-
-static void put_status(ts_buffer *b, ts_lang lang, ts_verdict v)
-{
-    ts_buffer_printf(b, "<span class=\"status s-%s\">%s</span>", ts_verdict_name(v),
-                     ts_strings_for(lang)->status[v]);
-}
-
-static void status_cell(ts_buffer *b, ts_lang lang, ts_verdict v)
-{
-    ts_buffer_printf(b, "<td data-field=\"status\" data-value=\"%s\">", ts_verdict_name(v));
-    put_status(b, lang, v);
-    ts_buffer_puts(b, "</td>");
-}
 
 static void attained_cell(ts_buffer *b, ts_lang lang, const ts_assessment *a, int horizon)
 {
@@ -159,7 +108,7 @@ static void indicator_heading_cell(ts_buffer *b, const ts_run *run, size_t i, ts
     ts_html_wrap(b, "<a href=\"#indicator-", ind->id, "\">");
     ts_html_escape(b, ts_indicator_name(ind, lang));
     ts_buffer_puts(b, "</a>");
-    put_flag(b, run->plan, i);
+    ts_html_flag(b, run->plan, i);
     const char *unit = ts_text_get(&ind->unit, lang);
     if (*unit)
         ts_html_wrap(b, "<span class=\"unit\">", unit, "</span>");
@@ -171,7 +120,7 @@ static void render_legend(ts_buffer *b, const ts_html_words *L, ts_lang lang)
     ts_buffer_printf(b, "<ul class=\"legend\" aria-label=\"%s\">\n", L->legend_title);
     for (int v = TS_ACHIEVED; v <= TS_MOVING_AWAY; v++) {
         ts_buffer_puts(b, "<li>");
-        put_status(b, lang, (ts_verdict)v);
+        ts_html_status(b, lang, (ts_verdict)v);
         ts_buffer_printf(b, "%s</li>\n", L->status_help[v]);
     }
     ts_buffer_puts(b, "</ul>\n");
@@ -184,12 +133,12 @@ static void scenario_cells(ts_buffer *b, const ts_run *run, const ts_scenario_re
 {
     const ts_assessment *a = &r->assessments[i];
     ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
-    num_cell(b, "value_at_target_year", a->value_at_target_year, false);
-    num_cell(b, "ratio", a->ratio, true);
-    num_cell(b, "required_growth", a->required_growth, true);
-    num_cell(b, "scenario_growth", a->scenario_growth, true);
+    ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
+    ts_html_num_cell(b, "ratio", a->ratio, true);
+    ts_html_num_cell(b, "required_growth", a->required_growth, true);
+    ts_html_num_cell(b, "scenario_growth", a->scenario_growth, true);
     attained_cell(b, lang, a, run->horizon);
-    status_cell(b, lang, a->status);
+    ts_html_status_cell(b, lang, a->status);
 }
 
 static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
@@ -212,7 +161,7 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
                      L->col_indicator, L->col_target, L->col_scenario, L->col_value, L->col_ratio,
                      L->col_required, L->col_scen_rate, L->col_attained, L->col_status);
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         ts_html_wrap(b, "<tbody class=\"group\" data-indicator=\"", plan->indicators[i].id, "\">\n");
         for (size_t s = 0; s < run->n_results; s++) {
@@ -226,7 +175,7 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
                                  run->n_results);
                 ts_html_data_value(b, a->target);
                 ts_buffer_printf(b, " data-direction=\"%s\">", ts_direction_name(a->direction));
-                put_target(b, a);
+                ts_html_target(b, run, i, a, lang);
                 ts_buffer_puts(b, "</td>");
             }
             scenario_cells(b, run, r, i, lang);
@@ -265,14 +214,14 @@ static void render_verdict(ts_buffer *b, const ts_run *run, const ts_html_words 
         ts_buffer_puts(b, "<td data-field=\"target\"");
         ts_html_data_value(b, a->target);
         ts_buffer_puts(b, ">");
-        put_target(b, a);
+        ts_html_target(b, run, i, a, lang);
         ts_buffer_puts(b, "</td>");
-        num_cell(b, "value_at_target_year", a->value_at_target_year, false);
-        num_cell(b, "ratio", a->ratio, true);
-        status_cell(b, lang, a->status);
-        num_cell(b, "shortfall", a->shortfall, false);
-        num_cell(b, "needed_growth", a->needed_growth, true);
-        num_cell(b, "realised_growth", a->realised_growth, true);
+        ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
+        ts_html_num_cell(b, "ratio", a->ratio, true);
+        ts_html_status_cell(b, lang, a->status);
+        ts_html_num_cell(b, "shortfall", a->shortfall, false);
+        ts_html_num_cell(b, "needed_growth", a->needed_growth, true);
+        ts_html_num_cell(b, "realised_growth", a->realised_growth, true);
         ts_buffer_puts(b, "</tr>\n");
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n</section>\n");
@@ -353,7 +302,7 @@ static void render_verdict_line(ts_buffer *b, const ts_assessment *a, const ts_h
     ts_fmt_percent(a->realised_growth, realised, sizeof realised);
     ts_buffer_printf(b, "<p class=\"verdict-line\">%s%d%s<b>%s</b>%s%s%s", p[0], a->target_year,
                      p[1], value, p[2], ratio, p[3]);
-    put_status(b, lang, a->status);
+    ts_html_status(b, lang, a->status);
     ts_buffer_printf(b, "%s%s%s%s%s%s%s</p>\n", p[4], shortfall, p[5], needed, p[6], realised,
                      p[7]);
 }
@@ -366,7 +315,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     const ts_assessment *a0 = &run->results[0].assessments[i];
     ts_html_wrap(b, "<section class=\"page indicator\" id=\"indicator-", ind->id, "\">\n<h2>");
     ts_html_escape(b, ts_indicator_name(ind, lang));
-    put_flag(b, plan, i);
+    ts_html_flag(b, plan, i);
     ts_buffer_puts(b, "</h2>\n<dl class=\"keyvals\">\n");
     const char *unit = ts_text_get(&ind->unit, lang);
     if (*unit) {
@@ -375,7 +324,7 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     }
     if (a0->has_target) {
         ts_buffer_printf(b, "<dt>%s</dt><dd>", L->col_target);
-        put_target(b, a0);
+        ts_html_target(b, run, i, a0, lang);
         ts_buffer_puts(b, "</dd>\n");
     }
     char value[48];
@@ -399,9 +348,9 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
         put_series(b, &ind->actual, run->as_of, "");
         ts_buffer_puts(b, "</dd>\n");
     }
-    if (ind->source) {
+    if (!ts_text_empty(&ind->source)) {
         ts_buffer_printf(b, "<dt>%s</dt>", L->source);
-        ts_html_wrap(b, "<dd class=\"text\">", ind->source, "</dd>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(&ind->source, lang), "</dd>\n");
     }
     ts_buffer_puts(b, "</dl>\n");
     if (a0->has_target && a0->retrospective)
@@ -435,17 +384,17 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
             const ts_scenario_result *r = &run->results[s];
             ts_html_wrap(b, "<tr data-scenario=\"", r->scenario->id, "\">");
             ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
-            num_cell(b, "value_at_plan_target_year",
+            ts_html_num_cell(b, "value_at_plan_target_year",
                      ts_projection_value(r->projection, i, plan->target_year), false);
-            num_cell(b, "value_at_horizon", ts_projection_value(r->projection, i, run->horizon),
+            ts_html_num_cell(b, "value_at_horizon", ts_projection_value(r->projection, i, run->horizon),
                      false);
             ts_buffer_puts(b, "</tr>\n");
         }
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n");
-    if (ind->note) {
+    if (!ts_text_empty(&ind->note)) {
         ts_buffer_printf(b, "<p class=\"text lead\"><b>%s</b>", L->note);
-        ts_html_escape(b, ind->note);
+        ts_html_escape(b, ts_text_get(&ind->note, lang));
         ts_buffer_puts(b, "</p>\n");
     }
     ts_buffer_puts(b, "</section>\n");
@@ -475,6 +424,30 @@ static void render_scenarios(ts_buffer *b, const ts_run *run, const ts_html_word
 
 /* Flagged assumptions and sources: where the figures come from (each
  * indicator's note is in its own section). */
+/* Every bibliography entry the plan cites, in full, with its key as the
+ * anchor the sources name. */
+static void render_bibliography(ts_buffer *b, const ts_plan *plan, ts_lang lang)
+{
+    bool any = false;
+    for (size_t k = 0; k < plan->n_sources; k++) {
+        const ts_source_entry *e = &plan->sources[k];
+        if (!ts_provenance_cited(plan, e->key))
+            continue;
+        if (!any)
+            ts_buffer_printf(b, "<h3 id=\"bibliography\">%s</h3>\n<dl class=\"entries\">\n",
+                             ts_strings_for(lang)->report.prov_bibliography);
+        any = true;
+        ts_buffer line = {0};
+        ts_provenance_entry(e, lang, &line);
+        ts_html_wrap(b, "<dt id=\"source-", e->key, "\">");
+        ts_html_escape(b, e->key);
+        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
+        ts_buffer_free_into(&line, b);
+    }
+    if (any)
+        ts_buffer_puts(b, "</dl>\n");
+}
+
 static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
@@ -482,7 +455,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
     bool any = false;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->assumption)
+        if (!ts_indicator_flagged(ind))
             continue;
         if (!any) {
             ts_buffer_printf(b, "<h2 id=\"assumptions\">%s</h2>\n<p class=\"lead\">%s</p>\n"
@@ -490,10 +463,13 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
                              L->assumptions_title, L->assumptions_lead);
             any = true;
         }
-        int k = flag_number(plan, i);
+        int k = ts_assumption_number(plan, i);
         ts_buffer_printf(b, "<dt id=\"assumption-%d\"><span class=\"flag\">A%d</span> ", k, k);
         ts_html_escape(b, ts_indicator_name(ind, lang));
-        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", ind->assumption, "</dd>\n");
+        ts_buffer line = {0};
+        ts_provenance_assumptions(ind, lang, &line);
+        ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
+        ts_buffer_free_into(&line, b);
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -501,18 +477,23 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
     const char *h = any ? "h3" : "h2";
     ts_buffer_printf(b, "<%s id=\"sources\">%s</%s>\n<dl class=\"entries\">\n", h,
                      L->sources_title, h);
-    if (plan->source) {
+    if (!ts_text_empty(&plan->source)) {
         ts_html_wrap(b, "<dt>", ts_text_name(&plan->name, lang, plan->id), "</dt>\n");
-        ts_html_wrap(b, "<dd class=\"text\">", plan->source, "</dd>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(&plan->source, lang), "</dd>\n");
     }
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->source)
-            continue;
-        ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
-        ts_html_wrap(b, "<dd class=\"text\">", ind->source, "</dd>\n");
+        ts_buffer line = {0};
+        ts_provenance_sources(ind, lang, &line);
+        if (line.len) {
+            ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
+            ts_html_wrap(b, "<dd class=\"text\">", line.data, "</dd>\n");
+        }
+        ts_buffer_free_into(&line, b);
     }
-    ts_buffer_puts(b, "</dl>\n</section>\n");
+    ts_buffer_puts(b, "</dl>\n");
+    render_bibliography(b, plan, lang);
+    ts_buffer_puts(b, "</section>\n");
 }
 
 static void render_method(ts_buffer *b, const ts_html_words *L)
@@ -540,6 +521,7 @@ ts_status ts_report_render_html(const ts_run *run, const ts_html_options *option
     if (run->n_results > 0) {
         if (ts_plan_has_targets(run->plan))
             render_summary(out, run, L, lang);
+        ts_html_plan_table(out, run, lang);
         render_verdict(out, run, L, lang);
         render_scenarios(out, run, L, lang);
         render_overview(out, run, o, L);

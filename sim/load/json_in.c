@@ -36,12 +36,25 @@ void ts_text_free(ts_text *text)
     text->zh = text->en = NULL;
 }
 
+void ts_figure_free(ts_figure *figure)
+{
+    if (!figure)
+        return;
+    ts_text_free(&figure->source);
+    ts_text_free(&figure->note);
+    ts_text_free(&figure->assumption);
+}
+
 void ts_series_free(ts_series *series)
 {
     if (!series)
         return;
+    for (size_t i = 0; series->figures && i < series->n; i++)
+        ts_figure_free(&series->figures[i]);
+    free(series->figures);
     free(series->points);
     series->points = NULL;
+    series->figures = NULL;
     series->n = 0;
 }
 
@@ -522,6 +535,17 @@ ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts
     return TS_OK;
 }
 
+ts_status ts_json_optional_text(const cJSON *obj, const char *key, const char *file,
+                                const char *path, ts_text *out, ts_error *err)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!item)
+        return TS_OK;
+    char sub[TS_ERROR_PATH_MAX];
+    ts_json_join(sub, sizeof sub, path, key);
+    return ts_json_text(item, file, sub, out, err);
+}
+
 ts_status ts_json_id(const char *id, const char *file, const char *path, ts_error *err)
 {
     size_t n = strlen(id);
@@ -545,46 +569,120 @@ ts_status ts_json_id(const char *id, const char *file, const char *path, ts_erro
     return TS_OK;
 }
 
+/* A point and what the file said about it, while the series is sorted. */
+typedef struct series_point {
+    ts_year_value point;
+    ts_figure figure;
+    bool described;
+} series_point;
+
 static int compare_year(const void *a, const void *b)
 {
-    const ts_year_value *x = a, *y = b;
-    return (x->year > y->year) - (x->year < y->year);
+    const series_point *x = a, *y = b;
+    return (x->point.year > y->point.year) - (x->point.year < y->point.year);
+}
+
+/* A text key of a figure object, when it is there. */
+static ts_status figure_text(const cJSON *obj, const char *key, const char *file,
+                             const char *path, ts_text *out, ts_error *err)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!item)
+        return TS_OK;
+    char sub[TS_ERROR_PATH_MAX];
+    ts_json_join(sub, sizeof sub, path, key);
+    return ts_json_text(item, file, sub, out, err);
+}
+
+ts_status ts_json_figure(const cJSON *item, const char *file, const char *path, double *value,
+                         ts_figure *figure, bool *described, ts_error *err)
+{
+    *described = false;
+    if (!cJSON_IsObject(item))
+        return ts_json_number(item, file, path, value, err);
+    static const char *const keys[] = {"value", "source", "note", "assumption", NULL};
+    ts_status st = ts_json_check_object(item, keys, file, path, err);
+    if (st != TS_OK)
+        return st;
+    char sub[TS_ERROR_PATH_MAX];
+    ts_json_join(sub, sizeof sub, path, "value");
+    const cJSON *number = cJSON_GetObjectItemCaseSensitive(item, "value");
+    if (!number)
+        return ts_error_set(err, TS_EINPUT, file, sub, "missing (the figure's number)");
+    if ((st = ts_json_number(number, file, sub, value, err)) != TS_OK ||
+        (st = figure_text(item, "source", file, path, &figure->source, err)) != TS_OK ||
+        (st = figure_text(item, "note", file, path, &figure->note, err)) != TS_OK ||
+        (st = figure_text(item, "assumption", file, path, &figure->assumption, err)) != TS_OK) {
+        ts_figure_free(figure);
+        return st;
+    }
+    *described = true;
+    return TS_OK;
+}
+
+/* Sorts the points by year and splits them into the series' arrays; the
+ * figures array only when some point was described. */
+static ts_status finish_series(series_point *tmp, size_t n, bool any_described,
+                               const char *file, const char *path, ts_series *out,
+                               ts_error *err)
+{
+    qsort(tmp, n, sizeof *tmp, compare_year);
+    if (any_described && !(out->figures = calloc(n, sizeof *out->figures)))
+        return ts_error_set(err, TS_ENOMEM, file, path, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        out->points[i] = tmp[i].point;
+        if (out->figures)
+            out->figures[i] = tmp[i].figure;
+        else
+            ts_figure_free(&tmp[i].figure);
+        memset(&tmp[i].figure, 0, sizeof tmp[i].figure);
+    }
+    out->n = n;
+    return TS_OK;
 }
 
 ts_status ts_json_series(const cJSON *obj, const char *file, const char *path, int min_year,
-                         int max_year, ts_series *out, ts_error *err)
+                         int max_year, bool figures, ts_series *out, ts_error *err)
 {
-    out->n = 0;
-    out->points = NULL;
+    *out = (ts_series){0};
     if (!cJSON_IsObject(obj))
         return type_error(obj, file, path, "an object of year: value", err);
     size_t n = (size_t)cJSON_GetArraySize(obj);
     if (n == 0)
         return TS_OK;
     out->points = calloc(n, sizeof *out->points);
-    if (!out->points)
+    series_point *tmp = calloc(n, sizeof *tmp);
+    if (!out->points || !tmp) {
+        free(tmp);
+        ts_series_free(out);
         return ts_error_set(err, TS_ENOMEM, file, path, "out of memory");
+    }
     ts_status st = TS_OK;
-    for (const cJSON *child = obj->child; child; child = child->next) {
+    size_t count = 0;
+    bool any_described = false;
+    for (const cJSON *child = obj->child; child; child = child->next, count++) {
         char sub[TS_ERROR_PATH_MAX];
         ts_json_join(sub, sizeof sub, path, child->string);
-        int year = 0;
-        double value = 0;
-        if ((st = ts_json_year_key(child->string, file, sub, &year, err)) != TS_OK)
+        series_point *sp = &tmp[count];
+        if ((st = ts_json_year_key(child->string, file, sub, &sp->point.year, err)) != TS_OK)
             goto out;
-        if (year < min_year || year > max_year) {
-            st = ts_error_set(err, TS_EINPUT, file, sub, "year %d is outside [%d, %d]", year,
-                              min_year, max_year);
+        if (sp->point.year < min_year || sp->point.year > max_year) {
+            st = ts_error_set(err, TS_EINPUT, file, sub, "year %d is outside [%d, %d]",
+                              sp->point.year, min_year, max_year);
             goto out;
         }
-        if ((st = ts_json_number(child, file, sub, &value, err)) != TS_OK)
+        st = figures ? ts_json_figure(child, file, sub, &sp->point.value, &sp->figure,
+                                      &sp->described, err)
+                     : ts_json_number(child, file, sub, &sp->point.value, err);
+        if (st != TS_OK)
             goto out;
-        out->points[out->n].year = year;
-        out->points[out->n].value = value;
-        out->n++;
+        any_described |= sp->described;
     }
-    qsort(out->points, out->n, sizeof *out->points, compare_year);
+    st = finish_series(tmp, count, any_described, file, path, out, err);
 out:
+    for (size_t i = 0; i < n; i++)
+        ts_figure_free(&tmp[i].figure);
+    free(tmp);
     if (st != TS_OK)
         ts_series_free(out);
     return st;

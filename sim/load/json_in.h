@@ -53,16 +53,28 @@ ts_status ts_json_free_text(const cJSON *item, const char *file, const char *pat
  * read as free text. */
 ts_status ts_json_text(const cJSON *item, const char *file, const char *path, ts_text *out,
                        ts_error *err);
+/* obj[key] as a text (ts_json_text) when the key is there; *out is left
+ * alone otherwise. */
+ts_status ts_json_optional_text(const cJSON *obj, const char *key, const char *file,
+                                const char *path, ts_text *out, ts_error *err);
 /* An id: 1..64 characters of [a-z0-9_-], because ids become file names. */
 ts_status ts_json_id(const char *id, const char *file, const char *path, ts_error *err);
 
 /* {"year": number, ...} into a year-sorted series. Years must lie in
- * [min_year, max_year]. */
+ * [min_year, max_year]. With `figures`, a value may also be a figure
+ * object (ts_json_figure). */
 ts_status ts_json_series(const cJSON *obj, const char *file, const char *path, int min_year,
-                         int max_year, ts_series *out, ts_error *err);
+                         int max_year, bool figures, ts_series *out, ts_error *err);
+
+/* A figure of a plan: a number, or {"value": number, "source": text,
+ * "note": text, "assumption": text}. *described says whether it was the
+ * object; *figure is filled (caller frees with ts_figure_free) only then. */
+ts_status ts_json_figure(const cJSON *item, const char *file, const char *path, double *value,
+                         ts_figure *figure, bool *described, ts_error *err);
 
 char *ts_strdup(const char *s);
 void ts_text_free(ts_text *text);
 void ts_series_free(ts_series *series);
+void ts_figure_free(ts_figure *figure);
 
 #endif

@@ -6,65 +6,30 @@
 
 #include "json_in.h"
 #include "paths.h"
+#include "plan_loader.h"
 #include "targetsim/model.h"
 #include "targetsim/plan.h"
 #include "targetsim/targetsim.h"
 
 enum { DEFAULT_HORIZON = 2035 };
 
-/* Each direction's name in the files and report.json, and its sign in
- * plain text (report.txt, .dat comments) and typeset (charts, report.html). */
-static const struct {
-    const char *name, *ascii, *unicode;
-} DIRECTIONS[] = {
-    [TS_AT_LEAST] = {"at_least", ">=", "≥"},
-    [TS_ABOVE] = {"above", ">", ">"},
-    [TS_AT_MOST] = {"at_most", "<=", "≤"},
-    [TS_BELOW] = {"below", "<", "<"},
-};
-
-static bool direction_known(ts_direction direction)
-{
-    return (unsigned)direction < sizeof DIRECTIONS / sizeof DIRECTIONS[0];
-}
-
-const char *ts_direction_name(ts_direction direction)
-{
-    return direction_known(direction) ? DIRECTIONS[direction].name : "?";
-}
-
-const char *ts_direction_symbol(ts_direction direction, ts_symbol_style style)
-{
-    if (!direction_known(direction))
-        return "?";
-    return style == TS_SYMBOL_UNICODE ? DIRECTIONS[direction].unicode : DIRECTIONS[direction].ascii;
-}
-
-bool ts_direction_met(ts_direction direction, double value, double target)
-{
-    switch (direction) {
-    case TS_AT_LEAST: return value >= target;
-    case TS_ABOVE: return value > target;
-    case TS_AT_MOST: return value <= target;
-    case TS_BELOW: return value < target;
-    }
-    return false;
-}
-
 static void indicator_free(ts_indicator *ind)
 {
     free(ind->id);
     ts_text_free(&ind->name);
     ts_text_free(&ind->unit);
+    ts_figure_free(&ind->baseline_figure);
+    ts_target_free(&ind->target);
     ts_series_free(&ind->history);
     ts_series_free(&ind->actual);
-    free(ind->source);
-    free(ind->note);
-    free(ind->assumption);
+    ts_text_free(&ind->category);
+    ts_text_free(&ind->source);
+    ts_text_free(&ind->note);
+    ts_text_free(&ind->assumption);
     free(ind->derived.inputs);
     free(ind->derived.powers);
     for (size_t k = 0; k < ind->n_revisions; k++)
-        free(ind->revisions[k].source);
+        ts_target_free(&ind->revisions[k].target);
     free(ind->revisions);
 }
 
@@ -79,120 +44,63 @@ void ts_plan_free(ts_plan *plan)
     for (size_t i = 0; i < plan->n_scenarios; i++)
         free(plan->scenarios[i]);
     free(plan->scenarios);
+    for (size_t i = 0; i < plan->n_notes; i++)
+        ts_text_free(&plan->notes[i]);
+    free(plan->notes);
+    for (size_t i = 0; i < plan->n_sources; i++)
+        ts_source_entry_free(&plan->sources[i]);
+    free(plan->sources);
+    free(plan->bibliography_file);
     free(plan->file);
     free(plan->id);
     ts_text_free(&plan->name);
-    free(plan->source);
+    ts_text_free(&plan->source);
     free(plan);
 }
 
-long ts_plan_find(const ts_plan *plan, const char *id)
-{
-    for (size_t i = 0; i < plan->n_indicators; i++)
-        if (strcmp(plan->indicators[i].id, id) == 0)
-            return (long)i;
-    return -1;
-}
+typedef ts_plan_loader loader;
 
-bool ts_plan_has_targets(const ts_plan *plan)
-{
-    for (size_t i = 0; i < plan->n_indicators; i++)
-        if (plan->indicators[i].target.present)
-            return true;
-    return false;
-}
-
-int ts_plan_last_target_year(const ts_plan *plan)
-{
-    int last = plan->target_year;
-    for (size_t i = 0; i < plan->n_indicators; i++) {
-        const ts_indicator *ind = &plan->indicators[i];
-        if (ind->target.present && ind->target.year > last)
-            last = ind->target.year;
-        for (size_t k = 0; k < ind->n_revisions; k++)
-            if (ind->revisions[k].target.year > last)
-                last = ind->revisions[k].target.year;
-    }
-    return last;
-}
-
-/* Parsing context: the plan under construction and where it came from. */
-typedef struct loader {
-    ts_plan *plan;
-    const char *file;
-    ts_error *err;
-} loader;
-
-/* Free text (source, note, assumption), when the key is there. */
-static ts_status optional_string(const cJSON *obj, const char *key, const loader *ld,
-                                 const char *path, char **out)
+/* obj[key], one of the n names that name(k) gives for k < n (NULL ones
+ * skipped), into *out. */
+static ts_status read_choice(const cJSON *obj, const char *key, const loader *ld,
+                             const char *path, const char *(*name)(int), int n, int *out)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (!item)
         return TS_OK;
-    char sub[TS_ERROR_PATH_MAX];
-    ts_json_join(sub, sizeof sub, path, key);
-    return ts_json_free_text(item, ld->file, sub, out, ld->err);
-}
-
-static ts_status optional_text(const cJSON *obj, const char *key, const loader *ld,
-                               const char *path, ts_text *out)
-{
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!item)
-        return TS_OK;
-    char sub[TS_ERROR_PATH_MAX];
-    ts_json_join(sub, sizeof sub, path, key);
-    return ts_json_text(item, ld->file, sub, out, ld->err);
-}
-
-/* A target object; `keys` lists the keys it may have. target->direction is
- * kept when the object gives none. */
-static ts_status parse_target(const cJSON *item, const loader *ld, const char *path,
-                              const char *const *keys, ts_target *target)
-{
-    ts_status st = ts_json_check_object(item, keys, ld->file, path, ld->err);
-    if (st != TS_OK)
-        return st;
-    char sub[TS_ERROR_PATH_MAX];
-    ts_json_join(sub, sizeof sub, path, "value");
-    const cJSON *value = cJSON_GetObjectItemCaseSensitive(item, "value");
-    if (!value)
-        return ts_error_set(ld->err, TS_EINPUT, ld->file, sub, "missing (the target value)");
-    if ((st = ts_json_number(value, ld->file, sub, &target->value, ld->err)) != TS_OK)
-        return st;
-    ts_json_join(sub, sizeof sub, path, "direction");
-    const cJSON *dir = cJSON_GetObjectItemCaseSensitive(item, "direction");
-    if (dir) {
-        bool found = false;
-        for (int d = 0; direction_known((ts_direction)d) && cJSON_IsString(dir); d++) {
-            if (strcmp(dir->valuestring, DIRECTIONS[d].name) == 0) {
-                target->direction = (ts_direction)d;
-                found = true;
-            }
-        }
-        if (!found) {
-            char got[64];
-            ts_json_describe(dir, got, sizeof got);
-            return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
-                                "expected one of at_least, above, at_most, below, got %s", got);
+    for (int k = 0; k < n && cJSON_IsString(item); k++) {
+        if (name(k) && strcmp(item->valuestring, name(k)) == 0) {
+            *out = k;
+            return TS_OK;
         }
     }
-    target->present = true;
-    return TS_OK;
+    char sub[TS_ERROR_PATH_MAX], got[64], list[128] = "";
+    for (int k = 0; k < n; k++)
+        if (name(k))
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+                     name(k));
+    ts_json_join(sub, sizeof sub, path, key);
+    ts_json_describe(item, got, sizeof got);
+    return ts_error_set(ld->err, TS_EINPUT, ld->file, sub, "expected one of %s, got %s", list, got);
 }
 
-/* One revision: a target object with its own "year"; the direction
- * defaults to the primary target's. */
+static const char *measure_at(int k) { return ts_measure_name((ts_measure)k); }
+static const char *attribute_at(int k) { return ts_attribute_name((ts_attribute)k); }
+static const char *rule_at(int k) { return ts_rule_name((ts_rule)k); }
+
+/* One revision: a target object with its own "year"; the direction (and
+ * an "about" tolerance, an every-year bound) default to the primary
+ * target's. */
 static ts_status parse_revision(const cJSON *item, const loader *ld, const char *path,
                                 const ts_indicator *ind, ts_revision *rev)
 {
-    static const char *const keys[] = {"value", "direction", "year", "source", "note", NULL};
     const ts_plan *plan = ld->plan;
     char sub[TS_ERROR_PATH_MAX];
     rev->target.direction = ind->target.direction;
-    ts_status st = parse_target(item, ld, path, keys, &rev->target);
-    if (st != TS_OK || (st = optional_string(item, "source", ld, path, &rev->source)) != TS_OK)
+    rev->target.tolerance = ind->target.tolerance;
+    rev->target.each_year = ind->target.each_year;
+    ts_status st = ts_plan_read_target(item, ld, path, ind, true, &rev->target);
+    if (st != TS_OK)
         return st;
     ts_json_join(sub, sizeof sub, path, "year");
     const cJSON *year = cJSON_GetObjectItemCaseSensitive(item, "year");
@@ -213,9 +121,10 @@ static ts_status parse_revision(const cJSON *item, const loader *ld, const char 
 static ts_status parse_revisions(const cJSON *list, const loader *ld, const char *path,
                                  ts_indicator *ind)
 {
-    if (!ind->target.present)
+    if (!ind->target.present || ind->target.kind == TS_TARGET_TEXT)
         return ts_error_set(ld->err, TS_EINPUT, ld->file, path,
-                            "revisions revise the indicator's target; give \"target\" too");
+                            "revisions revise the indicator's target; give a numeric "
+                            "\"target\" too");
     int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1;
     if (n < 1 || n > TS_MAX_REVISIONS) {
         char got[64];
@@ -305,79 +214,152 @@ static ts_status parse_derived(const cJSON *item, const loader *ld, const char *
     return TS_OK;
 }
 
+/* "baseline" (a number or a figure object) and its year. */
+static ts_status parse_baseline(const cJSON *item, const loader *ld, const char *path,
+                                ts_indicator *ind)
+{
+    const ts_plan *plan = ld->plan;
+    char sub[TS_ERROR_PATH_MAX];
+    ind->baseline_year = plan->base_year;
+    const cJSON *year = cJSON_GetObjectItemCaseSensitive(item, "baseline_year");
+    if (year) {
+        ts_json_join(sub, sizeof sub, path, "baseline_year");
+        ts_status st = ts_json_year_value(year, ld->file, sub, &ind->baseline_year, ld->err);
+        if (st != TS_OK)
+            return st;
+        if (ind->baseline_year > plan->base_year)
+            return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
+                                "baseline year %d is after the base year %d: a later figure "
+                                "is an \"actual\"",
+                                ind->baseline_year, plan->base_year);
+    }
+    ind->baseline = NAN;
+    const cJSON *baseline = cJSON_GetObjectItemCaseSensitive(item, "baseline");
+    if (!baseline)
+        return TS_OK; /* the table's "-": the targets that need one say so */
+    bool described;
+    ts_json_join(sub, sizeof sub, path, "baseline");
+    ts_status st = ts_json_figure(baseline, ld->file, sub, &ind->baseline, &ind->baseline_figure,
+                                  &described, ld->err);
+    ind->has_baseline = st == TS_OK;
+    return st;
+}
+
+/* A driven indicator's own figures: baseline, history, actual values. */
+static ts_status parse_figures(const cJSON *item, const loader *ld, const char *path,
+                               ts_indicator *ind)
+{
+    const ts_plan *plan = ld->plan;
+    char sub[TS_ERROR_PATH_MAX];
+    ts_status st = parse_baseline(item, ld, path, ind);
+    if (st != TS_OK)
+        return st;
+    const cJSON *history = cJSON_GetObjectItemCaseSensitive(item, "history");
+    const cJSON *actual = cJSON_GetObjectItemCaseSensitive(item, "actual");
+    if (history) {
+        ts_json_join(sub, sizeof sub, path, "history");
+        if ((st = ts_json_series(history, ld->file, sub, TS_MIN_YEAR, ind->baseline_year - 1,
+                                 true, &ind->history, ld->err)) != TS_OK)
+            return st;
+    }
+    if (actual) {
+        /* After a baseline from an earlier year, the base year itself can
+         * be an observation (life expectancy: 2019 baseline, 2020 observed). */
+        ts_json_join(sub, sizeof sub, path, "actual");
+        int first = ind->baseline_year < plan->base_year ? ind->baseline_year + 1
+                                                         : plan->base_year + 1;
+        if ((st = ts_json_series(actual, ld->file, sub, first, plan->horizon, true, &ind->actual,
+                                 ld->err)) != TS_OK)
+            return st;
+    }
+    return TS_OK;
+}
+
+/* A derived indicator's figures all come from its inputs; a second,
+ * independent set would contradict them. */
+static ts_status parse_derived_figures(const cJSON *item, const loader *ld, const char *path,
+                                       ts_indicator *ind)
+{
+    static const char *const OWN[] = {"baseline", "baseline_year", "history", "actual"};
+    char sub[TS_ERROR_PATH_MAX];
+    for (size_t k = 0; k < sizeof OWN / sizeof OWN[0]; k++) {
+        if (!cJSON_GetObjectItemCaseSensitive(item, OWN[k]))
+            continue;
+        ts_json_join(sub, sizeof sub, path, OWN[k]);
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
+                            "a derived indicator takes its %s from its inputs; remove it",
+                            OWN[k]);
+    }
+    ind->baseline_year = ld->plan->base_year;
+    ts_json_join(sub, sizeof sub, path, "derived");
+    return parse_derived(cJSON_GetObjectItemCaseSensitive(item, "derived"), ld, sub, ind);
+}
+
+/* What the table says about the row: group, binding or expected, measure. */
+static ts_status parse_row(const cJSON *item, const loader *ld, const char *path,
+                           ts_indicator *ind)
+{
+    int measure = TS_MEASURE_LEVEL, attribute = TS_ATTRIBUTE_NONE;
+    ts_status st;
+    if ((st = read_choice(item, "measure", ld, path, measure_at, 2, &measure)) != TS_OK ||
+        (st = read_choice(item, "attribute", ld, path, attribute_at, 3, &attribute)) != TS_OK)
+        return st;
+    ind->measure = (ts_measure)measure;
+    ind->attribute = (ts_attribute)attribute;
+    if ((st = ts_json_optional_text(item, "name", ld->file, path, &ind->name, ld->err)) != TS_OK ||
+        (st = ts_json_optional_text(item, "unit", ld->file, path, &ind->unit, ld->err)) != TS_OK ||
+        (st = ts_json_optional_text(item, "category", ld->file, path, &ind->category, ld->err)) != TS_OK ||
+        (st = ts_json_optional_text(item, "source", ld->file, path, &ind->source, ld->err)) != TS_OK ||
+        (st = ts_json_optional_text(item, "note", ld->file, path, &ind->note, ld->err)) != TS_OK)
+        return st;
+    return ts_json_optional_text(item, "assumption", ld->file, path, &ind->assumption, ld->err);
+}
+
+static ts_status parse_target_year(const cJSON *item, const loader *ld, const char *path,
+                                   ts_indicator *ind)
+{
+    const ts_plan *plan = ld->plan;
+    ind->target.year = plan->target_year;
+    const cJSON *tyear = cJSON_GetObjectItemCaseSensitive(item, "target_year");
+    if (!tyear)
+        return TS_OK;
+    char sub[TS_ERROR_PATH_MAX];
+    ts_json_join(sub, sizeof sub, path, "target_year");
+    ts_status st = ts_json_year_value(tyear, ld->file, sub, &ind->target.year, ld->err);
+    if (st != TS_OK)
+        return st;
+    if (ind->target.year <= plan->base_year || ind->target.year > plan->horizon)
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
+                            "target year %d is outside [%d, %d] (after the base year, "
+                            "not after the horizon)",
+                            ind->target.year, plan->base_year + 1, plan->horizon);
+    return TS_OK;
+}
+
 static ts_status parse_indicator(const cJSON *item, const loader *ld, ts_indicator *ind)
 {
-    static const char *const keys[] = {"name",   "unit",   "baseline", "target",
-                                       "target_year", "history", "actual", "source",
-                                       "note",   "assumption", "derived", "revisions", NULL};
-    ts_plan *plan = ld->plan;
+    static const char *const keys[] = {
+        "name",   "unit",      "measure",    "baseline",   "baseline_year", "target",
+        "target_year", "history", "actual",  "category",   "attribute",     "source",
+        "note",   "assumption", "derived",   "revisions",  NULL};
     char path[TS_ERROR_PATH_MAX], sub[TS_ERROR_PATH_MAX];
     ts_json_join(path, sizeof path, "indicators", item->string);
     ts_status st = ts_json_check_object(item, keys, ld->file, path, ld->err);
-    if (st != TS_OK)
+    if (st != TS_OK || (st = parse_row(item, ld, path, ind)) != TS_OK)
         return st;
-    if ((st = optional_text(item, "name", ld, path, &ind->name)) != TS_OK ||
-        (st = optional_text(item, "unit", ld, path, &ind->unit)) != TS_OK ||
-        (st = optional_string(item, "source", ld, path, &ind->source)) != TS_OK ||
-        (st = optional_string(item, "note", ld, path, &ind->note)) != TS_OK ||
-        (st = optional_string(item, "assumption", ld, path, &ind->assumption)) != TS_OK)
+    st = cJSON_GetObjectItemCaseSensitive(item, "derived") ? parse_derived_figures(item, ld, path, ind)
+                                                            : parse_figures(item, ld, path, ind);
+    if (st != TS_OK || (st = parse_target_year(item, ld, path, ind)) != TS_OK)
         return st;
-    const cJSON *derived = cJSON_GetObjectItemCaseSensitive(item, "derived");
-    const cJSON *baseline = cJSON_GetObjectItemCaseSensitive(item, "baseline");
-    const cJSON *history = cJSON_GetObjectItemCaseSensitive(item, "history");
-    const cJSON *actual = cJSON_GetObjectItemCaseSensitive(item, "actual");
-    if (derived) {
-        /* A derived indicator's figures all come from its inputs; a second,
-         * independent set would contradict them. */
-        const char *clash = baseline ? "baseline" : history ? "history" : actual ? "actual" : NULL;
-        if (clash) {
-            ts_json_join(sub, sizeof sub, path, clash);
-            return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
-                                "a derived indicator takes its %s from its inputs; remove it",
-                                clash);
-        }
-        ts_json_join(sub, sizeof sub, path, "derived");
-        if ((st = parse_derived(derived, ld, sub, ind)) != TS_OK)
-            return st;
-    } else {
-        ts_json_join(sub, sizeof sub, path, "baseline");
-        if (!baseline)
-            return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
-                                "missing (the value in base year %d)", plan->base_year);
-        if ((st = ts_json_number(baseline, ld->file, sub, &ind->baseline, ld->err)) != TS_OK)
-            return st;
-        if (history) {
-            ts_json_join(sub, sizeof sub, path, "history");
-            if ((st = ts_json_series(history, ld->file, sub, TS_MIN_YEAR, plan->base_year - 1,
-                                     &ind->history, ld->err)) != TS_OK)
-                return st;
-        }
-        if (actual) {
-            ts_json_join(sub, sizeof sub, path, "actual");
-            if ((st = ts_json_series(actual, ld->file, sub, plan->base_year + 1, plan->horizon,
-                                     &ind->actual, ld->err)) != TS_OK)
-                return st;
-        }
-    }
-    ind->target.year = plan->target_year;
-    const cJSON *tyear = cJSON_GetObjectItemCaseSensitive(item, "target_year");
-    if (tyear) {
-        ts_json_join(sub, sizeof sub, path, "target_year");
-        if ((st = ts_json_year_value(tyear, ld->file, sub, &ind->target.year, ld->err)) != TS_OK)
-            return st;
-        if (ind->target.year <= plan->base_year || ind->target.year > plan->horizon)
-            return ts_error_set(ld->err, TS_EINPUT, ld->file, sub,
-                                "target year %d is outside [%d, %d] (after the base year, "
-                                "not after the horizon)",
-                                ind->target.year, plan->base_year + 1, plan->horizon);
-    }
-    static const char *const target_keys[] = {"value", "direction", "source", "note", NULL};
-    const cJSON *target = cJSON_GetObjectItemCaseSensitive(item, "target");
     ind->target.direction = TS_AT_LEAST;
+    ind->target.relative_to = -1;
+    const cJSON *target = cJSON_GetObjectItemCaseSensitive(item, "target");
     if (target) {
         ts_json_join(sub, sizeof sub, path, "target");
-        if ((st = parse_target(target, ld, sub, target_keys, &ind->target)) != TS_OK)
+        int year = ind->target.year;
+        if ((st = ts_plan_read_target(target, ld, sub, ind, false, &ind->target)) != TS_OK)
             return st;
+        ind->target.year = year;
     }
     const cJSON *revisions = cJSON_GetObjectItemCaseSensitive(item, "revisions");
     if (revisions) {
@@ -446,7 +428,9 @@ out:
     return st;
 }
 
-/* Derived baselines, in evaluation order so inputs are known first. */
+/* Derived baselines, in evaluation order so inputs are known first. An
+ * input without a baseline (the table's "-") or with one from another year
+ * leaves the derived indicator without one. */
 static ts_status derive_baselines(const loader *ld)
 {
     ts_plan *plan = ld->plan;
@@ -455,8 +439,15 @@ static ts_status derive_baselines(const loader *ld)
         if (!ind->is_derived)
             continue;
         double in[TS_MAX_FACTORS];
-        for (size_t f = 0; f < ind->derived.n; f++)
-            in[f] = plan->indicators[ind->derived.inputs[f]].baseline;
+        bool complete = true;
+        for (size_t f = 0; f < ind->derived.n; f++) {
+            const ts_indicator *input = &plan->indicators[ind->derived.inputs[f]];
+            in[f] = input->baseline;
+            complete &= input->has_baseline && input->baseline_year == plan->base_year;
+        }
+        ind->baseline = NAN;
+        if (!complete)
+            continue;
         ind->baseline = ts_model_derived_value(ind->derived.scale, ind->derived.n, in,
                                                ind->derived.powers);
         if (!isfinite(ind->baseline)) {
@@ -466,14 +457,82 @@ static ts_status derive_baselines(const loader *ld)
                                 "the derived baseline is undefined: an input is zero or "
                                 "negative under a fractional or negative power");
         }
+        ind->has_baseline = true;
     }
     return TS_OK;
 }
 
+/* "note" (one text) and "notes" (a list): printed under the plan's table. */
+static ts_status parse_notes(const cJSON *root, const loader *ld)
+{
+    ts_plan *plan = ld->plan;
+    const cJSON *note = cJSON_GetObjectItemCaseSensitive(root, "note");
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "notes");
+    int n = list ? (cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1) : 0;
+    if (n < 0 || n > TS_MAX_NOTES) {
+        char got[64];
+        ts_json_describe(list, got, sizeof got);
+        return ts_error_set(ld->err, TS_EINPUT, ld->file, "notes",
+                            "expected a list of at most %d texts, got %s", TS_MAX_NOTES,
+                            n > TS_MAX_NOTES ? "a longer list" : got);
+    }
+    size_t total = (size_t)n + (note != NULL);
+    if (total == 0)
+        return TS_OK;
+    if (!(plan->notes = calloc(total, sizeof *plan->notes)))
+        return ts_error_set(ld->err, TS_ENOMEM, ld->file, "notes", "out of memory");
+    ts_status st = TS_OK;
+    if (note && (st = ts_json_text(note, ld->file, "note", &plan->notes[plan->n_notes++],
+                                   ld->err)) != TS_OK)
+        return st;
+    for (const cJSON *item = list ? list->child : NULL; item; item = item->next) {
+        char sub[TS_ERROR_PATH_MAX];
+        snprintf(sub, sizeof sub, "notes[%zu]", plan->n_notes - (note != NULL));
+        if ((st = ts_json_text(item, ld->file, sub, &plan->notes[plan->n_notes++], ld->err)) != TS_OK)
+            return st;
+    }
+    return TS_OK;
+}
+
+/* "evaluation": {"rule": "elapsed" | "sdg", "band": [low, high]}. */
+static ts_status parse_evaluation(const cJSON *root, const loader *ld)
+{
+    ts_evaluation *ev = &ld->plan->evaluation;
+    *ev = (ts_evaluation){TS_RULE_ELAPSED, 0.9, 1.1};
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, "evaluation");
+    if (!item)
+        return TS_OK;
+    static const char *const keys[] = {"rule", "band", NULL};
+    int rule = TS_RULE_ELAPSED;
+    ts_status st = ts_json_check_object(item, keys, ld->file, "evaluation", ld->err);
+    if (st != TS_OK || (st = read_choice(item, "rule", ld, "evaluation", rule_at, 2, &rule)) != TS_OK)
+        return st;
+    ev->rule = (ts_rule)rule;
+    const cJSON *band = cJSON_GetObjectItemCaseSensitive(item, "band");
+    if (!band)
+        return TS_OK;
+    if (cJSON_IsArray(band) && cJSON_GetArraySize(band) == 2 && cJSON_IsNumber(band->child) &&
+        cJSON_IsNumber(band->child->next)) {
+        ev->band_low = band->child->valuedouble;
+        ev->band_high = band->child->next->valuedouble;
+        if (ev->band_low > 0 && ev->band_low <= 1 && ev->band_high >= 1 && isfinite(ev->band_high))
+            return TS_OK;
+    }
+    char got[64];
+    if (cJSON_IsArray(band) && cJSON_GetArraySize(band) == 2 && cJSON_IsNumber(band->child) &&
+        cJSON_IsNumber(band->child->next))
+        snprintf(got, sizeof got, "[%g, %g]", ev->band_low, ev->band_high);
+    else
+        ts_json_describe(band, got, sizeof got);
+    return ts_error_set(ld->err, TS_EINPUT, ld->file, "evaluation.band",
+                        "expected [low, high] with 0 < low <= 1 <= high, got %s", got);
+}
+
 static ts_status parse_header(const cJSON *root, const loader *ld)
 {
-    static const char *const keys[] = {"id",      "name",       "source",  "note", "base_year",
-                                       "target_year", "horizon", "scenarios", "indicators",
+    static const char *const keys[] = {"id",          "name",       "source",    "note",
+                                       "notes",       "base_year",  "target_year", "horizon",
+                                       "scenarios",   "indicators", "evaluation", "bibliography",
                                        NULL};
     ts_plan *plan = ld->plan;
     ts_status st = ts_json_check_object(root, keys, ld->file, "", ld->err);
@@ -484,8 +543,9 @@ static ts_status parse_header(const cJSON *root, const loader *ld)
         return ts_error_set(ld->err, TS_EINPUT, ld->file, "id", "missing (the plan's id)");
     if ((st = ts_json_string(id, ld->file, "id", &plan->id, ld->err)) != TS_OK ||
         (st = ts_json_id(plan->id, ld->file, "id", ld->err)) != TS_OK ||
-        (st = optional_text(root, "name", ld, "", &plan->name)) != TS_OK ||
-        (st = optional_string(root, "source", ld, "", &plan->source)) != TS_OK)
+        (st = ts_json_optional_text(root, "name", ld->file, "", &plan->name, ld->err)) != TS_OK ||
+        (st = ts_json_optional_text(root, "source", ld->file, "", &plan->source, ld->err)) != TS_OK ||
+        (st = parse_notes(root, ld)) != TS_OK || (st = parse_evaluation(root, ld)) != TS_OK)
         return st;
     const cJSON *by = cJSON_GetObjectItemCaseSensitive(root, "base_year");
     const cJSON *ty = cJSON_GetObjectItemCaseSensitive(root, "target_year");
@@ -607,7 +667,9 @@ ts_status ts_plan_parse(const char *text, size_t len, const char *name, ts_plan 
     }
     if ((st = parse_header(root, &ld)) != TS_OK || (st = parse_scenario_list(root, &ld)) != TS_OK ||
         (st = parse_indicators(root, &ld)) != TS_OK || (st = resolve_order(&ld)) != TS_OK ||
-        (st = derive_baselines(&ld)) != TS_OK)
+        (st = derive_baselines(&ld)) != TS_OK || (st = ts_plan_check_targets(&ld)) != TS_OK ||
+        (st = ts_plan_read_bibliography(root, &ld)) != TS_OK ||
+        (st = ts_plan_check_citations(&ld)) != TS_OK)
         goto out;
     *out = plan;
     plan = NULL;

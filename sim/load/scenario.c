@@ -223,9 +223,15 @@ static ts_status apply_assumption(const cJSON *obj, const layer *ly, size_t inde
         return st;
     if (model) {
         ts_json_join(sub, sizeof sub, path, model->name);
+        if (model->takes_rates && ind->measure == TS_MEASURE_RATE)
+            return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
+                                "\"%s\" is a rate indicator (its values are yearly rates in "
+                                "per cent), and a rate does not compound on itself: project it "
+                                "with level or add",
+                                ind->id);
         if ((st = parse_driver(driver, ly, index, model, sub, as)) != TS_OK)
             return st;
-        if (model->needs_positive_start && !(ind->baseline > 0))
+        if (model->needs_positive_start && ind->has_baseline && !(ind->baseline > 0))
             return ts_error_set(ly->err, TS_EINPUT, ly->file, sub,
                                 "a %s driver needs a positive baseline, but indicators.%s."
                                 "baseline is %.17g",
@@ -538,7 +544,8 @@ out:
 static ts_status check_complete(const ts_plan *plan, const ts_scenario *sc, ts_error *err)
 {
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (plan->indicators[i].is_derived || sc->assumptions[i].model)
+        if (plan->indicators[i].is_derived || sc->assumptions[i].model ||
+            !ts_indicator_has_figures(&plan->indicators[i]))
             continue;
         char path[TS_ERROR_PATH_MAX];
         ts_json_join(path, sizeof path, "assumptions", plan->indicators[i].id);

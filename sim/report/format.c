@@ -62,12 +62,19 @@ void ts_fmt_probability(double p, char *buf, size_t size)
         ts_fmt_percent(p, buf, size);
 }
 
-void ts_fmt_target(const ts_assessment *a, char *buf, size_t size)
+const ts_target *ts_assessed_target(const ts_plan *plan, size_t index, const ts_assessment *a)
 {
-    char value[48];
-    ts_fmt_value(a->target, value, sizeof value);
-    snprintf(buf, size, "%s %s (%d)", ts_direction_symbol(a->direction, TS_SYMBOL_ASCII), value,
-             a->target_year);
+    const ts_indicator *ind = &plan->indicators[index];
+    return a->revision ? &ind->revisions[a->revision - 1].target : &ind->target;
+}
+
+void ts_fmt_target(const ts_plan *plan, size_t index, const ts_assessment *a, ts_lang lang,
+                   char *buf, size_t size)
+{
+    char written[256];
+    ts_fmt_target_written(plan, ts_assessed_target(plan, index, a), lang, TS_SYMBOL_ASCII,
+                          written, sizeof written);
+    snprintf(buf, size, "%s (%d)", written, a->target_year);
 }
 
 void ts_fmt_attained(int year, int horizon, ts_lang lang, char *buf, size_t size)
@@ -92,13 +99,11 @@ void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang
 
 void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size)
 {
-    buf[0] = '\0';
-    if (!plan->indicators[index].assumption)
-        return;
-    int k = 0;
-    for (size_t i = 0; i <= index; i++)
-        k += plan->indicators[i].assumption != NULL;
-    snprintf(buf, size, "[A%d]", k);
+    int k = ts_assumption_number(plan, index);
+    if (k)
+        snprintf(buf, size, "[A%d]", k);
+    else
+        buf[0] = '\0';
 }
 
 /* Length in bytes of the next token: a space, one wide character, or a run
@@ -170,4 +175,68 @@ void ts_fmt_wrapped(ts_buffer *out, const char *label, const char *text, size_t 
         p += len;
     }
     ts_buffer_puts(out, "\n");
+}
+
+void ts_fmt_short(double v, char *buf, size_t size)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    snprintf(buf, size, "%.10g", v == 0 ? 0.0 : v); /* -0 reads as 0 */
+}
+
+/* The number part of a generated target: "-13.5%", "7%/yr", "2x", "+1". */
+static void written_number(const ts_target *t, const ts_table_words *W, char *buf, size_t size)
+{
+    char x[48];
+    /* A whole level reads best with its thousands grouped: 10,000. */
+    if (t->kind == TS_TARGET_VALUE && t->value == round(t->value))
+        ts_fmt_value(t->value, x, sizeof x);
+    else
+        ts_fmt_short(t->value, x, sizeof x);
+    switch (t->kind) {
+    case TS_TARGET_CHANGE:
+        snprintf(buf, size, "%s%s %s", t->value > 0 ? "+" : "", x, W->change);
+        break;
+    case TS_TARGET_CHANGE_PCT:
+        snprintf(buf, size, "%s%s%% %s", t->value > 0 ? "+" : "", x, W->cumulative);
+        break;
+    case TS_TARGET_GROWTH_PCT: snprintf(buf, size, "%s%%%s", x, W->per_year); break;
+    case TS_TARGET_MULTIPLE: snprintf(buf, size, "%s%s", x, W->times); break;
+    default: snprintf(buf, size, "%s", x); break;
+    }
+}
+
+void ts_fmt_target_written(const ts_plan *plan, const ts_target *target, ts_lang lang,
+                           ts_symbol_style style, char *buf, size_t size)
+{
+    const ts_table_words *W = &ts_strings_for(lang)->table;
+    if (!ts_text_empty(&target->as_written) || target->kind == TS_TARGET_TEXT) {
+        const ts_text *t = ts_text_empty(&target->as_written) ? &target->text : &target->as_written;
+        snprintf(buf, size, "%s", ts_text_get(t, lang));
+        return;
+    }
+    char number[96], tol[48] = "", each[48] = "", rel[256] = "";
+    written_number(target, W, number, sizeof number);
+    if (target->direction == TS_ABOUT) {
+        char t[32];
+        ts_fmt_short(target->tolerance, t, sizeof t);
+        snprintf(tol, sizeof tol, " %s%s", W->tolerance, t);
+    }
+    if (target->each_year)
+        snprintf(each, sizeof each, " %s", W->every_year);
+    if (target->relative_to >= 0)
+        snprintf(rel, sizeof rel, " %s %s", W->relative,
+                 ts_indicator_name(&plan->indicators[target->relative_to], lang));
+    snprintf(buf, size, "%s %s%s%s%s", ts_direction_symbol(target->direction, style), number,
+             tol, each, rel);
+}
+
+void ts_fmt_rates(const ts_assessment *a, char *required, char *scenario, size_t size)
+{
+    /* ts_fmt_percent takes a fraction; a rate indicator's rates are per cent. */
+    bool rate = a->measure == TS_MEASURE_RATE;
+    ts_fmt_percent(rate ? a->required_rate / 100 : a->required_growth, required, size);
+    ts_fmt_percent(rate ? a->scenario_rate / 100 : a->scenario_growth, scenario, size);
 }

@@ -15,13 +15,30 @@ void ts_fmt_percent(double v, char *buf, size_t size);
 /* A probability as a percentage; "<0.1%" and ">99.9%" rather than rounding
  * a possible event to 0 or 100. "-" for NaN. */
 void ts_fmt_probability(double p, char *buf, size_t size);
-/* ">= 10,000 (2025)" with the direction's sign. */
-void ts_fmt_target(const ts_assessment *a, char *buf, size_t size);
+/* The target an assessment of indicator `index` is about: its own, or the
+ * revision it names. */
+const ts_target *ts_assessed_target(const ts_plan *plan, size_t index, const ts_assessment *a);
+/* ">= 10,000 (2025)": the target as written (ts_fmt_target_written) and
+ * its year. */
+void ts_fmt_target(const ts_plan *plan, size_t index, const ts_assessment *a, ts_lang lang,
+                   char *buf, size_t size);
 /* The attainment year, or "not by HORIZON" for 0 (in `lang`). */
 void ts_fmt_attained(int year, int horizon, ts_lang lang, char *buf, size_t size);
 /* The indicator's name, and for a revised target " (revised 2027)". */
 void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang lang, char *buf,
                         size_t size);
+/* A target as the plan's table prints it: its "as_written" text, else one
+ * made from its kind, direction and number (">= 65", "<= -13.5% cumulative",
+ * "> 7%/yr", ">= 2x", "~ 5 +/- 0.5", "< 5.5 every year", "... vs GDP
+ * growth"); a text target's text. Signs as `style` writes them. */
+void ts_fmt_target_written(const ts_plan *plan, const ts_target *target, ts_lang lang,
+                           ts_symbol_style style, char *buf, size_t size);
+/* A number as short as it reads: "65", "5.5", "-13.5", "0.125" (at most
+ * ten significant digits; never "-0"). */
+void ts_fmt_short(double v, char *buf, size_t size);
+/* "Needed/yr" and "Scenario/yr" of an assessment: a level's growth rates
+ * ("8.7%"), a rate indicator's average rates, already in per cent. */
+void ts_fmt_rates(const ts_assessment *a, char *required, char *scenario, size_t size);
 /* "[A1]" for the k-th indicator of the plan with an assumption, "" otherwise. */
 void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size);
 /* "  label: text" wrapped at `width` display columns, continuation lines

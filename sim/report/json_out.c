@@ -59,3 +59,14 @@ void ts_jout_string(cJSON *obj, const char *key, const char *s)
     else
         cJSON_AddNullToObject(obj, key);
 }
+
+void ts_jout_text(cJSON *obj, const char *key, const ts_text *t)
+{
+    if (!(t->zh && *t->zh) && !(t->en && *t->en)) {
+        cJSON_AddNullToObject(obj, key);
+        return;
+    }
+    cJSON *o = cJSON_AddObjectToObject(obj, key);
+    ts_jout_string(o, "zh", t->zh);
+    ts_jout_string(o, "en", t->en);
+}

@@ -5,6 +5,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "targetsim/plan.h"
+
 /* A finite number, else null. */
 void ts_jout_number(cJSON *obj, const char *key, double v);
 /* A year, or null for 0. */
@@ -20,5 +22,8 @@ void ts_jout_string(cJSON *obj, const char *key, const char *s);
  * report.json abandoned for lack of memory leaks nothing. */
 void ts_jout_add(cJSON *obj, const char *key, cJSON *item);
 void ts_jout_append(cJSON *array, cJSON *item);
+/* A text as {"zh": ..., "en": ...} (a missing language null), or null when
+ * it has neither. */
+void ts_jout_text(cJSON *obj, const char *key, const ts_text *t);
 
 #endif

@@ -40,15 +40,15 @@ static void target_rows(const ts_run *run, size_t i, int revision, const ts_repo
     const ts_comparison *cmp = run->comparison;
     const ts_indicator *ind = &run->plan->indicators[i];
     const ts_assessment *ref = row_assessment(run, cmp->reference, i, revision);
-    char name[160], target[64], value[48], attained[48], ref_prob[24] = "-";
+    char name[160], target[300], value[48], attained[48], ref_prob[24] = "-";
     ts_fmt_target_name(ind, ref, lang, name, sizeof name);
     for (size_t k = 0; k < cmp->n_rows; k++)
         if (cmp->rows[k].indicator == i && cmp->rows[k].revision == revision) {
             ts_fmt_percent(cmp->rows[k].reference_probability, ref_prob, sizeof ref_prob);
             break;
         }
-    ts_fmt_target(ref, target, sizeof target);
-    ts_fmt_value(ref->value_at_target_year, value, sizeof value);
+    ts_fmt_target(run->plan, i, ref, lang, target, sizeof target);
+    ts_fmt_value(ref->statistic, value, sizeof value);
     ts_fmt_attained(ref->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *first[] = {name, target, run->results[cmp->reference].scenario->id, value,
                            L->compare.reference, attained, "", ref_prob, ""};
@@ -97,7 +97,7 @@ void ts_report_comparison_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     tt_add_row(&t, head);
     const ts_plan *plan = run->plan;
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        if (!plan->indicators[i].target.present)
+        if (!ts_target_scored(&plan->indicators[i].target))
             continue;
         for (size_t k = 0; k <= plan->indicators[i].n_revisions; k++)
             target_rows(run, i, (int)k, L, lang, &t);

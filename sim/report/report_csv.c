@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/text.h"
 #include "csv.h"
+#include "report_parts.h"
 #include "targetsim/report.h"
 
 static void assessment_cells(const ts_indicator *ind, const ts_assessment *a, ts_buffer *out)
@@ -17,12 +19,12 @@ static void assessment_cells(const ts_indicator *ind, const ts_assessment *a, ts
     ts_csv_next_text(out, ind->unit.en);
     ts_csv_next_text(out, ind->unit.zh);
     ts_csv_next_number(out, a->target);
-    ts_buffer_printf(out, ",%s,%d,%d", ts_direction_name(a->direction), a->target_year,
-                     a->as_of);
+    ts_buffer_printf(out, ",%s,%d,%d", a->has_target ? ts_direction_name(a->direction) : "",
+                     a->target_year, a->as_of);
     ts_csv_next_number(out, a->baseline);
     ts_csv_next_number(out, a->value_at_as_of);
     ts_csv_next_number(out, a->value_at_target_year);
-    ts_buffer_printf(out, ",%s", a->attained ? "true" : "false");
+    ts_buffer_printf(out, ",%s", !a->has_target ? "" : a->attained ? "true" : "false");
     ts_csv_next_number(out, a->ratio);
     ts_csv_next_number(out, a->required_growth);
     ts_csv_next_number(out, a->scenario_growth);
@@ -32,7 +34,7 @@ static void assessment_cells(const ts_indicator *ind, const ts_assessment *a, ts
     ts_csv_next_number(out, a->realised_growth);
     ts_csv_next_number(out, a->needed_growth);
     ts_csv_next_number(out, a->shortfall);
-    ts_csv_next_text(out, ind->assumption);
+    ts_csv_next_text(out, ts_text_empty(&ind->assumption) ? NULL : ts_text_get(&ind->assumption, TS_LANG_EN));
 }
 
 /* The Monte Carlo columns; empty without draws. */
@@ -83,6 +85,7 @@ static void target_row(const ts_run *run, const ts_scenario_result *r, size_t i,
     } else {
         ts_buffer_puts(out, ",,,,,,,,,,");
     }
+    ts_report_table_csv_cells(run, i, a->revision, out);
     ts_csv_end_row(out);
 }
 
@@ -96,11 +99,12 @@ ts_status ts_report_render_csv(const ts_run *run, ts_buffer *out, ts_error *err)
                         "needed_growth_by_year,needed_growth_by,"
                         "probability,probability_low,probability_high,probability_by_horizon,"
                         "even_odds_year,p5_at_target_year,p50_at_target_year,p95_at_target_year,"
-                        "required_driver,required_driver_growth\r\n");
+                        "required_driver,required_driver_growth," TS_TABLE_CSV_COLUMNS "\r\n");
     for (size_t s = 0; s < run->n_results; s++) {
         const ts_scenario_result *r = &run->results[s];
         for (size_t i = 0; i < plan->n_indicators; i++) {
-            if (!r->assessments[i].has_target)
+            /* A text target has a row too: the plan-table columns show it. */
+            if (!r->assessments[i].has_target && !r->assessments[i].is_text)
                 continue;
             target_row(run, r, i, &r->assessments[i], out);
             for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)

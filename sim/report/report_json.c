@@ -7,6 +7,7 @@
 
 #include "base/buffer.h"
 #include "base/json_alloc.h"
+#include "base/text.h"
 #include "json_out.h"
 #include "report_parts.h"
 #include "targetsim/report.h"
@@ -19,27 +20,68 @@ static void add_text(cJSON *obj, const char *key, const ts_text *t)
     ts_jout_string(o, "en", t->en);
 }
 
+/* What a figure object of the plan said beside the number: only the keys
+ * it gave. */
+static void figure_json(cJSON *o, const ts_figure *f)
+{
+    if (!ts_text_empty(&f->source))
+        ts_jout_text(o, "source", &f->source);
+    if (!ts_text_empty(&f->note))
+        ts_jout_text(o, "note", &f->note);
+    if (!ts_text_empty(&f->assumption))
+        ts_jout_text(o, "assumption", &f->assumption);
+}
+
 static cJSON *series_json(const ts_series *s)
 {
     cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; i < s->n; i++) {
         cJSON *pt = ts_jout_year_entry(list, s->points[i].year);
         cJSON_AddNumberToObject(pt, "value", s->points[i].value);
+        if (s->figures)
+            figure_json(pt, &s->figures[i]);
+    }
+    return list;
+}
+
+/* The bibliography entries, in file order. */
+static cJSON *bibliography_json(const ts_plan *plan)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < plan->n_sources; k++) {
+        const ts_source_entry *e = &plan->sources[k];
+        cJSON *o = cJSON_CreateObject();
+        ts_jout_string(o, "key", e->key);
+        ts_jout_text(o, "title", &e->title);
+        ts_jout_text(o, "publisher", &e->publisher);
+        ts_jout_string(o, "date", e->date);
+        ts_jout_string(o, "url", e->url);
+        ts_jout_text(o, "gives", &e->gives);
+        ts_jout_append(list, o);
+    }
+    return list;
+}
+
+static cJSON *notes_json(const ts_plan *plan)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < plan->n_notes; k++) {
+        cJSON *o = cJSON_CreateObject();
+        ts_jout_string(o, "zh", plan->notes[k].zh);
+        ts_jout_string(o, "en", plan->notes[k].en);
+        ts_jout_append(list, o);
     }
     return list;
 }
 
 /* The plan's revised targets of one indicator: value, direction, year, source. */
-static cJSON *plan_revisions_json(const ts_indicator *ind)
+static cJSON *plan_revisions_json(const ts_plan *plan, const ts_table *table, size_t index)
 {
+    const ts_indicator *ind = &plan->indicators[index];
     cJSON *list = cJSON_CreateArray();
     for (size_t k = 0; k < ind->n_revisions; k++) {
-        const ts_revision *rev = &ind->revisions[k];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddNumberToObject(o, "value", rev->target.value);
-        cJSON_AddStringToObject(o, "direction", ts_direction_name(rev->target.direction));
-        cJSON_AddNumberToObject(o, "year", rev->target.year);
-        ts_jout_string(o, "source", rev->source);
+        cJSON *o = ts_report_target_json(plan, &ind->revisions[k].target);
+        ts_jout_add(o, "record", ts_report_record_json(&table->revisions[index][k]));
         ts_jout_append(list, o);
     }
     return list;
@@ -52,13 +94,17 @@ static cJSON *plan_json(const ts_run *run)
     cJSON *p = cJSON_CreateObject();
     ts_jout_string(p, "id", plan->id);
     add_text(p, "name", &plan->name);
-    ts_jout_string(p, "source", plan->source);
+    ts_jout_text(p, "source", &plan->source);
     ts_jout_string(p, "file", plan->file);
     cJSON_AddNumberToObject(p, "base_year", plan->base_year);
     cJSON_AddNumberToObject(p, "target_year", plan->target_year);
     cJSON_AddNumberToObject(p, "horizon", run->horizon);
     cJSON_AddNumberToObject(p, "as_of", ts_run_latest_as_of(run));
     ts_jout_year(p, "as_of_limit", run->as_of);
+    ts_jout_add(p, "evaluation", ts_report_evaluation_json(run));
+    ts_jout_add(p, "notes", notes_json(plan));
+    ts_jout_string(p, "bibliography_file", plan->bibliography_file);
+    ts_jout_add(p, "bibliography", bibliography_json(plan));
     cJSON *inds = cJSON_AddArrayToObject(p, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
@@ -66,16 +112,25 @@ static cJSON *plan_json(const ts_run *run)
         ts_jout_string(o, "id", ind->id);
         add_text(o, "name", &ind->name);
         add_text(o, "unit", &ind->unit);
+        cJSON_AddStringToObject(o, "measure", ts_measure_name(ind->measure));
         ts_jout_number(o, "baseline", ind->baseline);
+        cJSON_AddNumberToObject(o, "baseline_year", ind->baseline_year);
+        ts_jout_text(o, "baseline_source", &ind->baseline_figure.source);
+        ts_jout_text(o, "baseline_assumption", &ind->baseline_figure.assumption);
+        ts_jout_text(o, "category", &ind->category);
+        ts_jout_string(o, "attribute", ts_attribute_name(ind->attribute));
         cJSON_AddBoolToObject(o, "derived", ind->is_derived);
-        ts_jout_string(o, "source", ind->source);
-        ts_jout_string(o, "note", ind->note);
-        ts_jout_string(o, "assumption", ind->assumption);
+        ts_jout_text(o, "source", &ind->source);
+        ts_jout_text(o, "note", &ind->note);
+        ts_jout_text(o, "assumption", &ind->assumption);
         ts_jout_add(o, "history", series_json(&ind->history));
         ts_jout_add(o, "actual", series_json(&ind->actual));
-        ts_jout_add(o, "revisions", plan_revisions_json(ind));
+        ts_jout_add(o, "target", ts_report_target_json(plan, &ind->target));
+        ts_jout_add(o, "record", ts_report_record_json(&run->table->records[i]));
+        ts_jout_add(o, "revisions", plan_revisions_json(plan, run->table, i));
         ts_jout_append(inds, o);
     }
+    ts_jout_add(p, "table", ts_report_table_json(run));
     return p;
 }
 
@@ -145,6 +200,9 @@ static void mc_json(cJSON *o, const ts_mc_result *mc, size_t i)
 /* The assessment fields of one target, in report.json's order. */
 static void assessment_json(cJSON *o, const ts_assessment *a)
 {
+    bool present = a->has_target || a->is_text;
+    ts_jout_string(o, "kind", present ? ts_target_kind_name(a->kind) : NULL);
+    cJSON_AddStringToObject(o, "measure", ts_measure_name(a->measure));
     ts_jout_number(o, "target", a->target);
     ts_jout_string(o, "direction", a->has_target ? ts_direction_name(a->direction) : NULL);
     ts_jout_year(o, "target_year", a->has_target ? a->target_year : 0);
@@ -152,6 +210,8 @@ static void assessment_json(cJSON *o, const ts_assessment *a)
     ts_jout_number(o, "baseline", a->baseline);
     ts_jout_number(o, "value_at_as_of", a->value_at_as_of);
     ts_jout_number(o, "value_at_target_year", a->value_at_target_year);
+    ts_jout_number(o, "statistic", a->statistic);
+    ts_jout_number(o, "level_target", a->level_target);
     if (a->has_target)
         cJSON_AddBoolToObject(o, "attained", a->attained);
     else
@@ -159,9 +219,12 @@ static void assessment_json(cJSON *o, const ts_assessment *a)
     ts_jout_number(o, "ratio", a->ratio);
     ts_jout_number(o, "required_growth", a->required_growth);
     ts_jout_number(o, "scenario_growth", a->scenario_growth);
+    ts_jout_number(o, "required_rate", a->required_rate);
+    ts_jout_number(o, "scenario_rate", a->scenario_rate);
     ts_jout_number(o, "progress", a->progress);
     ts_jout_year(o, "attainment_year", a->attainment_year);
     cJSON_AddStringToObject(o, "status", ts_verdict_name(a->status));
+    cJSON_AddBoolToObject(o, "decided", a->decided);
     ts_jout_number(o, "realised_growth", a->realised_growth);
     ts_jout_number(o, "needed_growth", a->needed_growth);
     ts_jout_number(o, "shortfall", a->shortfall);
@@ -182,7 +245,7 @@ static cJSON *revisions_json(const ts_plan *plan, const ts_scenario_result *r, s
     for (size_t k = 0; k < ind->n_revisions; k++) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddNumberToObject(o, "revision", (double)(k + 1));
-        ts_jout_string(o, "source", ind->revisions[k].source);
+        ts_jout_text(o, "source", &ind->revisions[k].target.source);
         assessment_json(o, &r->revisions[i][k]);
         ts_jout_append(list, o);
     }
@@ -195,7 +258,7 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     cJSON *o = cJSON_CreateObject();
     ts_jout_string(o, "id", ind->id);
     assessment_json(o, &r->assessments[i]);
-    ts_jout_string(o, "assumption", ind->assumption);
+    ts_jout_text(o, "assumption", &ind->assumption);
     ts_jout_add(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
     ts_jout_add(o, "revisions", revisions_json(plan, r, i));
     ts_jout_add(o, "required_driver_growth", required_json(plan, r->required[i]));

@@ -6,11 +6,15 @@
 
 #include "base/buffer.h"
 #include "csv.h"
+#include "engine/goal.h"
 #include "targetsim/report.h"
 
-static double share(double v, double target)
+/* The completion of a bar's end: "% of target" as the assessment has it. */
+static double share(const ts_run *run, size_t index, double v)
 {
-    return target != 0 ? v / target : NAN;
+    ts_goal g;
+    ts_goal_init(&g, run->plan, index, &run->plan->indicators[index].target);
+    return ts_goal_completion(&g, v);
 }
 
 static void tornado_row(const ts_run *run, const ts_scenario_result *r,
@@ -29,8 +33,8 @@ static void tornado_row(const ts_run *run, const ts_scenario_result *r,
     ts_csv_next_text(out, bar->from_sd ? "sd" : "default");
     ts_csv_next_number(out, bar->low);
     ts_csv_next_number(out, bar->high);
-    ts_csv_next_number(out, share(bar->low, tg->value));
-    ts_csv_next_number(out, share(bar->high, tg->value));
+    ts_csv_next_number(out, share(run, bar->target, bar->low));
+    ts_csv_next_number(out, share(run, bar->target, bar->high));
     ts_csv_next_number(out, fabs(bar->high - bar->low));
     ts_buffer_printf(out, ",%d", rank);
     ts_csv_end_row(out);
@@ -71,9 +75,7 @@ static void sweep_row(const ts_run *run, const ts_sweep_result *sw, size_t pt, s
     ts_csv_next_number(out, ind->target.value);
     ts_csv_next_number(out, c->value);
     ts_csv_next_number(out, c->share);
-    ts_buffer_printf(out, ",%s", isnan(c->value) ? ""
-                                 : ts_direction_met(ind->target.direction, c->value,
-                                                    ind->target.value) ? "true" : "false");
+    ts_buffer_printf(out, ",%s", isnan(c->value) ? "" : c->attained ? "true" : "false");
     ts_csv_next_year(out, c->attainment_year);
     ts_csv_next_number(out, c->probability);
     ts_csv_next_number(out, c->low);

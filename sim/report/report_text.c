@@ -8,6 +8,7 @@
 #include "base/buffer.h"
 #include "base/text.h"
 #include "format.h"
+#include "provenance.h"
 #include "report_parts.h"
 #include "strings/strings.h"
 #include "targetsim/report.h"
@@ -50,43 +51,6 @@ static void render_header(const ts_run *run, const ts_report_words *L, ts_lang l
     ts_buffer_puts(out, "\n");
 }
 
-/* Once per report: what each indicator is, its unit, baseline and how far
- * observations reach (the same in every scenario). */
-static void render_indicators(const ts_run *run, const ts_report_words *L, ts_lang lang,
-                              ts_buffer *out)
-{
-    const ts_plan *plan = run->plan;
-    if (run->n_results == 0)
-        return;
-    const ts_assessment *as = run->results[0].assessments;
-    tt_table t;
-    tt_init(&t, 6);
-    t.align[3] = t.align[4] = TT_RIGHT;
-    t.max_width[0] = 48;
-    t.max_width[1] = 30;
-    char base_head[48];
-    snprintf(base_head, sizeof base_head, "%s %d", L->col_baseline, plan->base_year);
-    const char *head[] = {L->col_indicator, L->col_unit, L->col_target, base_head, L->col_as_of,
-                          L->col_flags};
-    tt_add_row(&t, head);
-    for (size_t i = 0; i < plan->n_indicators; i++) {
-        const ts_indicator *ind = &plan->indicators[i];
-        char target[64] = "-", baseline[48], as_of[16], flag[16];
-        if (as[i].has_target)
-            ts_fmt_target(&as[i], target, sizeof target);
-        ts_fmt_value(ind->baseline, baseline, sizeof baseline);
-        snprintf(as_of, sizeof as_of, "%d", as[i].as_of);
-        flag_of(plan, i, flag, sizeof flag);
-        const char *row[] = {ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
-                             target, baseline, as_of, flag};
-        tt_add_row(&t, row);
-    }
-    ts_buffer_printf(out, "%s\n", L->indicators_title);
-    tt_render(&t, "  ", out);
-    tt_free(&t);
-    ts_buffer_puts(out, "\n");
-}
-
 /* What the --by column means. */
 static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
 {
@@ -109,10 +73,10 @@ static void verdict_row(const ts_run *run, size_t i, const ts_assessment *a, ts_
                         tt_table *t)
 {
     const ts_plan *plan = run->plan;
-    char name[160], target[64], observed[48], ratio[24], shortfall[48], needed[24],
+    char name[160], target[300], observed[48], ratio[24], shortfall[48], needed[24],
         realised[24], flag[16], by[24];
     ts_fmt_target_name(&plan->indicators[i], a, lang, name, sizeof name);
-    ts_fmt_target(a, target, sizeof target);
+    ts_fmt_target(plan, i, a, lang, target, sizeof target);
     ts_fmt_value(a->value_at_target_year, observed, sizeof observed);
     ts_fmt_percent(a->ratio, ratio, sizeof ratio);
     ts_fmt_value(a->shortfall, shortfall, sizeof shortfall);
@@ -187,7 +151,7 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
 {
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
-    char name[160], target[64], value[48], ratio[24], prob[24] = "", required[24], scen[24],
+    char name[160], target[300], value[48], ratio[24], prob[24] = "", required[24], scen[24],
         attained[32], flag[16];
     flag_of(plan, i, flag, sizeof flag);
     if (!a->has_target) {
@@ -200,14 +164,16 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
         return;
     }
     ts_fmt_target_name(ind, a, lang, name, sizeof name);
-    ts_fmt_target(a, target, sizeof target);
+    ts_fmt_target(plan, i, a, lang, target, sizeof target);
     ts_fmt_value(a->value_at_target_year, value, sizeof value);
     ts_fmt_percent(a->ratio, ratio, sizeof ratio);
-    /* Monte Carlo covers the indicator's own target, not its revisions. */
-    if (r->mc && a->revision == 0)
+    /* Monte Carlo covers the indicator's own target, not its revisions; a
+     * target the observations decide has no probability to give. */
+    if (r->mc && a->revision == 0 && r->mc->targets[i].decided)
+        snprintf(prob, sizeof prob, "%s", L->decided);
+    else if (r->mc && a->revision == 0)
         ts_fmt_probability(r->mc->targets[i].probability, prob, sizeof prob);
-    ts_fmt_percent(a->required_growth, required, sizeof required);
-    ts_fmt_percent(a->scenario_growth, scen, sizeof scen);
+    ts_fmt_rates(a, required, scen, sizeof required);
     ts_fmt_attained(a->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *row[] = {name, target, value, ratio, prob, required, scen, attained,
                          ts_strings_for(lang)->status[a->status], flag};
@@ -221,6 +187,11 @@ static void attained_line(const ts_run *run, const ts_mc_result *mc, size_t i, t
 {
     const ts_mc_target *t = &mc->targets[i];
     int T = run->plan->indicators[i].target.year, H = run->horizon;
+    if (t->decided) {
+        const ts_report_words *L = &ts_strings_for(lang)->report;
+        ts_buffer_printf(line, lang == TS_LANG_ZH ? "%d年：%s" : "in %d: %s", T, L->decided_by_data);
+        return;
+    }
     char p[24], lo[24], hi[24];
     ts_fmt_probability(t->probability, p, sizeof p);
     ts_fmt_probability(t->low, lo, sizeof lo);
@@ -318,7 +289,8 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r,
      * inputs are context. */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < plan->n_indicators; i++) {
-            if (r->assessments[i].has_target != (pass == 0))
+            /* A text target is in the plan table only: nothing to project. */
+            if (r->assessments[i].has_target != (pass == 0) || r->assessments[i].is_text)
                 continue;
             scenario_row(run, r, i, &r->assessments[i], L, lang, &t);
             for (size_t k = 0; pass == 0 && k < plan->indicators[i].n_revisions; k++)
@@ -338,13 +310,35 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r,
 static void render_revision_sources(const ts_indicator *ind, ts_lang lang, ts_buffer *out)
 {
     for (size_t k = 0; k < ind->n_revisions; k++) {
-        if (!ind->revisions[k].source)
+        const ts_text *source = &ind->revisions[k].target.source;
+        if (ts_text_empty(source))
             continue;
         ts_assessment a = {.revision = (int)k + 1, .target_year = ind->revisions[k].target.year};
         char name[160];
         ts_fmt_target_name(ind, &a, lang, name, sizeof name);
-        ts_fmt_wrapped(out, name, ind->revisions[k].source, 96);
+        ts_fmt_wrapped(out, name, ts_text_get(source, lang), 96);
     }
+}
+
+/* Every bibliography entry the plan cites, in full. */
+static void render_bibliography(const ts_plan *plan, const ts_report_words *L, ts_lang lang,
+                                ts_buffer *out)
+{
+    bool any = false;
+    for (size_t k = 0; k < plan->n_sources; k++) {
+        const ts_source_entry *e = &plan->sources[k];
+        if (!ts_provenance_cited(plan, e->key))
+            continue;
+        if (!any)
+            ts_buffer_printf(out, "%s\n", L->prov_bibliography);
+        any = true;
+        ts_buffer line = {0};
+        ts_provenance_entry(e, lang, &line);
+        ts_fmt_wrapped(out, e->key, line.data ? line.data : "", 96);
+        ts_buffer_free_into(&line, out);
+    }
+    if (any)
+        ts_buffer_puts(out, "\n");
 }
 
 static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lang lang,
@@ -354,38 +348,53 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
     int any = 0;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->assumption)
+        if (!ts_indicator_flagged(ind))
             continue;
         if (!any++)
             ts_buffer_printf(out, "%s\n", L->assumptions_title);
         char flag[16], label[128];
         flag_of(plan, i, flag, sizeof flag);
         snprintf(label, sizeof label, "%s %s", flag, ts_indicator_name(ind, lang));
-        ts_fmt_wrapped(out, label, ind->assumption, 96);
+        ts_buffer line = {0};
+        ts_provenance_assumptions(ind, lang, &line);
+        ts_fmt_wrapped(out, label, line.data ? line.data : "", 96);
+        ts_buffer_free_into(&line, out);
     }
     if (any)
         ts_buffer_puts(out, "\n");
+    /* The notes printed under the plan's own table. */
+    for (size_t k = 0; k < plan->n_notes; k++) {
+        if (k == 0)
+            ts_buffer_printf(out, "%s\n", ts_strings_for(lang)->table.notes_title);
+        ts_fmt_wrapped(out, NULL, ts_text_get(&plan->notes[k], lang), 96);
+        if (k + 1 == plan->n_notes)
+            ts_buffer_puts(out, "\n");
+    }
     any = 0;
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (!ind->note)
+        if (ts_text_empty(&ind->note))
             continue;
         if (!any++)
             ts_buffer_printf(out, "%s\n", L->notes_title);
-        ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ind->note, 96);
+        ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ts_text_get(&ind->note, lang), 96);
     }
     if (any)
         ts_buffer_puts(out, "\n");
     ts_buffer_printf(out, "%s\n", L->sources_title);
-    if (plan->source)
-        ts_fmt_wrapped(out, plan->id, plan->source, 96);
+    if (!ts_text_empty(&plan->source))
+        ts_fmt_wrapped(out, plan->id, ts_text_get(&plan->source, lang), 96);
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
-        if (ind->source)
-            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), ind->source, 96);
+        ts_buffer line = {0};
+        ts_provenance_sources(ind, lang, &line);
+        if (line.len)
+            ts_fmt_wrapped(out, ts_indicator_name(ind, lang), line.data, 96);
+        ts_buffer_free_into(&line, out);
         render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");
+    render_bibliography(plan, L, lang, out);
     ts_fmt_wrapped(out, NULL, L->method, 96);
 }
 
@@ -393,7 +402,7 @@ ts_status ts_report_render_text(const ts_run *run, ts_lang lang, ts_buffer *out,
 {
     const ts_report_words *L = &ts_strings_for(lang)->report;
     render_header(run, L, lang, out);
-    render_indicators(run, L, lang, out);
+    ts_report_table_text(run, lang, out);
     render_verdict(run, L, lang, out);
     for (size_t s = 0; s < run->n_results; s++)
         render_scenario(run, &run->results[s], L, lang, out);

@@ -21,7 +21,6 @@
 #include "targetsim/report.h"
 
 enum {
-    TS_N_VERDICTS = TS_MOVING_AWAY + 1,
     TS_N_HTML_CHARTS = TS_HTML_CHARTS_NO_TEMPLATES + 1,
     TS_N_METHOD_RULES = 5,
     TS_N_METHOD_DEFS = 4
@@ -45,6 +44,8 @@ typedef struct ts_report_words {
         *col_ratio, *col_probability, *col_required, *col_scenario, *col_attained, *col_status,
         *col_flags, *col_observed, *col_shortfall, *col_needed, *col_realised;
     const char *input_row, *per_year, *attained_title, *required_title;
+    const char *decided;         /* in place of a probability the observations settle */
+    const char *decided_by_data; /* the same, in the attainment-by-year lines */
     ts_around even_odds;
     ts_around revised; /* after an indicator's name: a revised target and its year */
     struct {
@@ -54,7 +55,27 @@ typedef struct ts_report_words {
         const char *title, *note, *note_no_draws, *difference, *probability, *reference;
     } compare;
     const char *assumptions_title, *notes_title, *sources_title, *method;
+    const char *prov_baseline;     /* "baseline: <source>" in the provenance lines */
+    const char *prov_target;       /* "target: <source>" */
+    const char *prov_bibliography; /* the cited publications in full */
 } ts_report_words;
+
+/* The plan-table view (report.txt, report.html, table.csv): each row as the
+ * plan's table prints it beside its observed record. */
+typedef struct ts_table_words {
+    const char *title, *lead;
+    ts_around evaluated;  /* around the evaluation year */
+    const char *rule_elapsed, *rule_sdg;
+    const char *col_attribute, *col_latest, *col_elapsed, *col_progress, *col_record;
+    const char *attribute[3]; /* by ts_attribute: "", expected, binding */
+    const char *input;        /* the status of an indicator without a target */
+    const char *uncategorised;
+    /* The counts line: "<n> targets: 3 achieved early, ...; binding lagging: a, b". */
+    const char *targets, *count_sep, *binding, *binding_none, *nowcast;
+    /* A target written from its kind when the plan gives no "as_written". */
+    const char *every_year, *cumulative, *per_year, *times, *relative, *change, *tolerance;
+    const char *notes_title;
+} ts_table_words;
 
 /* report.html. Labels are HTML already (some hold <wbr>); input text is
  * escaped where it is written, these are not. */
@@ -90,6 +111,9 @@ typedef struct ts_html_words {
 typedef struct ts_chart_words {
     const char *year, *history, *observed, *interpolated, *target, *target_year, *as_of;
     ts_around reached, not_reached; /* a scenario's attainment year in the legend */
+    /* The y axis when a chart plots a rate's cumulative statistic, around the
+     * base year. */
+    ts_around cumulative_since, average_since, multiple_of;
     /* Between two parts of a title: a list, a label and its text, a name
      * and a remark on it. */
     const char *sep_list, *sep_colon, *sep_aside;
@@ -119,6 +143,7 @@ typedef struct ts_strings {
     const char *status[TS_N_VERDICTS];
     ts_around not_by; /* a target not attained by the horizon year */
     ts_report_words report;
+    ts_table_words table;
     ts_html_words html;
     ts_chart_words chart;
 } ts_strings;

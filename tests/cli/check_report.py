@@ -305,6 +305,15 @@ def rate(start, end, years):
     return (end / start) ** (1.0 / years) - 1
 
 
+def completion(direction, v, x):
+    """'% of target' (methodology 10.7): v / x for a floor, x / v for a
+    ceiling (at_most, below), so that it is >= 1 exactly when the target is
+    met; undefined for x = 0, v = 0 or opposite signs."""
+    if x == 0 or v == 0 or not v / x > 0:
+        return None
+    return x / v if direction in ("at_most", "below") else v / x
+
+
 def assess(plan, ind, path, as_of):
     """The expected assessment fields of one indicator."""
     b = plan["base_year"]
@@ -321,7 +330,7 @@ def assess(plan, ind, path, as_of):
     vT = path[T][0]
     attained = meets(direction, vT, x)
     out.update(target=x, direction=direction, target_year=T, value_at_target_year=vT,
-               attained=attained, ratio=vT / x if x != 0 else None,
+               attained=attained, ratio=completion(direction, vT, x),
                progress=(vT - vb) / (x - vb) if x != vb else None)
     for t in sorted(path):
         if meets(direction, path[t][0], x):

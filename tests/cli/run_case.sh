@@ -27,6 +27,8 @@
 #   200-259  hostile input: odd types, encodings, numbers, ids, special files
 #   260-279  write failures made by the tests/inject library (exit 4)
 #   280-299  limits, and file-system edge cases (symlinks, long names)
+#   300-349  plan tables: target kinds, rate indicators, baselines from
+#            another year, the observed record (--as-of, --band, --rule)
 #   400-449  robustness: hostile text in every chart, out of memory at every
 #            allocation, the output folder's lock and manifest, signals
 #
@@ -95,11 +97,12 @@
 set -u
 
 # The keywords a case may have (tests/README.md says what each means). The
-# first nine and robustness name the number ranges above; a case has its
+# first nine, "tables" and "robustness" name the number ranges above; a case has its
 # range's word.
 KEYWORDS=" basics options input output hindsight monte-carlo hostile write-failure limits
   usage plan scenario json ids extends derived correlation fit revision html filesystem inject
   as-of horizon lang by compare backtest sweep draws threads seed
+  tables kinds record
   robustness charts oom lock manifest signal "
 # shellcheck disable=SC2086 # split on purpose: one blank between words
 KEYWORDS=" $(echo $KEYWORDS) "
@@ -115,7 +118,9 @@ range_keyword() {
     elif ((n < 200)); then echo monte-carlo
     elif ((n < 260)); then echo hostile
     elif ((n < 280)); then echo write-failure
-    elif ((n < 400)); then echo limits
+    elif ((n < 300)); then echo limits
+    elif ((n < 350)); then echo tables
+    elif ((n < 400)); then echo none
     elif ((n < 450)); then echo robustness
     else echo none
     fi

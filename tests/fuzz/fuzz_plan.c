@@ -19,6 +19,25 @@ static void fail(const char *why)
     abort();
 }
 
+/* A target the loader accepted is one kind, scorable or not, with a
+ * tolerance exactly when "about", relative to another indicator only. */
+static void check_target(const ts_plan *plan, const ts_indicator *ind, const ts_target *t)
+{
+    if (!t->present)
+        return;
+    if ((unsigned)t->kind > TS_TARGET_TEXT || (unsigned)t->direction > TS_ABOUT)
+        fail("a target kind or direction outside its enum");
+    if (t->kind == TS_TARGET_TEXT ? !isnan(t->value) : !isfinite(t->value))
+        fail("a text target with a number, or a number that is not finite");
+    if ((t->direction == TS_ABOUT) != (t->tolerance > 0))
+        fail("a tolerance without \"about\", or \"about\" without one");
+    if (t->relative_to >= (long)plan->n_indicators ||
+        (t->relative_to >= 0 && &plan->indicators[t->relative_to] == ind))
+        fail("relative to an unknown indicator or to itself");
+    if (t->year <= plan->base_year || t->year > plan->horizon)
+        fail("a target year outside (base_year, horizon]");
+}
+
 /* Derived inputs point at indicators, and the evaluation order puts every
  * input before the indicators made from it. */
 static void check_order(const ts_plan *plan)
@@ -73,12 +92,19 @@ static void check_plan(const ts_plan *plan)
         const ts_indicator *ind = &plan->indicators[i];
         if (ts_plan_find(plan, ind->id) != (long)i)
             fail("indicator ids are not unique");
-        if (!isfinite(ind->baseline))
-            fail("a baseline is not finite");
+        if (ind->has_baseline != isfinite(ind->baseline))
+            fail("a baseline is there but not finite, or finite but not there");
+        if (ind->baseline_year > plan->base_year || ind->baseline_year < TS_MIN_YEAR)
+            fail("a baseline year outside [TS_MIN_YEAR, base_year]");
+        check_target(plan, ind, &ind->target);
+        for (size_t k = 0; k < ind->n_revisions; k++)
+            check_target(plan, ind, &ind->revisions[k].target);
         if (ind->is_derived && (ind->derived.n < 1 || ind->derived.n > TS_MAX_FACTORS))
             fail("factor count outside [1, TS_MAX_FACTORS]");
-        check_series(&ind->history, TS_MIN_YEAR, plan->base_year - 1);
-        check_series(&ind->actual, plan->base_year + 1, plan->horizon);
+        check_series(&ind->history, TS_MIN_YEAR, ind->baseline_year - 1);
+        check_series(&ind->actual, ind->baseline_year < plan->base_year ? ind->baseline_year + 1
+                                                                        : plan->base_year + 1,
+                     plan->horizon);
     }
     check_order(plan);
 }

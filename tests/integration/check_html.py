@@ -70,9 +70,15 @@ SIGN = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<"}
 STATUS = {
     "en": {"achieved": "achieved", "missed": "missed", "on_track": "on track",
            "moderate": "moderate", "insufficient": "insufficient",
-           "moving_away": "moving away"},
+           "moving_away": "moving away", "achieved_early": "achieved early", "ahead": "ahead",
+           "on_schedule": "on schedule", "lagging": "lagging", "held": "held",
+           "breached": "breached", "not_scored": "not scored", "pending_data": "pending data",
+           "no_data": "no data yet"},
     "zh": {"achieved": "已实现", "missed": "未实现", "on_track": "可如期实现",
-           "moderate": "进展一般", "insufficient": "进展不足", "moving_away": "偏离目标"},
+           "moderate": "进展一般", "insufficient": "进展不足", "moving_away": "偏离目标",
+           "achieved_early": "提前实现", "ahead": "快于预期", "on_schedule": "基本符合预期",
+           "lagging": "滞后", "held": "守住", "breached": "未守住", "not_scored": "不评价",
+           "pending_data": "待数据", "no_data": "暂无数据"},
 }
 
 

@@ -22,7 +22,9 @@ extern "C" {
 /* No as-of limit: every observed value is used. */
 #define TS_AS_OF_LATEST 0
 
-typedef enum ts_point_kind { TS_OBSERVED, TS_INTERPOLATED, TS_PROJECTED } ts_point_kind;
+/* TS_MISSING: a year of the observed part with no figure (before the first
+ * observation of an indicator without a baseline); its value is NaN. */
+typedef enum ts_point_kind { TS_OBSERVED, TS_INTERPOLATED, TS_PROJECTED, TS_MISSING } ts_point_kind;
 
 typedef struct ts_project_options {
     int horizon; /* last projected year; 0 = the plan's horizon */
@@ -39,6 +41,8 @@ typedef struct ts_path {
 typedef struct ts_projection {
     int base_year;
     int horizon;
+    int evaluation_year; /* E: the as-of limit when given, else the latest observed year of
+                          * any indicator (docs/methodology.md, section 10.1) */
     size_t n_years;     /* horizon - base_year + 1 */
     size_t n_paths;     /* = plan->n_indicators */
     ts_path *paths;

@@ -39,6 +39,9 @@ TS_API ts_status ts_report_render_bom(ts_buffer *out, ts_error *err);
  * only when the run has none. */
 TS_API ts_status ts_report_render_backtest_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 TS_API ts_status ts_report_render_compare_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+/* table.csv: the plan-table view, one row per target (revised ones too):
+ * category, attribute, the target as written, the observed record. */
+TS_API ts_status ts_report_render_table_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 /* fan.csv: per scenario, target and year, the Monte Carlo percentiles and
  * the probability of attainment by that year (header only without draws). */
 TS_API ts_status ts_report_render_fan_csv(const ts_run *run, ts_buffer *out, ts_error *err);

@@ -9,6 +9,7 @@
 #include "targetsim/export.h"
 #include "targetsim/mc.h"
 #include "targetsim/plan.h"
+#include "targetsim/record.h"
 #include "targetsim/project.h"
 #include "targetsim/projector.h"
 #include "targetsim/scenario.h"
@@ -40,6 +41,7 @@ struct ts_comparison;
 
 typedef struct ts_run {
     const ts_plan *plan;          /* borrowed: must outlive the run */
+    ts_table *table;              /* owned: the observed record of every target (record.h) */
     int horizon;
     int as_of;                    /* options->as_of (--as-of), TS_AS_OF_LATEST for none */
     size_t n_results;
@@ -76,6 +78,12 @@ TS_API ts_status ts_run_simulate(ts_run *run, const ts_mc_options *opt, ts_error
  * scenario. */
 TS_API ts_status ts_run_sweep(ts_run *run, const ts_sweep_axis *axes, size_t n_axes,
                               const ts_mc_options *mc, ts_error *err);
+
+/* Judges the observed record again by `evaluation` (the rule and the pace
+ * band; --rule and --band), replacing run->table. Fails as ts_table_create
+ * does; the run keeps its table then. */
+TS_API ts_status ts_run_set_evaluation(ts_run *run, const ts_evaluation *evaluation,
+                                       ts_error *err);
 
 /* NULL is a no-op. */
 TS_API void ts_run_free(ts_run *run);

@@ -37,8 +37,10 @@ typedef struct ts_sweep_axis {
 } ts_sweep_axis;
 
 typedef struct ts_sweep_cell {
-    double value;          /* in the target year (NaN: out of the model's domain) */
-    double share;          /* value / target */
+    double value;          /* the target's statistic in its target year (the value for a
+                            * level target; NaN: out of the model's domain) */
+    double share;          /* its completion ("% of target", direction-aware) */
+    bool attained;         /* the target is met on the point's path */
     int attainment_year;   /* first year meeting the target, 0 if none by the horizon */
     double probability;    /* Monte Carlo, NaN without */
     double low, high;      /* its Wilson 95 % interval */

@@ -3,7 +3,10 @@
  * horizon 2030) and one scenario; the expected numbers are the formulas of
  * assess.h evaluated by hand:
  *   required_growth = (x / v_a)^(1/(T-a)) - 1, scenario_growth = (v_T / v_a)^(1/(T-a)) - 1,
- *   ratio = v_T / x, progress = (v_T - v_b) / (x - v_b), R = scenario / required. */
+ *   ratio = v_T / x (x / v_T for a ceiling), progress = (v_T - v_b) / (x - v_b), R = scenario / required.
+ * The two targets decided by observations have their own target year, 2024,
+ * so the evaluation year (the latest observed, methodology 10.1) is 2024
+ * and the 2025 targets are still ahead. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +23,10 @@ static const char *const PLAN =
     " 'below_bar': {'baseline': 100, 'target': {'value': 150}},"
     " 'above_bar': {'baseline': 100, 'target': {'value': 150}},"
     " 'early': {'baseline': 100, 'target': {'value': 150}, 'actual': {'2022': 155}},"
-    " 'short': {'baseline': 100, 'target': {'value': 150}, 'actual': {'2025': 140}},"
-    " 'done': {'baseline': 100, 'target': {'value': 150}, 'actual': {'2025': 160}},"
+    " 'short': {'baseline': 100, 'target_year': 2024, 'target': {'value': 150},"
+    "            'actual': {'2024': 140}},"
+    " 'done': {'baseline': 100, 'target_year': 2024, 'target': {'value': 150},"
+    "           'actual': {'2024': 160}},"
     " 'cut': {'baseline': 100, 'target': {'value': 80, 'direction': 'at_most'}},"
     " 'cut_mid': {'baseline': 100, 'target': {'value': 80, 'direction': 'at_most'}},"
     " 'cut_slow': {'baseline': 100, 'target': {'value': 80, 'direction': 'at_most'}},"
@@ -63,7 +68,9 @@ static void check_forward(int line, const ts_assessment *a, double x, double vT)
     CHECK_INT(a->target_year, 2025);
     CHECK(a->value_at_as_of == 100);
     CHECK_NEAR(a->value_at_target_year, vT);
-    CHECK_NEAR(a->ratio, vT / x);
+    /* The completion points the target's way: x / v_T for a ceiling. */
+    bool ceiling = a->direction == TS_AT_MOST || a->direction == TS_BELOW;
+    CHECK_NEAR(a->ratio, ceiling ? x / vT : vT / x);
     CHECK_NEAR(a->required_growth, pow(x / 100, 1.0 / 5) - 1);
     CHECK_NEAR(a->scenario_growth, pow(vT / 100, 1.0 / 5) - 1);
     CHECK_NEAR(a->progress, (vT - 100) / (x - 100));
@@ -156,23 +163,24 @@ static void test_achieved_at_base(void)
 
 static void test_missed(void)
 {
-    /* The target year is observed: 140 < 150. */
+    /* The target year is observed: 140 < 150 in 2024. */
     ts_assessment a = assess("short");
-    CHECK_INT(a.as_of, 2025);
+    CHECK_INT(a.as_of, 2024);
     CHECK(a.retrospective);
+    CHECK(a.decided);
     CHECK(!a.attained);
     CHECK_INT(a.status, TS_MISSED);
     CHECK(a.value_at_target_year == 140);
     CHECK_NEAR(a.ratio, 140.0 / 150.0);
     CHECK_NEAR(a.progress, (140.0 - 100) / (150.0 - 100));
-    CHECK_NEAR(a.realised_growth, pow(1.4, 1.0 / 5) - 1);
-    CHECK_NEAR(a.needed_growth, pow(1.5, 1.0 / 5) - 1);
+    CHECK_NEAR(a.realised_growth, pow(1.4, 1.0 / 4) - 1);
+    CHECK_NEAR(a.needed_growth, pow(1.5, 1.0 / 4) - 1);
     CHECK_NEAR(a.shortfall, 10.0);
     /* a >= T: no forward rates. */
     CHECK(isnan(a.required_growth));
     CHECK(isnan(a.scenario_growth));
-    /* After 2025 the path grows 5 %: 147 in 2026, 154.35 in 2027. */
-    CHECK_INT(a.attainment_year, 2027);
+    /* After 2024 the path grows 5 %: 147 in 2025, 154.35 in 2026. */
+    CHECK_INT(a.attainment_year, 2026);
 }
 
 static void test_achieved_retrospective(void)
@@ -181,10 +189,10 @@ static void test_achieved_retrospective(void)
     CHECK(a.retrospective);
     CHECK(a.attained);
     CHECK_INT(a.status, TS_ACHIEVED);
-    CHECK_NEAR(a.realised_growth, pow(1.6, 1.0 / 5) - 1);
+    CHECK_NEAR(a.realised_growth, pow(1.6, 1.0 / 4) - 1);
     CHECK_NEAR(a.shortfall, -10.0);
-    /* 2024 is interpolated: 100 * 1.6^(4/5) = 145.6 < 150. */
-    CHECK_INT(a.attainment_year, 2025);
+    /* 2023 is interpolated: 100 * 1.6^(3/4) = 142.3 < 150. */
+    CHECK_INT(a.attainment_year, 2024);
 }
 
 static void test_at_most(void)

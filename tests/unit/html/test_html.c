@@ -175,6 +175,11 @@ static void test_page_numbers(void)
     /* One summary row per target and scenario; inputs have none. */
     CHECK_INT(count(page, "<tr data-indicator="), 2 + 1);
     CHECK(!strstr(page, "data-indicator=\"pop\" data-scenario"));
+    /* The plan table: one row per indicator, inputs included, then the
+     * counts of the two targets (gdp missed in 2025, firms not yet). */
+    CHECK_HAS(page, "<section id=\"plan-table\"");
+    CHECK_INT(count(page, "<tr class=\"plan-row\""), 3);
+    CHECK_HAS(page, "<p class=\"counts\">2 targets: ");
     free(page);
 }
 

@@ -27,11 +27,15 @@ static const piece_field PIECES[] = {
     PAIR(report.needed_by),
     PAIR(report.even_odds),
     PAIR(report.revised),
+    PAIR(table.evaluated),
     PAIR(html.ignored_after),
     PAIR(html.col_value_in),
     {offsetof(ts_strings, html.verdict_line), sizeof ((ts_strings *)0)->html.verdict_line, 0},
     PAIR(chart.reached),
     PAIR(chart.not_reached),
+    PAIR(chart.cumulative_since),
+    PAIR(chart.average_since),
+    PAIR(chart.multiple_of),
     PAIR(chart.fan_probability),
 };
 
@@ -84,10 +88,14 @@ static void test_complete(void)
 /* docs/report-format.md, section 4. */
 static void test_documented_names(void)
 {
-    static const char *const EN[] = {"no target", "achieved",     "missed",     "on track",
-                                     "moderate",  "insufficient", "moving away"};
-    static const char *const ZH[] = {"无目标",   "已实现",   "未实现",  "可如期实现",
-                                     "进展一般", "进展不足", "偏离目标"};
+    static const char *const EN[] = {
+        "no target",    "achieved",   "missed",  "on track", "moderate", "insufficient",
+        "moving away",  "achieved early", "ahead", "on schedule", "lagging", "held",
+        "breached",     "not scored", "pending data", "no data yet"};
+    static const char *const ZH[] = {"无目标",   "已实现",   "未实现",   "可如期实现",
+                                     "进展一般", "进展不足", "偏离目标", "提前实现",
+                                     "快于预期", "基本符合预期", "滞后", "守住",
+                                     "未守住",   "不评价",   "待数据",   "暂无数据"};
     for (size_t v = 0; v < TS_N_VERDICTS; v++) {
         CHECK_STR(ts_strings_for(TS_LANG_EN)->status[v], EN[v]);
         CHECK_STR(ts_strings_for(TS_LANG_ZH)->status[v], ZH[v]);
@@ -96,7 +104,8 @@ static void test_documented_names(void)
 
 /* One target per status (T = 2025, as-of a):
  *   q1: observed 125 in 2022 >= 120 already: achieved.
- *   q2: 2025 observed, 110 < 150: missed.
+ *   q2: its own target year 2024 observed, 110 < 150: missed (2024 is then the
+ *       evaluation year, so the 2025 targets are still ahead).
  *   q3: 100 * 1.05^5 = 127.6 >= 110: on track.
  *   q4: 127.6 < 130; needed (1.3^(1/5) - 1) = 5.39 %, R = 5 / 5.39 = 0.93: moderate.
  *   q5: needed (2^(1/5) - 1) = 14.9 %, R = 2 / 14.9 = 0.13: insufficient.
@@ -104,7 +113,8 @@ static void test_documented_names(void)
 static const char *const PLAN =
     "{'id': 'st', 'base_year': 2020, 'target_year': 2025, 'horizon': 2030, 'indicators': {"
     " 'q1': {'baseline': 100, 'actual': {'2021': 110, '2022': 125}, 'target': {'value': 120}},"
-    " 'q2': {'baseline': 100, 'actual': {'2025': 110}, 'target': {'value': 150}},"
+    " 'q2': {'baseline': 100, 'actual': {'2024': 110}, 'target_year': 2024,"
+    "        'target': {'value': 150}},"
     " 'q3': {'baseline': 100, 'target': {'value': 110}},"
     " 'q4': {'baseline': 100, 'target': {'value': 130}},"
     " 'q5': {'baseline': 100, 'target': {'value': 200}},"

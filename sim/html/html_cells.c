@@ -1,0 +1,53 @@
+/* html_cells.c - the cells report.html's tables share (html_cells.h). */
+#include "html_cells.h"
+
+#include <math.h>
+
+#include "base/buffer.h"
+#include "base/text.h"
+#include "html_out.h"
+#include "report/format.h"
+#include "strings/strings.h"
+#include "targetsim/targetsim.h"
+
+void ts_html_flag(ts_buffer *b, const ts_plan *plan, size_t index)
+{
+    int k = ts_assumption_number(plan, index);
+    if (k)
+        ts_buffer_printf(b, " <a class=\"flag\" href=\"#assumption-%d\">A%d</a>", k, k);
+}
+
+void ts_html_target(ts_buffer *b, const ts_run *run, size_t index, const ts_assessment *a,
+                    ts_lang lang)
+{
+    char written[256];
+    ts_fmt_target_written(run->plan, ts_assessed_target(run->plan, index, a), lang,
+                          TS_SYMBOL_UNICODE, written, sizeof written);
+    ts_html_escape(b, written);
+    ts_buffer_printf(b, " (%d)", a->target_year);
+}
+
+void ts_html_num_cell(ts_buffer *b, const char *field, double v, bool percent)
+{
+    char text[48];
+    if (percent)
+        ts_fmt_percent(v, text, sizeof text);
+    else
+        ts_fmt_value(v, text, sizeof text);
+    ts_buffer_printf(b, "<td class=\"num\" data-field=\"%s\"", field);
+    ts_html_data_value(b, v);
+    ts_buffer_printf(b, ">%s</td>", isfinite(v) ? text : "–");
+}
+
+void ts_html_status(ts_buffer *b, ts_lang lang, ts_verdict v)
+{
+    ts_buffer_printf(b, "<span class=\"status s-%s\">%s</span>", ts_verdict_name(v),
+                     ts_strings_for(lang)->status[v]);
+}
+
+void ts_html_status_cell(ts_buffer *b, ts_lang lang, ts_verdict v)
+{
+    ts_buffer_printf(b, "<td data-field=\"status\" data-value=\"%s\">", ts_verdict_name(v));
+    ts_html_status(b, lang, v);
+    ts_buffer_puts(b, "</td>");
+}
