@@ -1,6 +1,8 @@
-/* chart_wrap.c - splitting a long indicator name over two tic-label lines.
+/* chart_wrap.c - splitting a long indicator name over two tic-label lines
+ * (the second cut short with "…" past twice the width).
  * The bar charts put names beside the axis, where one long line would push
- * the plot aside or be cut off at the image edge. */
+ * the plot aside or be cut off at the image edge. Both lines are tic
+ * labels, which gnuplot reads as formats: quoted with ts_chart_quote_tic. */
 #include <string.h>
 
 #include "base/buffer.h"
@@ -39,11 +41,20 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
     ts_buffer line = {0};
     ts_buffer_append(&line, name, cut);
     ts_tpl_array_sep(first);
-    ts_chart_quote(first, line.data ? line.data : "");
+    ts_chart_quote_tic(first, line.data ? line.data : "");
     line.len = 0;
     const char *rest = name + cut;
     rest += strspn(rest, " ");
+    /* A very long name would push the plot off the image ("Terminal canvas
+     * area too small"), so the second line stops at twice the width with an
+     * ellipsis; the chart's title or data file has the whole name. */
+    size_t keep = break_at(rest, 2 * width - 1);
+    if (rest[keep]) {
+        ts_buffer_append(&line, rest, keep);
+        ts_buffer_puts(&line, "…");
+        rest = line.data;
+    }
     ts_tpl_array_sep(second);
-    ts_chart_quote(second, rest);
-    ts_buffer_free(&line);
+    ts_chart_quote_tic(second, rest);
+    ts_buffer_free_into(&line, first);
 }

@@ -1,6 +1,7 @@
 /* messages.c - the CLI's user-facing text. */
 #include "messages.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -56,6 +57,11 @@ static bool worded_for_option(const ts_error *err, const ts_cli_options *opt, ts
 
 void ts_msg_error(const ts_error *err, const ts_cli_options *opt)
 {
+    /* Out of memory is one line, whatever ran out: no file, no path. */
+    if (err->code == TS_ENOMEM) {
+        fprintf(stderr, "targetsim: %s\n", err->message[0] ? err->message : "out of memory");
+        return;
+    }
     ts_error worded;
     if (worded_for_option(err, opt, &worded))
         err = &worded;
@@ -203,4 +209,11 @@ void ts_msg_progress_done(void)
     /* Clear the bar's line so the next message starts clean. */
     fputs("\r\033[K", stderr);
     fflush(stderr);
+}
+
+void ts_msg_interrupted(int sig, const char *out_dir, bool written)
+{
+    fprintf(stderr, "targetsim: interrupted by %s; %s\n", sig == SIGINT ? "SIGINT" : "SIGTERM",
+            written ? "the run's files were already written" : "no file was changed");
+    (void)out_dir;
 }

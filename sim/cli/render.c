@@ -39,7 +39,10 @@
  * Everything a signal handler would have to undo (issue 16) lives in one
  * place, `live` below: the pids of the running gnuplot children and the
  * temporary image names of every chart of the render; ts_render_abort()
- * kills the one and removes the other (see render.h). */
+ * kills the one and removes the other (see render.h). The CLI's handler
+ * calls it and sets the flag ts_render_stop_flag points at: from then on no
+ * gnuplot is started and no chart handed out, and the loop below, woken
+ * by the children's ends of file, reaps them and returns. */
 #include "render.h"
 
 #include <errno.h>
@@ -72,6 +75,14 @@ static struct {
     char (*volatile temp)[PATH_MAX];         /* n_temp paths, or NULL */
     volatile size_t n_temp;
 } live;
+
+volatile sig_atomic_t *ts_render_stop_flag = NULL;
+
+/* The CLI's signal flag is set: start no gnuplot and hand out no chart. */
+static bool stopping(void)
+{
+    return ts_render_stop_flag && *ts_render_stop_flag;
+}
 
 void ts_render_abort(void)
 {
@@ -290,7 +301,7 @@ static void feed(render *r, proc *p)
             send_text(p, cd, (size_t)n);
         p->in_place = true;
     }
-    if (r->next < r->set->n) {
+    if (r->next < r->set->n && !stopping()) {
         dispatch(r, p, r->next++);
     } else if (p->in_fd >= 0) {
         close(p->in_fd);
@@ -386,7 +397,7 @@ static void on_exit_of(render *r, proc *p)
             while (r->next < r->set->n)
                 add_failure(r, r->next++, "", last);
     }
-    while (r->next < r->set->n) {
+    while (r->next < r->set->n && !stopping()) {
         if (start(r, p) == 0) {
             feed(r, p);
             return;
@@ -408,6 +419,10 @@ static void loop(render *r)
     struct pollfd fds[TS_RENDER_MAX_PROCS];
     size_t who[TS_RENDER_MAX_PROCS];
     while (running(r) > 0) {
+        /* Stopped: the children are killed (again: one may have started
+         * after the handler ran) and their ends of file come next. */
+        if (stopping())
+            ts_render_abort();
         size_t n = 0;
         for (size_t k = 0; k < r->n_procs; k++)
             if (r->procs[k].pid != 0) {
@@ -527,7 +542,7 @@ int ts_render_run(ts_renderer *r, const char *dir, const ts_chart_set *set,
     live.n_temp = N_EXT * set->n;
     for (size_t k = 0; k < r->n_procs; k++) {
         proc *p = &r->procs[k];
-        while (p->pid == 0 && r->next < set->n) {
+        while (p->pid == 0 && r->next < set->n && !stopping()) {
             if (start(r, p) == 0)
                 break;
             add_failure(r, r->next++, "cannot start gnuplot: ", strerror(errno));

@@ -5,6 +5,7 @@
 #ifndef TS_RENDER_H
 #define TS_RENDER_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "targetsim/chart.h"
@@ -70,5 +71,11 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
 void ts_render_abort(void);
 
 void ts_render_outcome_free(ts_render_outcome *out);
+
+/* When set and non-zero (the CLI points it at its signal flag): no more
+ * gnuplot is started and no chart handed out; those running are killed
+ * (ts_render_abort) and reaped, and ts_render_run returns. The charts not
+ * drawn are then neither rendered nor failed. */
+extern volatile sig_atomic_t *ts_render_stop_flag;
 
 #endif

@@ -442,7 +442,7 @@ static void render_bibliography(ts_buffer *b, const ts_plan *plan, ts_lang lang)
         ts_html_wrap(b, "<dt id=\"source-", e->key, "\">");
         ts_html_escape(b, e->key);
         ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, b);
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -469,7 +469,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
         ts_buffer line = {0};
         ts_provenance_assumptions(ind, lang, &line);
         ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, b);
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -489,7 +489,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
             ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
             ts_html_wrap(b, "<dd class=\"text\">", line.data, "</dd>\n");
         }
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, b);
     }
     ts_buffer_puts(b, "</dl>\n");
     render_bibliography(b, plan, lang);

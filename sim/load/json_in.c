@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/id.h"
+#include "base/json_alloc.h"
 
 #define TS_STRINGIFY_(x) #x
 #define TS_STRINGIFY(x) TS_STRINGIFY_(x)
@@ -307,9 +308,15 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     memcpy(copy, text, len);
     copy[len] = '\0';
     const char *end = NULL;
+    ts_json_alloc_begin();
     cJSON *parsed = cJSON_ParseWithOpts(copy, &end, 0);
     size_t offset = end ? (size_t)(end - copy) : 0;
     free(copy);
+    /* cJSON fails alike for bad text and for memory: the mark tells. */
+    if (ts_json_alloc_failed()) {
+        cJSON_Delete(parsed);
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    }
     /* cJSON gives up at its nesting limit (it recurses once per level);
      * "unexpected '['" would not say why. */
     if (!parsed && offset < len && nesting_at(text, offset) >= CJSON_NESTING_LIMIT)

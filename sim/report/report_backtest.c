@@ -218,11 +218,11 @@ cJSON *ts_report_backtest_json(const ts_run *run)
         cJSON *closest = cJSON_AddArrayToObject(o, "closest_scenarios");
         for (size_t s = 0; s < bt->n_scenarios; s++)
             if (ts_backtest_cell_at(bt, s, i)->closest)
-                cJSON_AddItemToArray(closest, cJSON_CreateString(run->results[s].scenario->id));
+                ts_jout_append(closest, cJSON_CreateString(run->results[s].scenario->id));
         cJSON *list = cJSON_AddArrayToObject(o, "scenarios");
         for (size_t s = 0; s < bt->n_scenarios; s++)
-            cJSON_AddItemToArray(list, cell_json(run, s, i));
-        cJSON_AddItemToArray(inds, o);
+            ts_jout_append(list, cell_json(run, s, i));
+        ts_jout_append(inds, o);
     }
     return root;
 }

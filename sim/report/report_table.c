@@ -218,8 +218,8 @@ static void header_lines(const ts_run *run, ts_lang lang, ts_buffer *out)
     ts_fmt_wrapped(out, NULL, W->lead, 96);
     ts_buffer line = {0};
     ts_report_table_rule(run, lang, &line);
-    ts_fmt_wrapped(out, NULL, line.data, 96);
-    ts_buffer_free(&line);
+    ts_fmt_wrapped(out, NULL, line.data ? line.data : "", 96);
+    ts_buffer_free_into(&line, out);
 }
 
 void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out)
@@ -271,7 +271,7 @@ void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     ts_buffer line = {0};
     ts_report_table_counts(run, lang, &line);
     ts_fmt_wrapped(out, NULL, line.data ? line.data : "", 96);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, out);
     ts_buffer_puts(out, "\n");
 }
 
@@ -326,7 +326,7 @@ cJSON *ts_report_record_json(const ts_record *rec)
     }
     cJSON *years = cJSON_AddArrayToObject(o, "breached_years");
     for (size_t k = 0; k < rec->n_breached; k++)
-        cJSON_AddItemToArray(years, cJSON_CreateNumber(rec->breached_years[k]));
+        ts_jout_append(years, cJSON_CreateNumber(rec->breached_years[k]));
     ts_jout_number(o, "nowcast", rec->nowcast);
     return o;
 }
@@ -351,7 +351,7 @@ cJSON *ts_report_table_json(const ts_run *run)
                 continue;
             if (!ids)
                 ids = cJSON_AddArrayToObject(binding, ts_verdict_name(COUNT_ORDER[k]));
-            cJSON_AddItemToArray(ids, cJSON_CreateString(ind->id));
+            ts_jout_append(ids, cJSON_CreateString(ind->id));
         }
     }
     return o;
@@ -363,7 +363,7 @@ cJSON *ts_report_evaluation_json(const ts_run *run)
     cJSON_AddNumberToObject(o, "year", run->table->evaluation_year);
     cJSON_AddStringToObject(o, "rule", ts_rule_name(run->table->evaluation.rule));
     const double band[] = {run->table->evaluation.band_low, run->table->evaluation.band_high};
-    cJSON_AddItemToObject(o, "band", cJSON_CreateDoubleArray(band, 2));
+    ts_jout_add(o, "band", cJSON_CreateDoubleArray(band, 2));
     return o;
 }
 

@@ -122,7 +122,7 @@ static void render_verdict(const ts_run *run, const ts_report_words *L, ts_lang 
             if (r->revisions[i][k].retrospective)
                 verdict_row(run, i, &r->revisions[i][k], lang, &t);
     }
-    if (t.n_rows > 1) {
+    if (t.n_rows > 1 || t.failed) { /* tt_render marks `out` failed */
         ts_buffer_printf(out, "%s\n", L->verdict_title);
         ts_fmt_wrapped(out, NULL, L->verdict_note, 96);
         if (run->by_year)
@@ -225,7 +225,7 @@ static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
             ts_buffer_printf(&line, "%s%d%s", L->even_odds.before, even, L->even_odds.after);
         ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang),
                        line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
 }
 
@@ -251,7 +251,7 @@ static void render_required(const ts_run *run, const ts_scenario_result *r,
             title = true;
             ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data, 96);
         }
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
 }
 
@@ -335,7 +335,7 @@ static void render_bibliography(const ts_plan *plan, const ts_report_words *L, t
         ts_buffer line = {0};
         ts_provenance_entry(e, lang, &line);
         ts_fmt_wrapped(out, e->key, line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
     if (any)
         ts_buffer_puts(out, "\n");
@@ -358,7 +358,7 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
         ts_buffer line = {0};
         ts_provenance_assumptions(ind, lang, &line);
         ts_fmt_wrapped(out, label, line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
     if (any)
         ts_buffer_puts(out, "\n");
@@ -390,7 +390,7 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
         ts_provenance_sources(ind, lang, &line);
         if (line.len)
             ts_fmt_wrapped(out, ts_indicator_name(ind, lang), line.data, 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
         render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");

@@ -6,7 +6,9 @@
 # runs each: 12,500 draws (3 blocks and a part; past the 1 MiB store budget,
 # so the draws are made twice and the percentiles kept in bounded memory),
 # with a sweep (draws per grid point), --backtest and --compare so that every
-# output is written; and 1,500 draws (kept whole, one pass).
+# output is written; and 1,500 draws (kept whole, one pass). manifest.json
+# names the command line (--threads N): its list of files, sizes and SHA-256
+# must be the same, not the whole file.
 #
 # Usage: threads_identical.sh BIN
 set -u
@@ -33,7 +35,14 @@ for name in passes store; do
         status=1
     fi
     for t in 2 3; do
-        if ! diff -r -q "$WORK/$name-t1" "$WORK/$name-t$t"; then
+        if ! python3 -c 'import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+sys.exit(a["files"] != b["files"] or a["seed"] != b["seed"])' \
+            "$WORK/$name-t1/manifest.json" "$WORK/$name-t$t/manifest.json"; then
+            echo "FAIL: $name: manifest.json lists other files with --threads $t"
+            status=1
+        fi
+        if ! diff -r -q -x manifest.json "$WORK/$name-t1" "$WORK/$name-t$t"; then
             echo "FAIL: $name: the outputs differ between --threads 1 and --threads $t"
             for f in $(ls "$WORK/$name-t1"); do
                 cmp -s "$WORK/$name-t1/$f" "$WORK/$name-t$t/$f" ||
