@@ -320,6 +320,18 @@ static void print_charts(const ts_chart_set *charts, size_t n_rendered, const ch
     printf("\n");
 }
 
+/* --observed: the years of the files, up to last year (a year's figures
+ * are published once it is over). */
+static ts_status read_observed(ts_plan *plan, const ts_cli_options *opt, ts_error *err)
+{
+    if (!opt->n_observed)
+        return TS_OK;
+    time_t now = time(NULL);
+    struct tm tm;
+    int latest = gmtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : 0;
+    return ts_plan_read_observed(plan, opt->observed, opt->n_observed, latest, err);
+}
+
 static ts_status run_job(const ts_cli_options *opt, ts_error *err)
 {
     ts_plan *plan = NULL;
@@ -332,7 +344,7 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     bool *failed = NULL;
     outputs o = {0};
     ts_status st = ts_plan_load(opt->plan, &plan, err);
-    if (st != TS_OK)
+    if (st != TS_OK || (st = read_observed(plan, opt, err)) != TS_OK)
         goto out;
     const char *const *files = opt->n_scenarios ? opt->scenarios : (const char *const *)plan->scenarios;
     size_t n_files = opt->n_scenarios ? opt->n_scenarios : plan->n_scenarios;

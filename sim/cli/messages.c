@@ -60,7 +60,9 @@ void ts_msg_error(const ts_error *err, const ts_cli_options *opt)
     if (worded_for_option(err, opt, &worded))
         err = &worded;
     fputs("targetsim: ", stderr);
-    if (err->file[0])
+    if (err->file[0] && err->line > 0)
+        fprintf(stderr, "%s:%ld: ", err->file, err->line);
+    else if (err->file[0])
         fprintf(stderr, "%s: ", err->file);
     if (err->path[0])
         fprintf(stderr, "%s: ", err->path);

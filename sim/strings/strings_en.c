@@ -301,4 +301,11 @@ const ts_strings ts_strings_en = {
         .sweep_probability = "probability",
         .sweep_model = {.growth = "growth", .add = "add", .level = "level"},
     },
+    .observed = {
+        .line = {" line ", ""},
+        .open = " (",
+        .close = ")",
+        .sep = "; ",
+        .replaces = "replaces the plan's ",
+    },
 };

@@ -280,4 +280,11 @@ const ts_strings ts_strings_zh = {
         .sweep_probability = "概率",
         .sweep_model = {.growth = "年增速", .add = "年增量", .level = "水平"},
     },
+    .observed = {
+        .line = {"第", "行"},
+        .open = "（",
+        .close = "）",
+        .sep = "；",
+        .replaces = "替换规划文件中的",
+    },
 };
