@@ -176,7 +176,7 @@ static ts_status read_header(csv_reader *rd, char *line, long number)
 /* "2023": four digits, nothing else. */
 static ts_status parse_year(const csv_reader *rd, const char *text, long number, int *year)
 {
-    bool digits = *text != '\0' && strlen(text) <= 4;
+    bool digits = strlen(text) == 4;
     for (const char *p = text; digits && *p; p++)
         digits = isdigit((unsigned char)*p) != 0;
     if (!digits)
