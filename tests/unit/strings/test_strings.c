@@ -37,6 +37,7 @@ static const piece_field PIECES[] = {
     PAIR(chart.average_since),
     PAIR(chart.multiple_of),
     PAIR(chart.fan_probability),
+    PAIR(observed.line),
 };
 
 static const piece_field *piece_at(size_t offset)
