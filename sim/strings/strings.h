@@ -46,6 +46,11 @@ typedef struct ts_report_words {
     const char *input_row, *per_year, *attained_title, *required_title;
     const char *decided;         /* in place of a probability the observations settle */
     const char *decided_by_data; /* the same, in the attainment-by-year lines */
+    /* A growth that reaches a target but lies beyond +-30 % a year: the
+     * mark after the Needed/yr cell, the note under the table explaining
+     * it, and the word after a required driver growth. */
+    const char *implausible_mark, *implausible_note;
+    ts_around implausible; /* around the word, e.g. " (implausible)" */
     ts_around even_odds;
     ts_around revised; /* after an indicator's name: a revised target and its year */
     struct {

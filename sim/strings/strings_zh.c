@@ -57,8 +57,11 @@ const ts_strings ts_strings_zh = {
         .col_realised = "实际年增速",
         .input_row = "输入，无目标",
         .per_year = "/年",
-        .decided = "已定",
+        .decided = "已确定",
         .decided_by_data = "已由实际数据确定",
+        .implausible_mark = "!",
+        .implausible_note = "! 超出合理范围：所需年增速超过±30%",
+        .implausible = {"（超出合理范围", "）"},
         .attained_title = "按年份达成的概率（抽样占比）：",
         .required_title =
             "恰好达到目标所需的驱动因素增速（自该因素截至年起保持不变，其他因素按情景）：",
