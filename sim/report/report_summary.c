@@ -84,7 +84,7 @@ static void simulation_lines(const ts_run *run, const ts_summary_info *info, ts_
                              ts_buffer *out)
 {
     if (info->draws && lang == TS_LANG_ZH)
-        ts_buffer_printf(out, "蒙特卡洛模拟：每个情景 %zu 次抽样，随机种子 %llu，%u 个线程，%.2f 秒\n",
+        ts_buffer_printf(out, "蒙特卡洛模拟：每个情景 %zu 次抽样，随机数初值 %llu，%u 个线程，%.2f 秒\n",
                          info->draws, info->seed, info->threads, info->seconds);
     else if (info->draws)
         ts_buffer_printf(out, "Monte Carlo: %zu draws per scenario, seed %llu, %u thread%s, %.2f s\n",

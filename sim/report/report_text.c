@@ -38,7 +38,7 @@ static void render_header(const ts_run *run, const ts_report_words *L, ts_lang l
         ts_fmt_value((double)run->mc_draws, draws, sizeof draws);
         if (lang == TS_LANG_ZH)
             snprintf(line, sizeof line,
-                     "蒙特卡洛模拟：每个情景%s次抽样，随机种子%llu。P(目标)：目标年达到目标的抽样"
+                     "蒙特卡洛模拟：每个情景%s次抽样，随机数初值%llu。P(目标)：目标年达到目标的抽样"
                      "占比（方括号内为95%% Wilson区间）。",
                      draws, (unsigned long long)run->mc_seed);
         else
@@ -57,7 +57,7 @@ static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
     char line[512];
     if (lang == TS_LANG_ZH)
         snprintf(line, sizeof line,
-                 "至%d年所需年增速：自最近观测值起按固定年增速在%d年达到目标所需的增速。", by_year,
+                 "至%d年所需年增速：自最近实际值起按固定年增速在%d年达到目标所需的增速。", by_year,
                  by_year);
     else
         snprintf(line, sizeof line,
