@@ -3,6 +3,7 @@
  * The bar charts put names beside the axis, where one long line would push
  * the plot aside or be cut off at the image edge. Both lines are tic
  * labels, which gnuplot reads as formats: quoted with ts_chart_quote_tic. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "base/buffer.h"
@@ -12,6 +13,21 @@
 static size_t utf8_len(unsigned char c)
 {
     return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+static bool ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* A break at `i` not inside a Latin word or number ("GDP" in a Chinese
+ * name): the start of that word, unless the word starts the name. */
+static size_t word_start(const char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && ascii_alnum(s[j - 1]) && ascii_alnum(s[i]))
+        j--;
+    return j > 0 ? j : i;
 }
 
 /* Byte offset where `s` should break so the first line stays within
@@ -26,7 +42,7 @@ static size_t break_at(const char *s, size_t width)
         memcpy(one, s + i, len <= n - i ? len : n - i);
         size_t w = tt_display_width(one);
         if (used + w > width && i > 0)
-            return last_space ? last_space : i;
+            return last_space ? last_space : word_start(s, i);
         if (s[i] == ' ')
             last_space = i;
         used += w;

@@ -217,6 +217,12 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
             return TS_CLI_EXIT_USAGE;
         }
         opt->scenarios[opt->n_scenarios++] = value;
+    } else if (strcmp(name, "--observed") == 0) {
+        if (opt->n_observed >= TS_CLI_MAX_OBSERVED) {
+            ts_msg_usage_error("at most %d --observed files", TS_CLI_MAX_OBSERVED);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->observed[opt->n_observed++] = value;
     } else if (strcmp(name, "--out") == 0) {
         /* "out/" and "out" name one folder; drop trailing slashes so messages
          * read "out/report.txt". argv strings are the program's to modify. */
@@ -263,7 +269,7 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
     static const char *const WITH_VALUE[] = {"--plan",    "--scenario", "--out",   "--as-of",
                                              "--horizon", "--lang",     "--by",    "--compare",
                                              "--draws",   "--seed",     "--threads", "--sweep",
-                                             "--band",    "--rule",     NULL};
+                                             "--band",    "--rule",     "--observed", NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;

@@ -9,10 +9,15 @@
 
 #include "targetsim/targetsim.h"
 
+/* The most --observed files one run reads. */
+enum { TS_CLI_MAX_OBSERVED = 64 };
+
 typedef struct ts_cli_options {
     char *plan;           /* owned */
     const char *scenarios[TS_MAX_SCENARIOS];
     size_t n_scenarios;
+    const char *observed[TS_CLI_MAX_OBSERVED]; /* --observed FILE.csv, in order */
+    size_t n_observed;
     const char *out_dir;
     int as_of;            /* TS_AS_OF_LATEST when not given */
     int horizon;          /* 0 when not given */

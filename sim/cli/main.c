@@ -312,66 +312,42 @@ static ts_status render_charts(const ts_cli_options *opt, ts_outdir *od, ts_rend
     return st;
 }
 
-/* "  backtest from 2020, closest: gdp=trend ..." */
-static void print_backtest(const ts_run *run)
+/* The console summary, in the run's language (the library words it). */
+/* The console summary, made before the output folder changes (running out
+ * of memory here must leave the folder as it was) and printed after. */
+static ts_status make_summary(const ts_run *run, const ts_cli_options *opt, double seconds,
+                              const ts_chart_set *charts, size_t n_rendered, ts_buffer *out,
+                              ts_error *err)
 {
-    const ts_backtest *bt = run->backtest;
-    printf("  backtest from %d, closest:", bt->from_year);
-    for (size_t i = 0; i < bt->n_indicators; i++) {
-        bool first = true;
-        for (size_t s = 0; s < bt->n_scenarios; s++) {
-            if (!ts_backtest_cell_at(bt, s, i)->closest)
-                continue;
-            if (first)
-                printf(" %s=", run->plan->indicators[i].id);
-            printf("%s%s", first ? "" : ",", run->results[s].scenario->id);
-            first = false;
-        }
-    }
-    printf("\n");
-}
-
-static void print_summary(const ts_run *run, const ts_cli_options *opt, double seconds)
-{
-    const ts_plan *plan = run->plan;
-    printf("%s: %zu scenario%s x %zu indicators, %d-%d\n", plan->id, run->n_results,
-           run->n_results == 1 ? "" : "s", plan->n_indicators, plan->base_year, run->horizon);
-    for (size_t s = 0; s < run->n_results; s++) {
-        const ts_scenario_result *r = &run->results[s];
-        printf("  %-12s", r->scenario->id);
-        for (size_t i = 0; i < plan->n_indicators; i++) {
-            if (!r->assessments[i].has_target)
-                continue;
-            printf(" %s=%s", plan->indicators[i].id, ts_verdict_name(r->assessments[i].status));
-            for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
-                printf(" %s@%d=%s", plan->indicators[i].id, r->revisions[i][k].target_year,
-                       ts_verdict_name(r->revisions[i][k].status));
-        }
-        printf("\n");
-    }
+    const char *files[16];
+    size_t n = 0;
+    static const char *const ALWAYS[] = {"report.txt", "report.json", "report.csv",
+                                         "paths.csv",  "table.csv",   "report.html",
+                                         "fan.csv",    "tornado.csv", "sweep.csv"};
+    for (size_t k = 0; k < sizeof ALWAYS / sizeof ALWAYS[0]; k++)
+        files[n++] = ALWAYS[k];
     if (run->backtest)
-        print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, table.csv, report.html, "
-           "fan.csv, tornado.csv, sweep.csv%s%s\n",
-           opt->out_dir, run->backtest ? ", backtest.csv" : "",
-           run->comparison ? ", compare.csv" : "");
-    if (opt->draws)
-        printf("Monte Carlo: %zu draws per scenario, seed %llu, %u thread%s, %.2f s\n",
-               opt->draws, (unsigned long long)opt->seed, opt->threads,
-               opt->threads == 1 ? "" : "s", seconds);
-    if (run->sweep)
-        printf("sweep: %zu points of the scenario %s\n", run->sweep->n_points,
-               run->sweep_scenario->id);
+        files[n++] = "backtest.csv";
+    if (run->comparison)
+        files[n++] = "compare.csv";
+    ts_summary_info info = {.out_dir = opt->out_dir, .files = files, .n_files = n,
+                            .draws = opt->draws, .seed = (unsigned long long)opt->seed,
+                            .threads = opt->threads, .seconds = seconds,
+                            .charts = charts != NULL, .n_charts = charts ? charts->n : 0,
+                            .n_rendered = n_rendered};
+    return ts_report_render_summary(run, &info, opt->lang, out, err);
 }
 
-static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
+/* --observed: the years of the files, up to last year (a year's figures
+ * are published once it is over). */
+static ts_status read_observed(ts_plan *plan, const ts_cli_options *opt, ts_error *err)
 {
-    if (!charts)
-        return;
-    printf("wrote %zu charts to %s (.dat, .gp)", charts->n, out_dir);
-    if (n_rendered)
-        printf(", rendered %zu as .png and .svg", n_rendered);
-    printf("\n");
+    if (!opt->n_observed)
+        return TS_OK;
+    time_t now = time(NULL);
+    struct tm tm;
+    int latest = gmtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : 0;
+    return ts_plan_read_observed(plan, opt->observed, opt->n_observed, latest, err);
 }
 
 /* Everything the run writes, in the order of the final step: the
@@ -423,11 +399,13 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
     outputs o = {0};
     bool no_gnuplot = false;
     ts_renderer *renderer = NULL;
+    ts_buffer summary = {0};
     ts_outdir od = {.lock_fd = -1};
     ts_status st = ts_outdir_open(opt->out_dir, &od, err);
     if (st != TS_OK)
         goto out;
-    if ((st = ts_plan_load(opt->plan, &plan, err)) != TS_OK)
+    if ((st = ts_plan_load(opt->plan, &plan, err)) != TS_OK ||
+        (st = read_observed(plan, opt, err)) != TS_OK)
         goto out;
     const char *const *scen_files = opt->n_scenarios ? opt->scenarios : (const char *const *)plan->scenarios;
     size_t n_scen_files = opt->n_scenarios ? opt->n_scenarios : plan->n_scenarios;
@@ -484,6 +462,9 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
                                  failed, &page, err)) != TS_OK ||
         (st = collect(&o, charts, img, &page, &files, &n_files, err)) != TS_OK)
         goto out;
+    if (!opt->quiet &&
+        (st = make_summary(run, opt, seconds, charts, n_rendered, &summary, err)) != TS_OK)
+        goto out;
     ts_manifest_info info = {argc, argv, opt->seed, opt->draws};
     /* A signal that came while report.html was made stops the run here;
      * one that comes from now on waits until the folder has changed. */
@@ -503,11 +484,11 @@ static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_er
     st = rendered;
     if (st != TS_OK)
         *err = render_err;
-    if (!opt->quiet) {
-        print_summary(run, opt, seconds);
-        print_charts(charts, n_rendered, opt->out_dir);
-    }
+    /* Printed also when some chart failed to render (exit 4 then). */
+    if (summary.len)
+        fwrite(summary.data, 1, summary.len, stdout);
 out:
+    ts_buffer_free(&summary);
     /* gnuplot first: it may still be drawing in the stage folder. */
     ts_render_stop(renderer);
     ts_outdir_close(&od);

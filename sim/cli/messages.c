@@ -66,7 +66,9 @@ void ts_msg_error(const ts_error *err, const ts_cli_options *opt)
     if (worded_for_option(err, opt, &worded))
         err = &worded;
     fputs("targetsim: ", stderr);
-    if (err->file[0])
+    if (err->file[0] && err->line > 0)
+        fprintf(stderr, "%s:%ld: ", err->file, err->line);
+    else if (err->file[0])
         fprintf(stderr, "%s: ", err->file);
     if (err->path[0])
         fprintf(stderr, "%s: ", err->path);
@@ -96,6 +98,9 @@ void ts_msg_help(void)
         "  --plan FILE        plan JSON (default: the bundled taiyuan-14fyp.json)\n"
         "  --scenario FILE    scenario JSON; repeat for several (default: the\n"
         "                     scenarios the plan lists)\n"
+        "  --observed FILE.csv  add or replace observed values: a header row\n"
+        "                     indicator,year,value,source, then one value a row\n"
+        "                     (comma or tab, UTF-8); repeat for several files\n"
         "  --out DIR          output folder, created if missing (default: out)\n"
         "  --as-of YEAR       judge the plan as of YEAR: ignore observed values after\n"
         "                     it (a mid-term view; default: use all)\n"
@@ -117,8 +122,9 @@ void ts_msg_help(void)
         "  --compare ID       also compare every other scenario with scenario ID\n"
         "                     (value in the target year, attainment year,\n"
         "                     probability); writes compare.csv\n"
-        "  --lang en|zh       language of report.txt, report.html and the charts'\n"
-        "                     titles and labels (default: en)\n"
+        "  --lang en|zh       language of report.txt, report.html, the charts'\n"
+        "                     titles and labels and the summary printed here\n"
+        "                     (default: en); errors stay English\n"
         "  --no-render        write the charts' .dat and .gp files but do not run\n"
         "                     gnuplot\n"
         "  --draws N          Monte Carlo draws per scenario, 0 to 10000000; 0 turns\n"

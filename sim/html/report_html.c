@@ -65,7 +65,9 @@ static void render_cover(ts_buffer *b, const ts_run *run, const ts_html_words *L
     ts_buffer_printf(b, "<header class=\"cover\">\n<p class=\"kicker\">%s</p>\n", L->kicker);
     ts_html_wrap(b, "<h1>", ts_text_name(&plan->name, lang, plan->id), "</h1>\n");
     ts_html_wrap(b, "<p class=\"subtitle\"><code>", plan->id, "</code>");
-    if (*other && strcmp(other, name) != 0)
+    /* The Chinese name helps an English reader; a Chinese page stays
+     * Chinese (tests/language/scan_zh.py). */
+    if (lang == TS_LANG_EN && *other && strcmp(other, name) != 0)
         ts_html_wrap(b, " · ", other, "");
     ts_buffer_puts(b, "</p>\n<dl class=\"facts\">\n");
     char v[160];

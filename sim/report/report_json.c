@@ -8,6 +8,7 @@
 #include "base/buffer.h"
 #include "base/json_alloc.h"
 #include "base/text.h"
+#include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
 #include "targetsim/report.h"
@@ -153,6 +154,7 @@ static cJSON *required_json(const ts_plan *plan, const ts_required_list *req)
         cJSON *o = cJSON_CreateObject();
         ts_jout_string(o, "driver", plan->indicators[req->drivers[k].driver].id);
         ts_jout_number(o, "rate", req->drivers[k].rate);
+        cJSON_AddBoolToObject(o, "implausible", ts_growth_implausible(req->drivers[k].rate));
         ts_jout_append(list, o);
     }
     return list;
@@ -220,6 +222,8 @@ static void assessment_json(cJSON *o, const ts_assessment *a)
     ts_jout_number(o, "required_growth", a->required_growth);
     ts_jout_number(o, "scenario_growth", a->scenario_growth);
     ts_jout_number(o, "required_rate", a->required_rate);
+    /* The growth or rate needed lies beyond +-30 % a year. */
+    cJSON_AddBoolToObject(o, "required_implausible", ts_required_implausible(a));
     ts_jout_number(o, "scenario_rate", a->scenario_rate);
     ts_jout_number(o, "progress", a->progress);
     ts_jout_year(o, "attainment_year", a->attainment_year);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/number.h"
 #include "base/text.h"
 #include "csv.h"
 #include "format.h"
@@ -53,10 +54,15 @@ static void statistic_cell(const ts_target *t, double s, ts_lang lang, char *buf
         return;
     }
     switch (t->kind) {
-    case TS_TARGET_CHANGE_PCT: snprintf(buf, size, "%+.1f%%", s); break;
-    case TS_TARGET_GROWTH_PCT: snprintf(buf, size, "%.1f%%%s", s, W->per_year); break;
-    case TS_TARGET_MULTIPLE: snprintf(buf, size, "%.2f%s", s, W->times); break;
-    case TS_TARGET_CHANGE: snprintf(buf, size, "%+.4g", s); break;
+    case TS_TARGET_CHANGE_PCT: ts_fmt_signed(s, 1, "%", buf, size); break;
+    case TS_TARGET_GROWTH_PCT: {
+        char unit[32];
+        snprintf(unit, sizeof unit, "%%%s", W->per_year);
+        ts_fmt_fixed_unit(s, 1, unit, buf, size);
+        break;
+    }
+    case TS_TARGET_MULTIPLE: ts_fmt_fixed_unit(s, 2, W->times, buf, size); break;
+    case TS_TARGET_CHANGE: ts_fmt_signed(s, ts_format_decimals(s, 2), "", buf, size); break;
     default: ts_fmt_value(s, buf, size); break;
     }
 }
@@ -94,10 +100,7 @@ static void latest_cell(const ts_target *t, const ts_record *rec, ts_lang lang, 
 
 static void share_cell(double v, char *buf, size_t size)
 {
-    if (isfinite(v))
-        snprintf(buf, size, "%.0f%%", 100.0 * v);
-    else
-        snprintf(buf, size, "-");
+    ts_fmt_fixed_unit(100.0 * v, 0, "%", buf, size);
 }
 
 /* ---- one row, for every format that prints it ------------------------- */

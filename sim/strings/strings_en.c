@@ -61,6 +61,9 @@ const ts_strings ts_strings_en = {
         .per_year = "/yr",
         .decided = "decided",
         .decided_by_data = "decided by the observed figures",
+        .implausible_mark = "!",
+        .implausible_note = "! implausible: the growth needed is beyond +/-30 % a year",
+        .implausible = {" (implausible", ")"},
         .attained_title = "Attained by year, share of draws:",
         .required_title =
             "Driver growth that hits the target exactly (constant from the driver's as-of year, "
@@ -300,5 +303,12 @@ const ts_strings ts_strings_en = {
         .sweep_probability_title = "Probability of meeting the target, over the swept assumptions",
         .sweep_probability = "probability",
         .sweep_model = {.growth = "growth", .add = "add", .level = "level"},
+    },
+    .observed = {
+        .line = {" line ", ""},
+        .open = " (",
+        .close = ")",
+        .sep = "; ",
+        .replaces = "replaces the plan's ",
     },
 };

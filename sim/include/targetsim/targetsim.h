@@ -63,6 +63,7 @@
 #include "targetsim/mc.h"
 #include "targetsim/model.h"
 #include "targetsim/needed_by.h"
+#include "targetsim/observed.h"
 #include "targetsim/output.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
