@@ -62,13 +62,16 @@ dict() {
 run_libfuzzer() {
     local t=$1 log=$dir/logs/$1.log rc=0
     mkdir -p "$dir/corpus/$t" "$dir/findings" "$dir/logs"
-    # -timeout: an input taking 10 s is a hang. The second corpus folder
+    # -timeout: an input taking 10 s is a hang; fuzz_charts waits for a real
+    # gnuplot (its own limit: 8 s of naps, more on a loaded machine), so 60 s
+    # there. The second corpus folder
     # (the seeds) is only read; new inputs go to the first.
     # FUZZ_SEED fixes libFuzzer's random choices (the CI smoke sets it, so a
     # submission is not failed by a finding of chance); unset: random.
-    local seed_opt=()
+    local seed_opt=() timeout=10
     [ -n "${FUZZ_SEED:-}" ] && seed_opt=(-seed="$FUZZ_SEED")
-    "$dir/tests/fuzz/$t" "${seed_opt[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    [ "$t" = fuzz_charts ] && timeout=60
+    "$dir/tests/fuzz/$t" "${seed_opt[@]}" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \
         -dict="$(dict "$t")" -artifact_prefix="$dir/findings/$t-" \
         -print_final_stats=1 "$dir/corpus/$t" "$dir/seeds/$t" </dev/null >"$log" 2>&1 || rc=$?
     local execs cov ft

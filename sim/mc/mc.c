@@ -279,7 +279,12 @@ static void fixed_values(mc_job *job)
                                                ind->derived.powers);
             } else {
                 double factor;
-                value = step(&job->coef[i * ny + k], 0.0, row[k - 1], &factor);
+                /* The first year continues from where the projection
+                 * starts (p->pre: a level driver with nothing observed
+                 * starts from 0, a baseline before the base year is
+                 * carried forward), as ts_projector_run does. */
+                double previous = k == p->first[i] ? p->pre[i] : row[k - 1];
+                value = step(&job->coef[i * ny + k], 0.0, previous, &factor);
                 bad |= job->rates[i] && !(factor > 0);
             }
             bad |= !isfinite(value);
@@ -574,7 +579,13 @@ static void run_driver(const mc_job *job, mc_worker *w, size_t i)
     size_t ny = job->p->n_years, first = job->p->first[i], j = (size_t)job->dim_of[i];
     double sd = job->dim_sd[j];
     const double *src = job->correlated ? w->Z : w->U;
-    const double *prev = w->V + (i * ny + first - 1) * MC_BATCH;
+    /* The first year continues from p->pre, as ts_projector_run does (not
+     * from the cell before it: a level driver with nothing observed starts
+     * from 0, and a baseline before the base year has no cell). */
+    double start[MC_BATCH];
+    for (size_t d = 0; d < MC_BATCH; d++)
+        start[d] = job->p->pre[i];
+    const double *prev = start;
     for (size_t k = first; k < ny; k++) {
         double *out = w->V + (i * ny + k) * MC_BATCH;
         const double *z = src + (job->year_pos[k] + j) * MC_BATCH;
