@@ -82,6 +82,8 @@ enum { N_REPORTS = sizeof REPORTS / sizeof REPORTS[0] };
 typedef struct outputs {
     ts_buffer reports[N_REPORTS];
     bool written[N_REPORTS];
+    ts_buffer xlsx; /* report.xlsx, when the library has libxlsxwriter */
+    bool has_xlsx;
 } outputs;
 
 static ts_status render_all(const ts_run *run, const ts_cli_options *opt, outputs *o,
@@ -98,7 +100,13 @@ static ts_status render_all(const ts_run *run, const ts_cli_options *opt, output
             return st;
         o->written[k] = true;
     }
-    return TS_OK;
+    /* report.xlsx is built in a scratch file under $TMPDIR and written
+     * with the other reports, so the set stays all-or-nothing. */
+    if (!ts_xlsx_available())
+        return TS_OK;
+    ts_status st = ts_report_render_xlsx(run, opt->lang, NULL, &o->xlsx, err);
+    o->has_xlsx = st == TS_OK;
+    return st;
 }
 
 /* --rule and --band: the observed record judged again, the plan's
@@ -202,7 +210,7 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
                                ts_error *err)
 {
     size_t n_charts = charts ? charts->n : 0;
-    ts_output_file *files = calloc(N_REPORTS + 2 * n_charts, sizeof *files);
+    ts_output_file *files = calloc(N_REPORTS + 1 + 2 * n_charts, sizeof *files);
     if (!files)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     size_t n = 0;
@@ -214,6 +222,8 @@ static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_c
         files[n++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
         files[n++] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
     }
+    if (o->has_xlsx)
+        files[n++] = (ts_output_file){"report.xlsx", o->xlsx.data, o->xlsx.len};
     ts_status st = ts_output_write_all(out_dir, files, n, err);
     free(files);
     return st;
@@ -298,9 +308,9 @@ static void print_summary(const ts_run *run, const ts_cli_options *opt, double s
     if (run->backtest)
         print_backtest(run);
     printf("wrote %s/report.txt, report.json, report.csv, paths.csv, table.csv, report.html, "
-           "fan.csv, tornado.csv, sweep.csv%s%s\n",
+           "fan.csv, tornado.csv, sweep.csv%s%s%s\n",
            opt->out_dir, run->backtest ? ", backtest.csv" : "",
-           run->comparison ? ", compare.csv" : "");
+           run->comparison ? ", compare.csv" : "", ts_xlsx_available() ? ", report.xlsx" : "");
     if (opt->draws)
         printf("Monte Carlo: %zu draws per scenario, seed %llu, %u thread%s, %.2f s\n",
                opt->draws, (unsigned long long)opt->seed, opt->threads,
@@ -381,6 +391,7 @@ out:
     ts_chart_set_free(charts);
     for (size_t k = 0; k < N_REPORTS; k++)
         ts_buffer_free(&o.reports[k]);
+    ts_buffer_free(&o.xlsx);
     ts_run_free(run);
     for (size_t k = 0; k < n; k++)
         ts_scenario_free(scenarios[k]);
