@@ -1,7 +1,10 @@
 /* xlsx_book.c - report.xlsx as a whole: the sheets in order, the workbook
  * built in a scratch file (libxlsxwriter writes only files) and read back
  * into the caller's buffer; see targetsim/xlsx.h. */
+/* O_TMPFILE (Linux) */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,23 +40,54 @@ static void write_sheets(xlsx_book *b)
         xlsx_indicator_sheet(b, i);
 }
 
-/* Appends the whole of file `path` to `out`. */
-static ts_status read_back(const char *path, ts_buffer *out, ts_error *err)
+/* Appends everything in `fd` (from its start) to `out`. */
+static ts_status read_back(int fd, const char *path, ts_buffer *out, ts_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ts_error_set(err, TS_EWRITE, path, NULL, "cannot read the workbook back: %s",
-                            strerror(errno));
     char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ts_buffer_append(out, chunk, got);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return ts_error_set(err, TS_EWRITE, path, NULL, "cannot read the workbook back");
+    off_t at = 0;
+    for (;;) {
+        ssize_t got = pread(fd, chunk, sizeof chunk, at);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return ts_error_set(err, TS_EWRITE, path, NULL, "cannot read the workbook back: %s",
+                                strerror(errno));
+        if (got == 0)
+            break;
+        ts_buffer_append(out, chunk, (size_t)got);
+        at += got;
+    }
     if (out->failed)
         return ts_error_set(err, TS_ENOMEM, "report.xlsx", NULL, "out of memory");
+    if (at == 0)
+        return ts_error_set(err, TS_EWRITE, path, NULL, "the workbook is empty");
+    return TS_OK;
+}
+
+/* The scratch file: *fd open for reading and `name` the path libxlsxwriter
+ * writes to. Without a name in `dir` (O_TMPFILE) where the system allows
+ * it, so nothing is left behind even if the process dies; libxlsxwriter
+ * opens it through /proc/self/fd/N. Else a named file from mkstemp, which
+ * the caller removes (*named set). */
+static ts_status scratch_open(const char *dir, char *name, size_t size, int *fd, bool *named,
+                              ts_error *err)
+{
+    *named = false;
+#ifdef O_TMPFILE
+    *fd = open(dir, O_TMPFILE | O_RDWR, 0600);
+    if (*fd >= 0) {
+        snprintf(name, size, "/proc/self/fd/%d", *fd);
+        if (access(name, W_OK) == 0)
+            return TS_OK;
+        close(*fd);
+    }
+#endif
+    snprintf(name, size, "%s/.report.xlsx.build.XXXXXX", dir);
+    *fd = mkstemp(name);
+    if (*fd < 0)
+        return ts_error_set(err, TS_EWRITE, dir, NULL,
+                            "cannot create a scratch file for report.xlsx: %s", strerror(errno));
+    *named = true;
     return TS_OK;
 }
 
@@ -95,24 +129,21 @@ ts_status ts_report_render_xlsx(const ts_run *run, ts_lang lang, const char *scr
     const char *dir = scratch_dir ? scratch_dir : getenv("TMPDIR");
     if (!dir || !*dir)
         dir = "/tmp";
-    size_t n = strlen(dir) + 32;
+    size_t n = strlen(dir) + 40;
     char *path = malloc(n);
     if (!path)
         return ts_error_set(err, TS_ENOMEM, "report.xlsx", NULL, "out of memory");
-    snprintf(path, n, "%s/.report.xlsx.build.XXXXXX", dir);
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        ts_status st = ts_error_set(err, TS_EWRITE, dir, NULL,
-                                    "cannot create a scratch file for report.xlsx: %s",
-                                    strerror(errno));
-        free(path);
-        return st;
+    int fd;
+    bool named;
+    ts_status st = scratch_open(dir, path, n, &fd, &named, err);
+    if (st == TS_OK) {
+        st = build(run, lang, path, dir, err);
+        if (st == TS_OK)
+            st = read_back(fd, path, out, err);
+        if (named)
+            unlink(path);
+        close(fd);
     }
-    close(fd);
-    ts_status st = build(run, lang, path, dir, err);
-    if (st == TS_OK)
-        st = read_back(path, out, err);
-    unlink(path);
     free(path);
     return st;
 }
