@@ -74,7 +74,7 @@ void xlsx_plan_sheet(xlsx_book *b)
     worksheet_autofilter(ws, 0, 0, r - 1, PLAN_COLUMNS - 1);
 }
 
-enum { VERDICT_COLUMNS = 17 };
+enum { VERDICT_COLUMNS = 18 };
 
 static void verdict_row(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t s, size_t i,
                         const ts_assessment *a)
@@ -88,23 +88,27 @@ static void verdict_row(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t s, 
     xlsx_text(b, ws, r, 1, ind->id);
     xlsx_text(b, ws, r, 2, ts_scenario_name(res->scenario, b->lang));
     xlsx_year(b, ws, r, 3, a->has_target ? a->target_year : 0);
-    xlsx_number(b, ws, r, 4, a->target, b->number);
-    xlsx_number(b, ws, r, 5, a->value_at_target_year, b->number);
-    xlsx_number(b, ws, r, 6, a->ratio, b->share);
-    xlsx_number(b, ws, r, 7, a->required_growth, b->share);
-    xlsx_number(b, ws, r, 8, a->scenario_growth, b->share);
-    xlsx_number(b, ws, r, 9, a->required_rate, b->number);
-    xlsx_number(b, ws, r, 10, a->scenario_rate, b->number);
-    xlsx_year(b, ws, r, 11, a->attainment_year);
-    xlsx_status(b, ws, r, 12, a->status);
+    char written[256];
+    ts_fmt_target_written(plan, ts_assessed_target(plan, i, a), b->lang, TS_SYMBOL_UNICODE,
+                          written, sizeof written);
+    xlsx_text(b, ws, r, 4, written);
+    xlsx_number(b, ws, r, 5, a->target, b->number);
+    xlsx_number(b, ws, r, 6, a->value_at_target_year, b->number);
+    xlsx_number(b, ws, r, 7, a->ratio, b->share);
+    xlsx_number(b, ws, r, 8, a->required_growth, b->share);
+    xlsx_number(b, ws, r, 9, a->scenario_growth, b->share);
+    xlsx_number(b, ws, r, 10, a->required_rate, b->number);
+    xlsx_number(b, ws, r, 11, a->scenario_rate, b->number);
+    xlsx_year(b, ws, r, 12, a->attainment_year);
+    xlsx_status(b, ws, r, 13, a->status);
     /* The draws judge the indicator's own target only. */
     const ts_mc_target *t = res->mc && !a->revision ? &res->mc->targets[i] : NULL;
     if (t && t->has_target) {
-        xlsx_number(b, ws, r, 13, t->probability, b->share);
-        xlsx_number(b, ws, r, 14, t->low, b->share);
-        xlsx_number(b, ws, r, 15, t->high, b->share);
+        xlsx_number(b, ws, r, 14, t->probability, b->share);
+        xlsx_number(b, ws, r, 15, t->low, b->share);
+        xlsx_number(b, ws, r, 16, t->high, b->share);
     }
-    xlsx_number(b, ws, r, 16, a->shortfall, b->number);
+    xlsx_number(b, ws, r, 17, a->shortfall, b->number);
 }
 
 void xlsx_verdict_sheet(xlsx_book *b)
@@ -115,12 +119,12 @@ void xlsx_verdict_sheet(xlsx_book *b)
         return;
     const char *const heads[VERDICT_COLUMNS] = {
         W->indicator,        W->id,          W->scenario,      W->target_year,
-        W->target,           W->value_at_target_year, W->completion, W->required_growth,
+        W->target_written,   W->target,      W->value_at_target_year, W->completion, W->required_growth,
         W->scenario_growth,  W->required_rate, W->scenario_rate, W->attainment_year,
         W->status,           W->probability, W->probability_low, W->probability_high,
         b->S->report.col_shortfall};
-    static const double widths[VERDICT_COLUMNS] = {36, 18, 14, 9, 11, 13, 10, 11, 11,
-                                                   11, 11, 9,  16, 9, 9,  9,  12};
+    static const double widths[VERDICT_COLUMNS] = {36, 18, 14, 9, 20, 11, 13, 10, 11,
+                                                   11, 11, 11, 9,  16, 9, 9,  9,  12};
     xlsx_header(b, ws, heads, widths, VERDICT_COLUMNS);
     const ts_plan *plan = b->run->plan;
     lxw_row_t r = 1;

@@ -143,9 +143,9 @@ def check_plan(sh, report, colours):
     return row - 2
 
 
-VERDICT = [(5, "target", None), (6, "value_at_target_year", "#,##0.00"), (7, "ratio", "0.0%"),
-           (8, "required_growth", "0.0%"), (9, "scenario_growth", "0.0%"),
-           (10, "required_rate", None), (11, "scenario_rate", None), (17, "shortfall", None)]
+VERDICT = [(6, "target", None), (7, "value_at_target_year", "#,##0.00"), (8, "ratio", "0.0%"),
+           (9, "required_growth", "0.0%"), (10, "scenario_growth", "0.0%"),
+           (11, "required_rate", None), (12, "scenario_rate", None), (18, "shortfall", None)]
 
 
 def check_verdict(sh, report, colours):
@@ -162,12 +162,12 @@ def check_verdict(sh, report, colours):
                 sh.year(row, 4, e["target_year"], "target year")
                 for col, key, fmt in VERDICT:
                     sh.number(row, col, e[key], key, fmt)
-                sh.year(row, 12, e["attainment_year"], "attainment year")
-                sh.status(row, 13, e["status"], colours)
+                sh.year(row, 13, e["attainment_year"], "attainment year")
+                sh.status(row, 14, e["status"], colours)
                 draws = k == 0 and a["attainment_probability"] is not None
-                sh.number(row, 14, a["probability"] if draws else None, "probability", "0.0%")
-                sh.number(row, 15, a["probability_low"] if draws else None, "low", "0.0%")
-                sh.number(row, 16, a["probability_high"] if draws else None, "high", "0.0%")
+                sh.number(row, 15, a["probability"] if draws else None, "probability", "0.0%")
+                sh.number(row, 16, a["probability_low"] if draws else None, "low", "0.0%")
+                sh.number(row, 17, a["probability_high"] if draws else None, "high", "0.0%")
                 row += 1
     return row - 2
 
