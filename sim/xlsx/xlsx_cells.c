@@ -50,8 +50,10 @@ void xlsx_formats_init(xlsx_book *book)
     format_set_align(book->head, LXW_ALIGN_VERTICAL_TOP);
     format_set_bg_color(book->head, 0xE6E9ED);
     format_set_bottom(book->head, LXW_BORDER_THIN);
+    /* Body text is not wrapped: a row keeps one line in every program
+     * (rows are not grown to fit wrapped text everywhere), and a long name
+     * runs on into an empty neighbour. */
     book->text = workbook_add_format(wb);
-    format_set_text_wrap(book->text);
     format_set_align(book->text, LXW_ALIGN_VERTICAL_TOP);
     book->number = workbook_add_format(wb);
     format_set_num_format(book->number, "#,##0.00");
@@ -82,8 +84,15 @@ lxw_worksheet *xlsx_sheet(xlsx_book *book, const char *wanted)
     char name[TS_XLSX_NAME_BYTES];
     ts_xlsx_sheet_name(wanted, book->names, name);
     lxw_worksheet *ws = workbook_add_worksheet(book->wb, name);
-    if (!ws)
+    if (!ws) {
         note_error(book, LXW_ERROR_SHEETNAME_ALREADY_USED);
+        return NULL;
+    }
+    /* Printed: A4 landscape, as wide as one page, the header on each. */
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, 0, 0);
     return ws;
 }
 
@@ -95,6 +104,9 @@ void xlsx_header(xlsx_book *book, lxw_worksheet *ws, const char *const *heads,
         if (widths)
             worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     }
+    /* Room for a head wrapped on three lines: not every program grows a
+     * row to fit its wrapped text. */
+    worksheet_set_row(ws, 0, 45, NULL);
     worksheet_freeze_panes(ws, 1, 0);
 }
 

@@ -20,7 +20,7 @@ typedef struct xlsx_book {
     const ts_xlsx_words *W;
     ts_xlsx_names *names;   /* every sheet's name so far */
     lxw_format *head;       /* header row: bold, shaded, wrapped */
-    lxw_format *text;       /* wrapped text, top-aligned */
+    lxw_format *text;       /* text, top-aligned */
     lxw_format *number;     /* #,##0.00 */
     lxw_format *share;      /* 0.0% (shares and growth rates as fractions) */
     lxw_format *year;       /* 0 (years, counts) */

@@ -60,6 +60,7 @@ static lxw_col_t write_columns(xlsx_book *b, lxw_worksheet *ws, size_t i, int y0
     const ts_chart_words *C = &b->S->chart;
     for (int y = y0; y <= y1; y++)
         xlsx_year(b, ws, (lxw_row_t)(y - y0 + 1), 0, y);
+    worksheet_set_row(ws, 0, 45, NULL); /* scenario names wrap */
     worksheet_write_string(ws, 0, 0, b->W->year, b->head);
     worksheet_write_string(ws, 0, 1, C->history, b->head);
     series_column(b, ws, 1, y0, &ind->history);
@@ -125,7 +126,8 @@ static void add_chart(xlsx_book *b, lxw_worksheet *ws, const char *sheet, size_t
     chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
     lxw_chart_options opt = {.x_offset = 10, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.5};
     worksheet_insert_chart_opt(ws, 1, n_cols + 1, chart, &opt);
-    xlsx_text(b, ws, 0, n_cols + 1, b->W->chart_note);
+    /* Unwrapped: the note runs on over the empty cells beside it. */
+    worksheet_write_string(ws, 0, n_cols + 1, b->W->chart_note, NULL);
 }
 
 void xlsx_indicator_sheet(xlsx_book *b, size_t i)
@@ -141,6 +143,7 @@ void xlsx_indicator_sheet(xlsx_book *b, size_t i)
     worksheet_set_column(ws, 0, 0, 7, NULL);
     worksheet_set_column(ws, 1, n_cols - 1, 12, NULL);
     worksheet_freeze_panes(ws, 1, 1);
+    worksheet_fit_to_pages(ws, 1, 1); /* the table and the chart on one page */
     /* The sheet's own name, as libxlsxwriter keeps it, for the ranges. */
     add_chart(b, ws, b->names->names[b->names->n - 1], i, n_cols, (lxw_row_t)(y1 - y0 + 1),
               isfinite(target));
