@@ -106,9 +106,12 @@ static ts_status build(const ts_run *run, ts_lang lang, const char *path, const 
         free(b.names);
         return ts_error_set(err, TS_ENOMEM, "report.xlsx", NULL, "out of memory");
     }
+    /* A fixed creation time, 1980-01-01 00:00 UTC (the ZIP format's
+     * epoch, as reproducible builds use), instead of the clock: the same
+     * inputs then give the same bytes, as every other report. */
     lxw_doc_properties props = {
         .title = (char *)ts_text_name(&run->plan->name, lang, run->plan->id),
-        .author = "targetsim", .comments = (char *)ts_version()};
+        .author = "targetsim", .comments = (char *)ts_version(), .created = 315532800};
     workbook_set_properties(b.wb, &props);
     xlsx_formats_init(&b);
     write_sheets(&b);

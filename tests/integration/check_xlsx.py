@@ -19,7 +19,8 @@ report.json, tornado.csv and sweep.csv of the same run:
   - status cells are filled with report.html's colour of the status
     (read from sim/html/report_html_style.c, the .s-NAME classes);
   - each indicator's sheet has one line chart with one series per data
-    column, whose names, categories and values are ranges of that sheet.
+    column, whose names, categories and values are ranges of that sheet;
+  - the same run twice gives the same bytes (the creation time is fixed).
 Exit 77 (skipped) when openpyxl is not installed (Debian: python3-openpyxl).
 """
 
@@ -375,6 +376,12 @@ def main():
     try:
         for label, args, zh in runs:
             check_run(targetsim, source_dir, work, label, args, zh, colours)
+        check_run(targetsim, source_dir, work, "taiyuan-en-again", [], False, colours)
+        books = [os.path.join(work, d, "report.xlsx") for d in ("taiyuan-en", "taiyuan-en-again")]
+        if all(os.path.exists(b) for b in books):
+            with open(books[0], "rb") as f, open(books[1], "rb") as g:
+                if f.read() != g.read():
+                    fail("two runs of the same inputs wrote different report.xlsx bytes")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if failures:
