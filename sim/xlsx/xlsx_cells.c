@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* The status colours of report.html's .s-* classes (sim/html/report_html_style.c),
  * by ts_verdict. */
@@ -79,6 +80,43 @@ static void note_error(xlsx_book *book, lxw_error e)
         book->failed = e;
 }
 
+/* Excel's longest text in a cell, in characters. */
+enum { TEXT_MAX = 32767 };
+
+/* Whether row r fits in a sheet; a longer table is cut at Excel's last row
+ * (report.json and the CSVs keep every row), so that a huge run still gets
+ * its workbook instead of failing. */
+static bool row_fits(lxw_row_t r)
+{
+    return r < LXW_ROW_MAX;
+}
+
+void xlsx_text_as(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+                  lxw_format *format)
+{
+    if (!s || !*s || !row_fits(r))
+        return;
+    /* A text longer than a cell holds (a plan's note can be) is cut on a
+     * character boundary and ends in "…", rather than failing the workbook. */
+    size_t chars = 0, cut = 0;
+    for (size_t k = 0; s[k]; k++)
+        if (((unsigned char)s[k] & 0xC0) != 0x80 && ++chars == TEXT_MAX)
+            cut = k;
+    if (chars <= TEXT_MAX) {
+        note_error(book, worksheet_write_string(ws, r, c, s, format));
+        return;
+    }
+    char *short_text = malloc(cut + 4);
+    if (!short_text) {
+        note_error(book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    memcpy(short_text, s, cut);
+    memcpy(short_text + cut, "\xe2\x80\xa6", 4);
+    note_error(book, worksheet_write_string(ws, r, c, short_text, format));
+    free(short_text);
+}
+
 lxw_worksheet *xlsx_sheet(xlsx_book *book, const char *wanted)
 {
     char name[TS_XLSX_NAME_BYTES];
@@ -100,7 +138,7 @@ void xlsx_header(xlsx_book *book, lxw_worksheet *ws, const char *const *heads,
                  const double *widths, size_t n)
 {
     for (size_t c = 0; c < n; c++) {
-        note_error(book, worksheet_write_string(ws, 0, (lxw_col_t)c, heads[c], book->head));
+        xlsx_text_as(book, ws, 0, (lxw_col_t)c, heads[c], book->head);
         if (widths)
             worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     }
@@ -112,25 +150,24 @@ void xlsx_header(xlsx_book *book, lxw_worksheet *ws, const char *const *heads,
 
 void xlsx_text(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s)
 {
-    if (s && *s)
-        note_error(book, worksheet_write_string(ws, r, c, s, book->text));
+    xlsx_text_as(book, ws, r, c, s, book->text);
 }
 
 void xlsx_number(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
                  lxw_format *format)
 {
-    if (isfinite(v))
+    if (isfinite(v) && row_fits(r))
         note_error(book, worksheet_write_number(ws, r, c, v, format));
 }
 
 void xlsx_year(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, int year)
 {
-    if (year)
+    if (year && row_fits(r))
         note_error(book, worksheet_write_number(ws, r, c, year, book->year));
 }
 
 void xlsx_status(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, ts_verdict v)
 {
-    const char *name = (unsigned)v < TS_N_VERDICTS ? book->S->status[v] : "?";
-    note_error(book, worksheet_write_string(ws, r, c, name, book->status[v]));
+    if ((unsigned)v < TS_N_VERDICTS)
+        xlsx_text_as(book, ws, r, c, book->S->status[v], book->status[v]);
 }

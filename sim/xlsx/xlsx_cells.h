@@ -42,7 +42,11 @@ void xlsx_header(xlsx_book *book, lxw_worksheet *ws, const char *const *heads,
                  const double *widths, size_t n);
 
 /* Cell writers; a NULL or empty text, a NaN number, a year 0 leave the
- * cell empty. */
+ * cell empty. A row past Excel's last (1,048,576) is not written: a longer
+ * table is cut there. A text longer than a cell holds (32,767 characters)
+ * is cut and ends in "…". */
+void xlsx_text_as(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+                  lxw_format *format);
 void xlsx_text(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s);
 void xlsx_number(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
                  lxw_format *format);

@@ -61,10 +61,10 @@ static lxw_col_t write_columns(xlsx_book *b, lxw_worksheet *ws, size_t i, int y0
     for (int y = y0; y <= y1; y++)
         xlsx_year(b, ws, (lxw_row_t)(y - y0 + 1), 0, y);
     worksheet_set_row(ws, 0, 45, NULL); /* scenario names wrap */
-    worksheet_write_string(ws, 0, 0, b->W->year, b->head);
-    worksheet_write_string(ws, 0, 1, C->history, b->head);
+    xlsx_text_as(b, ws, 0, 0, b->W->year, b->head);
+    xlsx_text_as(b, ws, 0, 1, C->history, b->head);
     series_column(b, ws, 1, y0, &ind->history);
-    worksheet_write_string(ws, 0, 2, C->observed, b->head);
+    xlsx_text_as(b, ws, 0, 2, C->observed, b->head);
     if (ind->has_baseline)
         xlsx_number(b, ws, (lxw_row_t)(ind->baseline_year - y0 + 1), 2, ind->baseline,
                     b->number);
@@ -72,14 +72,13 @@ static lxw_col_t write_columns(xlsx_book *b, lxw_worksheet *ws, size_t i, int y0
     lxw_col_t c = 3;
     for (size_t s = 0; s < run->n_results; s++, c++) {
         const ts_projection *p = run->results[s].projection;
-        worksheet_write_string(ws, 0, c, ts_scenario_name(run->results[s].scenario, b->lang),
-                               b->head);
+        xlsx_text_as(b, ws, 0, c, ts_scenario_name(run->results[s].scenario, b->lang), b->head);
         for (size_t k = 0; k < p->n_years; k++)
             xlsx_number(b, ws, (lxw_row_t)(p->base_year + (int)k - y0 + 1), c,
                         p->paths[i].values[k], b->number);
     }
     if (isfinite(target)) {
-        worksheet_write_string(ws, 0, c, C->target, b->head);
+        xlsx_text_as(b, ws, 0, c, C->target, b->head);
         for (int y = run->plan->base_year; y <= y1; y++)
             xlsx_number(b, ws, (lxw_row_t)(y - y0 + 1), c, target, b->number);
         c++;
@@ -127,7 +126,7 @@ static void add_chart(xlsx_book *b, lxw_worksheet *ws, const char *sheet, size_t
     lxw_chart_options opt = {.x_offset = 10, .y_offset = 10, .x_scale = 1.6, .y_scale = 1.5};
     worksheet_insert_chart_opt(ws, 1, n_cols + 1, chart, &opt);
     /* Unwrapped: the note runs on over the empty cells beside it. */
-    worksheet_write_string(ws, 0, n_cols + 1, b->W->chart_note, NULL);
+    xlsx_text_as(b, ws, 0, n_cols + 1, b->W->chart_note, NULL);
 }
 
 void xlsx_indicator_sheet(xlsx_book *b, size_t i)

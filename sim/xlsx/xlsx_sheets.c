@@ -200,7 +200,7 @@ void xlsx_sources_sheet(xlsx_book *b)
     if (!plan->n_notes)
         return;
     r++;
-    worksheet_write_string(ws, r++, 0, W->notes, b->head);
+    xlsx_text_as(b, ws, r++, 0, W->notes, b->head);
     for (size_t k = 0; k < plan->n_notes; k++, r++)
         xlsx_text(b, ws, r, 1, ts_text_get(&plan->notes[k], b->lang));
 }

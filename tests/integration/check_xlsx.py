@@ -20,7 +20,10 @@ report.json, tornado.csv and sweep.csv of the same run:
     (read from sim/html/report_html_style.c, the .s-NAME classes);
   - each indicator's sheet has one line chart with one series per data
     column, whose names, categories and values are ranges of that sheet;
-  - the same run twice gives the same bytes (the creation time is fixed).
+  - the same run twice gives the same bytes (the creation time is fixed);
+  - texts longer than a cell holds (a 40,000-character note, a
+    33,000-character indicator name) are cut to Excel's 32,767 characters,
+    ending in "…", and the run still writes its workbook.
 Exit 77 (skipped) when openpyxl is not installed (Debian: python3-openpyxl).
 """
 
@@ -361,6 +364,38 @@ def check_run(targetsim, source_dir, work, label, args, zh, colours):
                                                     n_fan, n_tornado, n_ind))
 
 
+def check_long_texts(targetsim, source_dir, work):
+    """The national plan with an over-long note and indicator name."""
+    scen = os.path.join(os.path.abspath(source_dir), "scenarios")
+    with open(os.path.join(scen, "china-14fyp.json"), encoding="utf-8") as f:
+        plan = json.load(f)
+    plan["scenarios"] = [os.path.join(scen, s) for s in plan["scenarios"]]
+    plan["bibliography"] = os.path.join(scen, plan["bibliography"])
+    plan["notes"][0]["en"] = "n" * 40000
+    first = next(iter(plan["indicators"]))
+    plan["indicators"][first]["name"]["en"] = "N" * 33000
+    path = os.path.join(work, "long.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(plan, f, ensure_ascii=False)
+    out = os.path.join(work, "long")
+    p = subprocess.run([targetsim, "--plan", path, "--out", out, "-q", "--no-render",
+                        "--draws", "0"], capture_output=True, text=True)
+    if p.returncode != 0:
+        fail("long texts: targetsim exited %d: %s" % (p.returncode, p.stderr))
+        return
+    wb = openpyxl.load_workbook(os.path.join(out, "report.xlsx"))
+    cut = "n" * 32766 + "\u2026"
+    notes = [c.value for row in wb["Sources"].iter_rows() for c in row if c.value]
+    if cut not in notes:
+        fail("long texts: the 40,000-character note is not cut to 32,767 characters")
+    name = wb["Plan table"].cell(row=2, column=2).value
+    if name != "N" * 32766 + "\u2026":
+        fail("long texts: the plan table's name has %d characters" % len(name or ""))
+    if "N" * 31 not in wb.sheetnames:
+        fail("long texts: no sheet named with the name's first 31 characters")
+    print("long texts: cut to 32,767 characters, sheet name to 31")
+
+
 def main():
     targetsim, source_dir = os.path.abspath(sys.argv[1]), sys.argv[2]
     colours = palette(source_dir)
@@ -377,6 +412,7 @@ def main():
         for label, args, zh in runs:
             check_run(targetsim, source_dir, work, label, args, zh, colours)
         check_run(targetsim, source_dir, work, "taiyuan-en-again", [], False, colours)
+        check_long_texts(targetsim, source_dir, work)
         books = [os.path.join(work, d, "report.xlsx") for d in ("taiyuan-en", "taiyuan-en-again")]
         if all(os.path.exists(b) for b in books):
             with open(books[0], "rb") as f, open(books[1], "rb") as g:
