@@ -91,30 +91,63 @@ static bool row_fits(lxw_row_t r)
     return r < LXW_ROW_MAX;
 }
 
+/* `s` as a cell can hold it: valid UTF-8 (an invalid byte, as a text cut
+ * mid-character elsewhere would leave, becomes U+FFFD, since one bad byte
+ * makes Excel refuse the whole file) of at most TEXT_MAX characters (a
+ * longer one, a plan's note say, is cut and ends in an ellipsis). NULL
+ * when `s` is fine as it is, or when out of memory (*failed set). */
+static char *cell_text(const char *s, bool *failed)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t total = 0, k = 0;
+    bool valid = true;
+    unsigned long cp;
+    while (u[k]) {
+        size_t n = ts_xlsx_utf8_char(u + k, &cp);
+        valid &= n > 0;
+        k += n ? n : 1;
+        total++;
+    }
+    if (valid && total <= TEXT_MAX)
+        return NULL;
+    /* Each byte at most 3 in the copy (an invalid one becomes U+FFFD). */
+    char *out = malloc(3 * k + 4);
+    if (!out) {
+        *failed = true;
+        return NULL;
+    }
+    size_t len = 0;
+    k = 0;
+    for (size_t chars = 0; u[k]; chars++) {
+        size_t n = ts_xlsx_utf8_char(u + k, &cp);
+        if (total > TEXT_MAX && chars == TEXT_MAX - 1) {
+            memcpy(out + len, "\xe2\x80\xa6", 3); /* the ellipsis, U+2026 */
+            len += 3;
+            break;
+        }
+        if (n)
+            memcpy(out + len, u + k, n);
+        else
+            memcpy(out + len, "\xef\xbf\xbd", 3); /* U+FFFD */
+        len += n ? n : 3;
+        k += n ? n : 1;
+    }
+    out[len] = '\0';
+    return out;
+}
+
 void xlsx_text_as(xlsx_book *book, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
                   lxw_format *format)
 {
     if (!s || !*s || !row_fits(r))
         return;
-    /* A text longer than a cell holds (a plan's note can be) is cut on a
-     * character boundary and ends in "…", rather than failing the workbook. */
-    size_t chars = 0, cut = 0;
-    for (size_t k = 0; s[k]; k++)
-        if (((unsigned char)s[k] & 0xC0) != 0x80 && ++chars == TEXT_MAX)
-            cut = k;
-    if (chars <= TEXT_MAX) {
-        note_error(book, worksheet_write_string(ws, r, c, s, format));
-        return;
-    }
-    char *short_text = malloc(cut + 4);
-    if (!short_text) {
+    bool failed = false;
+    char *clean = cell_text(s, &failed);
+    if (failed)
         note_error(book, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
-    memcpy(short_text, s, cut);
-    memcpy(short_text + cut, "\xe2\x80\xa6", 4);
-    note_error(book, worksheet_write_string(ws, r, c, short_text, format));
-    free(short_text);
+    else
+        note_error(book, worksheet_write_string(ws, r, c, clean ? clean : s, format));
+    free(clean);
 }
 
 lxw_worksheet *xlsx_sheet(xlsx_book *book, const char *wanted)

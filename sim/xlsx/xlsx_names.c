@@ -12,10 +12,7 @@ ts_xlsx_names *ts_xlsx_names_new(size_t cap)
     return n;
 }
 
-/* The length of the UTF-8 sequence at `s` (1-4) and its code point, or 0
- * for a byte that does not start a valid sequence (overlong forms and
- * surrogates included). */
-static size_t utf8_char(const unsigned char *s, unsigned long *cp)
+size_t ts_xlsx_utf8_char(const unsigned char *s, unsigned long *cp)
 {
     size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
                  : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
@@ -42,7 +39,7 @@ static void clean(const char *wanted, size_t units, char *out)
     size_t used = 0, len = 0;
     while (*s) {
         unsigned long cp = 0;
-        size_t n = utf8_char(s, &cp);
+        size_t n = ts_xlsx_utf8_char(s, &cp);
         char one[5] = "_";
         size_t w = 1, u = 1;
         if (n == 0) {

@@ -14,6 +14,11 @@ enum {
     TS_XLSX_NAME_BYTES = 128  /* 31 characters of UTF-8 and the NUL fit */
 };
 
+/* The length of the UTF-8 sequence at `s` (1-4) and its code point, or 0
+ * for a byte that does not start a valid sequence (overlong forms and
+ * surrogates included). `s` is NUL-terminated. */
+size_t ts_xlsx_utf8_char(const unsigned char *s, unsigned long *cp);
+
 /* The names given to the workbook's sheets so far (owned by the caller). */
 typedef struct ts_xlsx_names {
     size_t n;

@@ -5,8 +5,36 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "base/buffer.h"
 #include "base/text.h"
 #include "report/format.h"
+
+/* A target's name: the indicator's, and for a revised target " (revised
+ * 2027)" (ts_fmt_target_name without its fixed-size buffer, which could
+ * cut a long name inside a character). Into `out`, emptied first. */
+static const char *target_name(const xlsx_book *b, const ts_indicator *ind, int revision,
+                               int year, ts_buffer *out)
+{
+    const ts_around *revised = &b->S->report.revised;
+    out->len = 0;
+    ts_buffer_puts(out, ts_indicator_name(ind, b->lang));
+    if (revision)
+        ts_buffer_printf(out, "%s%d%s", revised->before, year, revised->after);
+    return out->data && !out->failed ? out->data : "";
+}
+
+/* A target as the plan writes it (ts_fmt_target_written): its own text,
+ * whole, when the plan gives one; else made up from its parts into buf. */
+static const char *target_written(const xlsx_book *b, const ts_target *t, char *buf,
+                                  size_t size)
+{
+    if (!ts_text_empty(&t->as_written))
+        return ts_text_get(&t->as_written, b->lang);
+    if (t->kind == TS_TARGET_TEXT)
+        return ts_text_get(&t->text, b->lang);
+    ts_fmt_target_written(b->run->plan, t, b->lang, TS_SYMBOL_UNICODE, buf, size);
+    return buf;
+}
 
 enum { PLAN_COLUMNS = 19 };
 
@@ -20,11 +48,10 @@ static void plan_row(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t i, int
     const ts_target *t = revision ? &ind->revisions[revision - 1].target : &ind->target;
     const ts_record *rec = revision ? &b->run->table->revisions[i][revision - 1]
                                     : &b->run->table->records[i];
-    char name[256];
-    ts_assessment a = {.revision = revision, .target_year = t->year};
-    ts_fmt_target_name(ind, &a, b->lang, name, sizeof name);
+    ts_buffer name = {0};
     xlsx_text(b, ws, r, 0, ts_text_get(&ind->category, b->lang));
-    xlsx_text(b, ws, r, 1, name);
+    xlsx_text(b, ws, r, 1, target_name(b, ind, revision, t->year, &name));
+    ts_buffer_free(&name);
     xlsx_text(b, ws, r, 2, ind->id);
     xlsx_text(b, ws, r, 3, ts_text_get(&ind->unit, b->lang));
     xlsx_text(b, ws, r, 4, b->S->table.attribute[ind->attribute]);
@@ -36,9 +63,8 @@ static void plan_row(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t i, int
         return;
     }
     char written[256];
-    ts_fmt_target_written(plan, t, b->lang, TS_SYMBOL_UNICODE, written, sizeof written);
     xlsx_text(b, ws, r, 8, W->target_kind[t->kind]);
-    xlsx_text(b, ws, r, 9, written);
+    xlsx_text(b, ws, r, 9, target_written(b, t, written, sizeof written));
     xlsx_number(b, ws, r, 10, t->value, b->number);
     if (t->kind != TS_TARGET_TEXT)
         xlsx_text(b, ws, r, 11, ts_direction_symbol(t->direction, TS_SYMBOL_UNICODE));
@@ -82,16 +108,15 @@ static void verdict_row(xlsx_book *b, lxw_worksheet *ws, lxw_row_t r, size_t s, 
     const ts_scenario_result *res = &b->run->results[s];
     const ts_plan *plan = b->run->plan;
     const ts_indicator *ind = &plan->indicators[i];
-    char name[256];
-    ts_fmt_target_name(ind, a, b->lang, name, sizeof name);
-    xlsx_text(b, ws, r, 0, name);
+    ts_buffer name = {0};
+    xlsx_text(b, ws, r, 0, target_name(b, ind, a->revision, a->target_year, &name));
+    ts_buffer_free(&name);
     xlsx_text(b, ws, r, 1, ind->id);
     xlsx_text(b, ws, r, 2, ts_scenario_name(res->scenario, b->lang));
     xlsx_year(b, ws, r, 3, a->has_target ? a->target_year : 0);
     char written[256];
-    ts_fmt_target_written(plan, ts_assessed_target(plan, i, a), b->lang, TS_SYMBOL_UNICODE,
-                          written, sizeof written);
-    xlsx_text(b, ws, r, 4, written);
+    xlsx_text(b, ws, r, 4,
+              target_written(b, ts_assessed_target(plan, i, a), written, sizeof written));
     xlsx_number(b, ws, r, 5, a->target, b->number);
     xlsx_number(b, ws, r, 6, a->value_at_target_year, b->number);
     xlsx_number(b, ws, r, 7, a->ratio, b->share);

@@ -374,6 +374,7 @@ def check_long_texts(targetsim, source_dir, work):
     plan["notes"][0]["en"] = "n" * 40000
     first = next(iter(plan["indicators"]))
     plan["indicators"][first]["name"]["en"] = "N" * 33000
+    plan["indicators"][first]["name"]["zh"] = "名" * 33000
     path = os.path.join(work, "long.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(plan, f, ensure_ascii=False)
@@ -393,6 +394,18 @@ def check_long_texts(targetsim, source_dir, work):
         fail("long texts: the plan table's name has %d characters" % len(name or ""))
     if "N" * 31 not in wb.sheetnames:
         fail("long texts: no sheet named with the name's first 31 characters")
+    out_zh = os.path.join(work, "long-zh")
+    p = subprocess.run([targetsim, "--plan", path, "--out", out_zh, "-q", "--no-render",
+                        "--draws", "0", "--lang", "zh"], capture_output=True, text=True)
+    if p.returncode != 0:
+        fail("long texts, zh: targetsim exited %d: %s" % (p.returncode, p.stderr))
+        return
+    wb = openpyxl.load_workbook(os.path.join(out_zh, "report.xlsx"))
+    name = wb.worksheets[0].cell(row=2, column=2).value
+    if name != "名" * 32766 + "\u2026":
+        fail("long texts, zh: the plan table's name has %d characters" % len(name or ""))
+    if "名" * 31 not in wb.sheetnames:
+        fail("long texts, zh: no sheet named with the name's first 31 characters")
     print("long texts: cut to 32,767 characters, sheet name to 31")
 
 
