@@ -6,7 +6,8 @@ Usage: mc_numpy.py PLAN SCENARIO DRAWS [SEED]
 
 The same model as docs/methodology.md: observed values up to each
 indicator's as-of year (gaps interpolated at a constant rate), then the
-scenario's drivers (growth with deflator and shock, add, level) with an
+scenario's drivers (growth with deflator and shock, a growth fitted on
+history with the fit's scatter as its sd when none is given, add, level) with an
 independent Gaussian shock vector per projected year (sd and correlation
 from the scenario's uncertainty block, through a Cholesky factor), derived
 indicators recomputed per draw; for every target the probability of meeting
@@ -57,6 +58,23 @@ def load_scenario(path):
     return base
 
 
+def fit_growth(ind, base_year, window):
+    """A growth rate fitted on history (scenario "growth": {"fit": [Y0, Y1]}):
+    the least-squares line of ln(value) on year over the observations in the
+    window, exp(slope) - 1, and the sd of the consecutive years' growth
+    around it (n - 1 degrees of freedom), as sim/engine/fit.c."""
+    obs = dict((int(y), v) for y, v in ind.get("history", {}).items())
+    obs[base_year] = ind["baseline"]
+    obs.update((int(y), v) for y, v in ind.get("actual", {}).items())
+    pts = sorted((y, v) for y, v in obs.items() if window[0] <= y <= window[1])
+    x = np.array([y for y, _ in pts], float)
+    slope = np.polyfit(x, np.log([v for _, v in pts]), 1)[0]
+    rate = np.exp(slope) - 1
+    g = [b / a - 1 for (ya, a), (yb, b) in zip(pts, pts[1:]) if yb == ya + 1]
+    sd = float(np.sqrt(sum((r - rate) ** 2 for r in g) / (len(g) - 1))) if len(g) >= 2 else 0.0
+    return float(rate), sd
+
+
 def yearly(value, year, missing=None):
     if isinstance(value, dict):
         return value.get(str(year), value.get("default", missing))
@@ -92,6 +110,10 @@ def main(argv):
     for iid, ind in inds.items():
         if "derived" not in ind:
             fixed[iid], as_of[iid] = observed(ind, b, ny)
+    for iid, a in sc["assumptions"].items():
+        if isinstance(a.get("growth"), dict) and "fit" in a["growth"]:
+            a["growth"], sd = fit_growth(inds[iid], b, a["growth"]["fit"])
+            sc["sd"].setdefault(iid, sd)
     # Shocked drivers in order of their first projected year; the correlated
     # vector of a year is L u over the drivers active in it.
     dims = sorted((i for i in fixed if sc["sd"].get(i, 0) > 0), key=lambda i: (as_of[i], list(inds).index(i)))

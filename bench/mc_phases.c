@@ -3,7 +3,10 @@
  * percentile bands, timed inside one process through the library (no
  * loading, reports or files). For bench/run.sh.
  *
- * Usage: mc_phases PLAN SCENARIO DRAWS THREADS */
+ * Usage: mc_phases PLAN SCENARIO DRAWS THREADS [STORE_MIB]
+ * (STORE_MIB: ts_mc_options.store_budget in MiB, the most the draws may take
+ * when kept whole; default the library's 1 MiB). Each line ends with the
+ * passes the draws took. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -35,15 +38,15 @@ static int timed(const ts_projector *p, ts_mc_options *opt, const char *label)
         fprintf(stderr, "mc_phases: %s\n", err.message);
         return 1;
     }
-    printf("%s %.4f %.4f\n", label, wall() - w0, cpu() - c0);
+    printf("%s %.4f %.4f %u\n", label, wall() - w0, cpu() - c0, r->passes);
     ts_mc_result_free(r);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "usage: mc_phases PLAN SCENARIO DRAWS THREADS\n");
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: mc_phases PLAN SCENARIO DRAWS THREADS [STORE_MIB]\n");
         return 2;
     }
     ts_library_init();
@@ -61,6 +64,8 @@ int main(int argc, char **argv)
                          .threads = (unsigned)atoi(argv[4])};
     int rc = timed(p, &opt, "counts_only");
     opt.percentiles = true;
+    if (argc == 6)
+        opt.store_budget = strtoul(argv[5], NULL, 10) << 20;
     rc |= timed(p, &opt, "with_percentiles");
     ts_projector_free(p);
     ts_scenario_free(sc);

@@ -50,7 +50,7 @@ static void name_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars, long *
     *n_groups = ts_chart_target_names(run, lang, NAME_WIDTH, vars);
     for (long g = 0; pos && g < *n_groups; g++)
         ts_chart_group_middle(pos, g, run->n_results);
-    ts_chart_scenario_names(run, lang, vars);
+    ts_chart_scenario_names(run, lang, true, vars);
 }
 
 /* Status names in ts_verdict order, and the legend: the statuses some bar

@@ -51,7 +51,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
                          c->in_sample ? " (in sample: the fit saw some of them)" : "");
         ts_chart_dat_comment(dat, "mape-percent", line.data);
     }
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
     ts_buffer_puts(dat, "# columns: year\tobserved");
     for (size_t s = 0; s < run->n_results; s++)
         ts_buffer_printf(dat, "\t%s", run->results[s].scenario->id);
@@ -85,7 +85,7 @@ static void write_backtest(const ts_run *run, size_t index, ts_lang lang, ts_cha
                              c->in_sample ? L->backtest_in_sample : "");
         ts_tpl_array_sep(titles);
         ts_chart_quote(titles, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, titles);
     }
     ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
     ts_tpl_set_text(vars, "SUBTITLE", L->backtest_title);

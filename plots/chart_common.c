@@ -97,7 +97,7 @@ void ts_chart_dat_indicator(ts_buffer *dat, const ts_run *run, size_t index, siz
                      ts_direction_symbol(ind->target.direction, TS_SYMBOL_ASCII),
                      ind->target.value, ind->target.year, ts_run_indicator_as_of(run, index));
     ts_chart_dat_comment(dat, "indicator", line.data);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
@@ -123,7 +123,7 @@ void ts_chart_dat_header(ts_buffer *dat, const ts_run *run, ts_lang lang)
     line.len = 0;
     ts_buffer_printf(&line, "targetsim %s", ts_version());
     ts_chart_dat_comment(dat, "generated-by", line.data);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_lang lang)
@@ -134,7 +134,7 @@ void ts_chart_dat_subject(ts_buffer *dat, const ts_run *run, size_t index, ts_la
     ts_buffer_printf(&line, "%s (%s)", ind->id, ts_indicator_name(ind, lang));
     ts_chart_dat_comment(dat, "indicator", line.data);
     ts_chart_dat_comment(dat, "unit", ts_text_get(&ind->unit, lang));
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 void ts_chart_target_title(ts_tpl_vars *vars, const ts_run *run, size_t index,
@@ -186,12 +186,16 @@ long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl
     return n;
 }
 
-void ts_chart_scenario_names(const ts_run *run, ts_lang lang, ts_tpl_vars *vars)
+void ts_chart_scenario_names(const ts_run *run, ts_lang lang, bool labels, ts_tpl_vars *vars)
 {
     ts_buffer *names = ts_tpl_slot(vars, "SCENARIO_NAMES");
     for (size_t s = 0; names && s < run->n_results; s++) {
         ts_tpl_array_sep(names);
-        ts_chart_quote(names, ts_scenario_name(run->results[s].scenario, lang));
+        const char *name = ts_scenario_name(run->results[s].scenario, lang);
+        if (labels)
+            ts_chart_quote_label(names, name);
+        else
+            ts_chart_quote(names, name);
     }
 }
 

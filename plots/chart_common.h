@@ -70,14 +70,17 @@ ts_status ts_chart_script(const char *template_dir, const char *template_name, t
  * target, wrapped at `width` columns for a summary chart's tic labels.
  * Returns how many. */
 long ts_chart_target_names(const ts_run *run, ts_lang lang, size_t width, ts_tpl_vars *vars);
-/* SCENARIO_NAMES: every scenario's name, for the labels beside the bars. */
-void ts_chart_scenario_names(const ts_run *run, ts_lang lang, ts_tpl_vars *vars);
+/* SCENARIO_NAMES: every scenario's name, for the key or, with `labels`,
+ * for the `with labels` text beside the bars (backslashes doubled, see
+ * ts_chart_quote_label). */
+void ts_chart_scenario_names(const ts_run *run, ts_lang lang, bool labels, ts_tpl_vars *vars);
 /* Appends to `positions` the middle of bar group `group` (0-based) of a
  * summary chart: groups of `per_group` bars, a blank slot after each. */
 void ts_chart_group_middle(ts_buffer *positions, long group, size_t per_group);
 
 /* Appends `name` split in two lines of about `width` display columns as the
- * next element of two array initialisers (the second may be ''). In
+ * next element of two array initialisers (the second may be ''), each
+ * quoted as a tic label (ts_chart_quote_tic: '%' doubled). In
  * chart_wrap.c. */
 void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buffer *second);
 

@@ -74,14 +74,14 @@ static void write_compare(const ts_run *run, size_t index, ts_lang lang, ts_char
         ts_chart_group_middle(pos, group, per_group);
         group++;
     }
-    ts_chart_scenario_names(run, lang, vars);
+    ts_chart_scenario_names(run, lang, true, vars);
     ts_buffer *sub = ts_tpl_slot(vars, "SUBTITLE");
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s", L->compare_note,
                          ts_scenario_name(run->results[cmp->reference].scenario, lang));
         ts_chart_quote(sub, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, sub);
     }
     ts_tpl_set_text(vars, "TITLE", L->compare_title);
     ts_tpl_set_text(vars, "XLABEL", L->compare_axis);

@@ -37,7 +37,7 @@ static long write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
     ts_buffer_printf(&line, "%zu draws, seed %llu", run->mc_draws,
                      (unsigned long long)run->mc_seed);
     ts_chart_dat_comment(dat, "monte-carlo", line.data);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
     ts_buffer_puts(dat, "# columns: year\tobserved");
     for (size_t s = 0; s < run->n_results; s++) {
         const char *id = run->results[s].scenario->id;
@@ -77,7 +77,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
                              L->fan_probability.after);
         ts_tpl_array_sep(titles);
         ts_chart_quote(titles, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, titles);
     }
     ts_buffer *band = ts_tpl_slot(vars, "BAND90");
     ts_buffer *band50 = ts_tpl_slot(vars, "BAND50");
@@ -89,7 +89,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
         t.len = 0;
         ts_buffer_printf(&t, "%s%s%s", name, L->sep_colon, L->fan_band50);
         ts_chart_quote(band50, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, band);
     }
     ts_chart_target_title(vars, run, index, a, lang, true);
     /* The fan shows values: a rate's cumulative target has no line on it. */
@@ -104,7 +104,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", L->fan_title, L->sep_list, L->fan_note);
         ts_chart_quote(sub, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, sub);
     }
     ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
     ts_tpl_set_text(vars, "XLABEL", L->year);

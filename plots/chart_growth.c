@@ -59,7 +59,7 @@ static void write_growth(const ts_run *run, size_t index, ts_lang lang, ts_chart
     const ts_chart_words *L = &ts_strings_for(lang)->chart;
     write_dat(run, lang, &chart->dat);
     long n_groups = ts_chart_target_names(run, lang, NAME_WIDTH, vars);
-    ts_chart_scenario_names(run, lang, vars);
+    ts_chart_scenario_names(run, lang, false, vars);
     ts_tpl_set_text(vars, "TITLE", L->growth_title);
     ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
     ts_tpl_set_text(vars, "XLABEL", L->growth_axis);

@@ -102,7 +102,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
                          ts_direction_symbol(t->direction, TS_SYMBOL_ASCII));
         ts_chart_dat_comment(dat, "revision", line.data);
     }
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
     dat_columns(run, dat);
     dat_rows(run, index, dat, n);
 }
@@ -123,7 +123,7 @@ static void scenario_title(const ts_run *run, size_t s, size_t index, ts_lang la
     }
     ts_tpl_array_sep(array);
     ts_chart_quote(array, t.data);
-    ts_buffer_free(&t);
+    ts_buffer_free_into(&t, array);
 }
 
 static void scenario_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars *vars)
@@ -193,7 +193,7 @@ static void revision_vars(const ts_run *run, size_t index, ts_lang lang, int fir
         ts_chart_dat_number(values, t->value);
         ts_tpl_array_sep(titles);
         ts_chart_quote(titles, line.data);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, titles);
         n++;
     }
     if (n == 0) { /* gnuplot has no empty arrays: one unused element */
@@ -217,7 +217,7 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", ts_text_get(&run->plan->name, lang), L->sep_list, sub);
         ts_chart_quote(subtitle, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, subtitle);
     }
     ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
     if (ts_chart_plots_statistic(run->plan, index)) {

@@ -66,7 +66,7 @@ static void write_dat(const ts_run *run, size_t index, ts_lang lang, ts_buffer *
         ts_buffer_printf(&line, "%zu per point", sw->draws);
         ts_chart_dat_comment(dat, "draws", line.data);
     }
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
     ts_buffer_puts(dat, sw->n_axes == 2 ? "# columns: x1\tx2" : "# columns: x1");
     ts_buffer_puts(dat, "\tpercent_of_target\tprobability_percent\tvalue\n");
     *lo = HUGE_VAL;
@@ -106,7 +106,7 @@ static void axis_label(const ts_run *run, size_t a, ts_lang lang, ts_tpl_vars *v
                      ts_indicator_name(&run->plan->indicators[sw->axis_index[a]], lang),
                      model);
     ts_tpl_set_text(vars, key, t.data);
-    ts_buffer_free(&t);
+    ts_buffer_free_into(&t, ts_tpl_slot(vars, key));
 }
 
 /* sweep-ID (share of the target) or sweepprob-ID (probability). */
@@ -138,7 +138,7 @@ static void write_grid(const ts_run *run, size_t index, bool probability, ts_lan
                                                         : L->sweep_title,
                          ind->target.year, L->sep_list, ts_scenario_name(sc, lang));
         ts_chart_quote(sub, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, sub);
     }
 }
 

@@ -99,7 +99,7 @@ static void write_bars(const ts_run *run, size_t index, ts_lang lang, ts_buffer 
         *lo = fmin(*lo, fmin(bar->low, bar->high));
         *hi = fmax(*hi, fmax(bar->low, bar->high));
     }
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, dat);
 }
 
 static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_chart *chart,
@@ -118,7 +118,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
                      ts_indicator_name(ind, lang), ts_text_get(&ind->unit, lang),
                      a->target_year, run->results[0].scenario->id);
     ts_chart_dat_comment(&chart->dat, "target", line.data);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, &chart->dat);
     ts_buffer_puts(&chart->dat, "# columns: rank\tlow\thigh\tcentral\tshift\tfrom_sd\n");
     write_bars(run, index, lang, &chart->dat, vars, &lo, &hi);
     ts_tpl_set_int(vars, "N_BARS", (long)count_bars(run, index));
@@ -142,7 +142,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
         t.len = 0;
         ts_buffer_printf(&t, "%s (%d)", L->tornado_note, a->target_year);
         ts_chart_quote(sub, t.data);
-        ts_buffer_free(&t);
+        ts_buffer_free_into(&t, title);
     }
     ts_tpl_set_text(vars, "SCENARIO", ts_scenario_name(run->results[0].scenario, lang));
     ts_tpl_set_text(vars, "XLABEL", ts_text_get(&ind->unit, lang));

@@ -3,8 +3,9 @@
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  time per target (default 600); CI's smoke run uses 20
-#   TARGET   any of fuzz_plan fuzz_scenario fuzz_run (default: all three,
-#            one after the other)
+#   TARGET   any of fuzz_plan fuzz_scenario fuzz_run fuzz_charts (default:
+#            all four, one after the other; fuzz_charts runs gnuplot on every
+#            input, so it needs gnuplot on the PATH)
 # Environment:
 #   FUZZ_ENGINE  libfuzzer (default: clang's libFuzzer, ASan + UBSan) or afl
 #                (AFL++'s afl-fuzz on an afl-clang-fast build, ASan + UBSan)
@@ -22,7 +23,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_plan fuzz_scenario fuzz_run)
+((${#targets[@]})) || targets=(fuzz_plan fuzz_scenario fuzz_run fuzz_charts)
 engine=${FUZZ_ENGINE:-libfuzzer}
 case $engine in
 libfuzzer) dir=${FUZZ_DIR:-$here/build-fuzz} ;;
@@ -52,6 +53,11 @@ build() {
     fi
 }
 
+# dict TARGET: its dictionary: fuzz_charts fuzzes texts, the others files.
+dict() {
+    if [ "$1" = fuzz_charts ]; then echo "$here/tests/fuzz/charts.dict"; else echo "$here/tests/fuzz/targetsim.dict"; fi
+}
+
 # run_libfuzzer TARGET: fuzzes it; prints one summary line; 0 when clean.
 run_libfuzzer() {
     local t=$1 log=$dir/logs/$1.log rc=0
@@ -63,7 +69,7 @@ run_libfuzzer() {
     local seed_opt=()
     [ -n "${FUZZ_SEED:-}" ] && seed_opt=(-seed="$FUZZ_SEED")
     "$dir/tests/fuzz/$t" "${seed_opt[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -dict="$here/tests/fuzz/targetsim.dict" -artifact_prefix="$dir/findings/$t-" \
+        -dict="$(dict "$t")" -artifact_prefix="$dir/findings/$t-" \
         -print_final_stats=1 "$dir/corpus/$t" "$dir/seeds/$t" </dev/null >"$log" 2>&1 || rc=$?
     local execs cov ft
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -90,7 +96,7 @@ run_afl() {
     [ -d "$out/default/queue" ] && input=-
     AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
         AFL_NO_AFFINITY=1 \
-        afl-fuzz -V "$seconds" -t 10000 -m none -x "$here/tests/fuzz/targetsim.dict" \
+        afl-fuzz -V "$seconds" -t 10000 -m none -x "$(dict "$t")" \
         -i "$input" -o "$out" -- "$dir/tests/fuzz/$t" </dev/null >"$log" 2>&1 || rc=$?
     local stats=$out/default/fuzzer_stats crashes hangs
     crashes=$(sed -n 's/^saved_crashes *: *//p' "$stats" 2>/dev/null)

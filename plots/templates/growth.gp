@@ -29,7 +29,7 @@ set ytics noenhanced
 set key outside below center horizontal maxcols 2 Left reverse samplen 1.5 noenhanced
 set style fill solid 0.9 border lc rgb '#ffffff'
 half = 0.4
-pct(v) = sprintf('%.1f%%', v)
+pct(v) = v == v ? sprintf('%.1f%%', v) : ''  # no label for an undefined rate (NaN)
 # The years each group's rates run over, beside the needed rate.
 span(from, to) = sprintf('%d-%d', from, to)
 # Labels sit right of each bar, or right of the zero line for a negative

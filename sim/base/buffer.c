@@ -15,6 +15,13 @@ void ts_buffer_free(ts_buffer *b)
     *b = (ts_buffer){0};
 }
 
+void ts_buffer_free_into(ts_buffer *part, ts_buffer *whole)
+{
+    if (part->failed && whole)
+        whole->failed = 1;
+    ts_buffer_free(part);
+}
+
 static int reserve(ts_buffer *b, size_t extra)
 {
     if (b->failed)

@@ -12,4 +12,11 @@ void ts_buffer_printf(ts_buffer *b, const char *fmt, ...)
 #endif
     ;
 
+/* Frees `part`, text built aside and already copied (or quoted) into
+ * `whole`; when an allocation for `part` failed, `whole` is marked failed
+ * too, so that the writer that checks `whole` at the end reports out of
+ * memory instead of a text with a piece missing (or a stale one: a part
+ * reused with len = 0 keeps its old text once it fails). */
+void ts_buffer_free_into(ts_buffer *part, ts_buffer *whole);
+
 #endif

@@ -57,6 +57,7 @@ ts_status ts_error_set(ts_error *err, ts_status code, const char *file, const ch
     if (!err)
         return code;
     err->code = code;
+    err->line = 0;
     copy_escaped(err->file, sizeof err->file, file);
     copy_escaped(err->path, sizeof err->path, path);
     char message[TS_ERROR_MESSAGE_MAX];
@@ -73,5 +74,6 @@ void ts_error_clear(ts_error *err)
     if (!err)
         return;
     err->code = TS_OK;
+    err->line = 0;
     err->file[0] = err->path[0] = err->message[0] = '\0';
 }

@@ -8,29 +8,33 @@
 /* gnuplot's SVGs are tens of kilobytes; anything far larger is not one. */
 enum { SVG_MAX_BYTES = 32 * 1024 * 1024 };
 
-/* The whole of `dir`/`stem`.svg in a new buffer, or NULL when it cannot be
- * read (missing, too large, out of memory); *len gets its size. */
-static char *read_svg(const char *dir, const char *stem, size_t *len)
+int ts_cli_read_file(const char *dir, const char *name, size_t max, char **out, size_t *len)
 {
-    size_t n = strlen(dir) + strlen(stem) + 6;
+    *out = NULL;
+    size_t n = strlen(dir) + strlen(name) + 2;
     char *path = malloc(n);
     if (!path)
-        return NULL;
-    snprintf(path, n, "%s/%s.svg", dir, stem);
+        return -1;
+    snprintf(path, n, "%s/%s", dir, name);
     FILE *f = fopen(path, "rb");
     free(path);
     if (!f)
-        return NULL;
+        return 1;
     char *data = NULL;
     size_t used = 0, cap = 0;
     for (;;) {
         if (used == cap) {
             size_t grown = cap ? cap * 2 : 64 * 1024;
-            char *p = grown <= SVG_MAX_BYTES ? realloc(data, grown) : NULL;
+            if (grown > max) {
+                free(data);
+                fclose(f);
+                return 1;
+            }
+            char *p = realloc(data, grown + 1);
             if (!p) {
                 free(data);
                 fclose(f);
-                return NULL;
+                return -1;
             }
             data = p;
             cap = grown;
@@ -44,20 +48,22 @@ static char *read_svg(const char *dir, const char *stem, size_t *len)
     fclose(f);
     if (bad || used == 0) {
         free(data);
-        return NULL;
+        return 1;
     }
+    data[used] = '\0';
+    *out = data;
     *len = used;
-    return data;
+    return 0;
 }
 
-ts_status ts_cli_write_html(const char *out_dir, ts_lang lang, const ts_run *run,
-                            const ts_chart_set *charts, ts_html_charts how, const bool *failed,
-                            ts_error *err)
+ts_status ts_cli_render_html(const char *svg_dir, ts_lang lang, const ts_run *run,
+                             const ts_chart_set *charts, ts_html_charts how, const bool *failed,
+                             ts_buffer *page, ts_error *err)
 {
     size_t n_charts = charts ? charts->n : 0;
     ts_html_svg *svgs = calloc(n_charts ? n_charts : 1, sizeof *svgs);
-    ts_buffer page = {0};
     ts_status st = TS_OK;
+    const char *out_dir = svg_dir;
     size_t n_svgs = 0;
     if (!svgs) {
         st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
@@ -68,19 +74,21 @@ ts_status ts_cli_write_html(const char *out_dir, ts_lang lang, const ts_run *run
             if (failed && failed[c])
                 continue;
             size_t len = 0;
-            char *data = read_svg(out_dir, charts->charts[c].stem, &len);
-            if (data)
+            char *data = NULL, name[512];
+            snprintf(name, sizeof name, "%s.svg", charts->charts[c].stem);
+            int got = ts_cli_read_file(out_dir, name, SVG_MAX_BYTES, &data, &len);
+            if (got < 0) {
+                st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+                goto out;
+            }
+            if (got == 0)
                 svgs[n_svgs++] = (ts_html_svg){charts->charts[c].stem, data, len};
         }
     ts_html_options options = {lang, how, svgs, n_svgs};
-    if ((st = ts_report_render_html(run, &options, &page, err)) != TS_OK)
-        goto out;
-    ts_output_file file = {"report.html", page.data, page.len};
-    st = ts_output_write_all(out_dir, &file, 1, err);
+    st = ts_report_render_html(run, &options, page, err);
 out:
     for (size_t k = 0; k < n_svgs; k++)
         free((char *)svgs[k].data);
     free(svgs);
-    ts_buffer_free(&page);
     return st;
 }

@@ -30,14 +30,23 @@ static bool has_file(const char *dir, const char *file)
     return access(path, R_OK) == 0;
 }
 
+/* A copy of the folder found; *out_of_memory when it cannot be made. */
+static char *found(const char *dir, bool *out_of_memory)
+{
+    char *copy = strdup(dir);
+    *out_of_memory = copy == NULL;
+    return copy;
+}
+
 /* The first folder holding `probe`: $env, then ../share/targetsim/SUB
  * beside the executable, then `source_dir`. */
 static char *find_dir(const char *env_name, const char *sub, const char *source_dir,
-                      const char *probe)
+                      const char *probe, bool *out_of_memory)
 {
+    *out_of_memory = false;
     const char *env = getenv(env_name);
     if (env && *env)
-        return has_file(env, probe) ? strdup(env) : NULL;
+        return has_file(env, probe) ? found(env, out_of_memory) : NULL;
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -49,21 +58,21 @@ static char *find_dir(const char *env_name, const char *sub, const char *source_
             if (snprintf(dir, sizeof dir, "%s/../share/targetsim%s", exe, sub) <
                     (int)sizeof dir &&
                 has_file(dir, probe))
-                return strdup(dir);
+                return found(dir, out_of_memory);
         }
     }
-    return has_file(source_dir, probe) ? strdup(source_dir) : NULL;
+    return has_file(source_dir, probe) ? found(source_dir, out_of_memory) : NULL;
 }
 
-char *ts_cli_data_dir(void)
+char *ts_cli_data_dir(bool *out_of_memory)
 {
-    return find_dir("TARGETSIM_DATA_DIR", "", TS_SOURCE_DATA_DIR, BUNDLED_PLAN);
+    return find_dir("TARGETSIM_DATA_DIR", "", TS_SOURCE_DATA_DIR, BUNDLED_PLAN, out_of_memory);
 }
 
-char *ts_cli_template_dir(void)
+char *ts_cli_template_dir(bool *out_of_memory)
 {
     return find_dir("TARGETSIM_TEMPLATE_DIR", "/templates", TS_SOURCE_TEMPLATE_DIR,
-                    TEMPLATE_PROBE);
+                    TEMPLATE_PROBE, out_of_memory);
 }
 
 /* A whole year in [TS_MIN_YEAR, TS_MAX_YEAR], nothing else. */
@@ -200,13 +209,20 @@ static int set_option(const char *name, const char *value, ts_cli_options *opt)
     }
     if (strcmp(name, "--plan") == 0) {
         free(opt->plan);
-        opt->plan = strdup(value);
+        if (!(opt->plan = strdup(value)))
+            return TS_CLI_EXIT_NOMEM;
     } else if (strcmp(name, "--scenario") == 0) {
         if (opt->n_scenarios >= TS_MAX_SCENARIOS) {
             ts_msg_usage_error("at most %d scenarios", TS_MAX_SCENARIOS);
             return TS_CLI_EXIT_USAGE;
         }
         opt->scenarios[opt->n_scenarios++] = value;
+    } else if (strcmp(name, "--observed") == 0) {
+        if (opt->n_observed >= TS_CLI_MAX_OBSERVED) {
+            ts_msg_usage_error("at most %d --observed files", TS_CLI_MAX_OBSERVED);
+            return TS_CLI_EXIT_USAGE;
+        }
+        opt->observed[opt->n_observed++] = value;
     } else if (strcmp(name, "--out") == 0) {
         /* "out/" and "out" name one folder; drop trailing slashes so messages
          * read "out/report.txt". argv strings are the program's to modify. */
@@ -253,7 +269,7 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
     static const char *const WITH_VALUE[] = {"--plan",    "--scenario", "--out",   "--as-of",
                                              "--horizon", "--lang",     "--by",    "--compare",
                                              "--draws",   "--seed",     "--threads", "--sweep",
-                                             "--band",    "--rule",     NULL};
+                                             "--band",    "--rule",     "--observed", NULL};
     memset(opt, 0, sizeof *opt);
     opt->out_dir = "out";
     opt->as_of = TS_AS_OF_LATEST;
@@ -309,7 +325,10 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
             return rc;
     }
     if (!opt->plan) {
-        char *dir = ts_cli_data_dir();
+        bool out_of_memory;
+        char *dir = ts_cli_data_dir(&out_of_memory);
+        if (out_of_memory)
+            return TS_CLI_EXIT_NOMEM;
         if (!dir) {
             ts_msg_usage_error("cannot find the bundled plan %s; give --plan FILE or set "
                                "TARGETSIM_DATA_DIR",
@@ -322,10 +341,8 @@ int ts_cli_parse(int argc, char **argv, ts_cli_options *opt)
             snprintf(opt->plan, n, "%s/%s", dir, BUNDLED_PLAN);
         free(dir);
     }
-    if (!opt->plan) {
-        ts_msg_usage_error("out of memory");
-        return TS_CLI_EXIT_USAGE;
-    }
+    if (!opt->plan)
+        return TS_CLI_EXIT_NOMEM;
     return TS_CLI_RUN;
 }
 

@@ -9,10 +9,15 @@
 
 #include "targetsim/targetsim.h"
 
+/* The most --observed files one run reads. */
+enum { TS_CLI_MAX_OBSERVED = 64 };
+
 typedef struct ts_cli_options {
     char *plan;           /* owned */
     const char *scenarios[TS_MAX_SCENARIOS];
     size_t n_scenarios;
+    const char *observed[TS_CLI_MAX_OBSERVED]; /* --observed FILE.csv, in order */
+    size_t n_observed;
     const char *out_dir;
     int as_of;            /* TS_AS_OF_LATEST when not given */
     int horizon;          /* 0 when not given */
@@ -37,7 +42,7 @@ typedef struct ts_cli_options {
  * which hold whole numbers exactly up to 2^53 - 1. */
 #define TS_CLI_MAX_SEED 9007199254740991ULL
 
-enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE };
+enum { TS_CLI_RUN, TS_CLI_EXIT_OK, TS_CLI_EXIT_USAGE, TS_CLI_EXIT_NOMEM };
 
 /* Parses argv into *opt (printing help, version or a usage error itself).
  * Returns TS_CLI_RUN to go on, else the kind of exit. Always pair with
@@ -47,13 +52,14 @@ void ts_cli_options_free(ts_cli_options *opt);
 
 /* Folder holding the bundled plan, or NULL: $TARGETSIM_DATA_DIR, then
  * ../share/targetsim beside the executable (installed), then the source
- * tree's scenarios/ (build tree). Returns a new string. */
-char *ts_cli_data_dir(void);
+ * tree's scenarios/ (build tree). Returns a new string; NULL with
+ * *out_of_memory set when the folder was found but not copied. */
+char *ts_cli_data_dir(bool *out_of_memory);
 
 /* Folder holding the chart templates (header.gp, indicator.gp, ...), or
  * NULL: $TARGETSIM_TEMPLATE_DIR, then ../share/targetsim/templates beside
  * the executable (installed), then the source tree's plots/templates.
- * Returns a new string. */
-char *ts_cli_template_dir(void);
+ * Returns a new string; NULL with *out_of_memory as for ts_cli_data_dir. */
+char *ts_cli_template_dir(bool *out_of_memory);
 
 #endif

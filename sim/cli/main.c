@@ -1,5 +1,7 @@
 /* main.c - the targetsim command: parse options, call the library, map the
  * status to an exit code. No engine logic lives here. */
+#include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,7 +12,9 @@
 
 #include "cli_html.h"
 #include "cli_options.h"
+#include "interrupt.h"
 #include "messages.h"
+#include "outdir.h"
 #include "render.h"
 #include "targetsim/targetsim.h"
 
@@ -162,21 +166,12 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
     ts_msg_progress(done, total);
 }
 
-/* Half of the physical memory: the most the stored draws may take. */
-static size_t store_limit(void)
-{
-    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || size <= 0)
-        return 0;
-    return (size_t)pages / 2 * (size_t)size;
-}
-
 /* Monte Carlo draws and sweeps, as the options ask. */
 static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *seconds, ts_error *err)
 {
     progress_state ps = {seconds_now(), isatty(STDERR_FILENO) == 1, false};
     ts_mc_options mc = {.draws = opt->draws, .seed = opt->seed, .threads = opt->threads,
-                        .percentiles = true, .max_store_bytes = store_limit(),
+                        .percentiles = true,
                         .progress = on_progress, .progress_user = &ps};
     ts_status st = TS_OK;
     if (opt->draws)
@@ -194,8 +189,11 @@ static ts_status simulate(const ts_cli_options *opt, ts_run *run, double *second
 static ts_status build_charts(const ts_run *run, ts_lang lang, ts_chart_set **charts,
                               ts_error *err)
 {
-    char *dir = ts_cli_template_dir();
+    bool out_of_memory;
+    char *dir = ts_cli_template_dir(&out_of_memory);
     *charts = NULL;
+    if (out_of_memory)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     if (!dir) {
         ts_msg_no_templates();
         return TS_OK;
@@ -205,54 +203,108 @@ static ts_status build_charts(const ts_run *run, ts_lang lang, ts_chart_set **ch
     return st;
 }
 
-/* Reports and chart files, all written atomically in one call. */
-static ts_status write_outputs(const char *out_dir, const outputs *o, const ts_chart_set *charts,
-                               ts_error *err)
+/* One rendered chart's images, read back from the stage folder. */
+typedef struct images {
+    char *png, *svg;
+    size_t png_len, svg_len;
+    char *png_name, *svg_name; /* STEM.png, STEM.svg */
+} images;
+
+/* Writes every chart's .dat and .gp into the stage folder, for gnuplot. */
+static ts_status stage_scripts(const char *stage, const ts_chart_set *charts, ts_error *err)
 {
-    size_t n_charts = charts ? charts->n : 0;
-    ts_output_file *files = calloc(N_REPORTS + 1 + 2 * n_charts, sizeof *files);
-    if (!files)
-        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
-    size_t n = 0;
-    for (size_t k = 0; k < N_REPORTS; k++)
-        if (o->written[k])
-            files[n++] = (ts_output_file){REPORTS[k].name, o->reports[k].data, o->reports[k].len};
-    for (size_t c = 0; c < n_charts; c++) {
+    for (size_t c = 0; c < charts->n; c++) {
         const ts_chart *ch = &charts->charts[c];
-        files[n++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
-        files[n++] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
+        const ts_output_file f[2] = {{ch->dat_name, ch->dat.data, ch->dat.len},
+                                     {ch->gp_name, ch->gp.data, ch->gp.len}};
+        for (size_t k = 0; k < 2; k++) {
+            size_t n = strlen(stage) + strlen(f[k].name) + 2;
+            char *path = malloc(n);
+            if (!path)
+                return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+            snprintf(path, n, "%s/%s", stage, f[k].name);
+            FILE *fp = fopen(path, "wb");
+            bool ok = fp && fwrite(f[k].data ? f[k].data : "", 1, f[k].len, fp) == f[k].len;
+            if (fp && fclose(fp) != 0)
+                ok = false;
+            free(path);
+            if (!ok)
+                return ts_error_set(err, TS_EWRITE, f[k].name, NULL, "cannot write for gnuplot: %s",
+                                    strerror(errno));
+        }
     }
-    if (o->has_xlsx)
-        files[n++] = (ts_output_file){"report.xlsx", o->xlsx.data, o->xlsx.len};
-    ts_status st = ts_output_write_all(out_dir, files, n, err);
-    free(files);
-    return st;
+    return TS_OK;
+}
+
+/* Reads back the images of every chart gnuplot drew (failed[c] false). */
+static ts_status read_images(const char *stage, const ts_chart_set *charts, const bool *failed,
+                             images *img, ts_error *err)
+{
+    enum { IMAGE_MAX = 64 * 1024 * 1024 };
+    for (size_t c = 0; c < charts->n; c++) {
+        if (failed[c])
+            continue;
+        size_t len = strlen(charts->charts[c].stem) + 5;
+        if (!(img[c].png_name = malloc(len)) || !(img[c].svg_name = malloc(len)))
+            return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        snprintf(img[c].png_name, len, "%s.png", charts->charts[c].stem);
+        snprintf(img[c].svg_name, len, "%s.svg", charts->charts[c].stem);
+        int a = ts_cli_read_file(stage, img[c].png_name, IMAGE_MAX, &img[c].png, &img[c].png_len);
+        int b = a < 0 ? -1
+                      : ts_cli_read_file(stage, img[c].svg_name, IMAGE_MAX, &img[c].svg, &img[c].svg_len);
+        if (a < 0 || b < 0)
+            return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+        if (a || b)
+            return ts_error_set(err, TS_EWRITE, charts->charts[c].stem, NULL,
+                                "gnuplot's images cannot be read back");
+    }
+    return TS_OK;
+}
+
+/* The gnuplot processes, started before the run so that their start-up
+ * overlaps it (NULL: no rendering wanted, or no gnuplot). */
+static ts_renderer *start_gnuplot(const ts_cli_options *opt, bool *no_gnuplot)
+{
+    *no_gnuplot = false;
+    if (opt->no_render)
+        return NULL;
+    char *gnuplot = ts_render_find_gnuplot();
+    *no_gnuplot = gnuplot == NULL;
+    ts_renderer *r = gnuplot ? ts_render_start(gnuplot, 0) : NULL;
+    free(gnuplot);
+    return r;
 }
 
 /* Runs gnuplot on the written scripts. A chart that fails to render is an
  * output that could not be written (exit 4); a missing gnuplot is not: the
  * scripts are there to be rendered later. *how and failed[] (one per chart,
  * may be NULL) tell report.html which charts it can show. */
-static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *charts,
-                               size_t *n_rendered, ts_html_charts *how, bool *failed,
-                               ts_error *err)
+static ts_status render_charts(const ts_cli_options *opt, ts_outdir *od, ts_renderer *renderer,
+                               bool no_gnuplot, const ts_chart_set *charts, size_t *n_rendered,
+                               ts_html_charts *how, bool *failed, ts_error *err)
 {
     *n_rendered = 0;
     *how = !charts ? TS_HTML_CHARTS_NO_TEMPLATES
            : opt->no_render ? TS_HTML_CHARTS_NOT_RENDERED : TS_HTML_CHARTS_RENDERED;
     if (*how != TS_HTML_CHARTS_RENDERED)
         return TS_OK;
-    char *gnuplot = ts_render_find_gnuplot();
-    if (!gnuplot) {
+    if (no_gnuplot) {
         *how = TS_HTML_CHARTS_NO_GNUPLOT;
         ts_msg_no_gnuplot(opt->out_dir);
         return TS_OK;
     }
+    ts_status st0;
+    if ((st0 = ts_outdir_make_stage(od, err)) != TS_OK ||
+        (st0 = stage_scripts(od->stage, charts, err)) != TS_OK)
+        return st0;
     ts_render_outcome r;
-    int rc = ts_render_charts(gnuplot, opt->out_dir, charts, 0, &r);
-    free(gnuplot);
+    int rc = renderer ? ts_render_run(renderer, od->stage, charts, &r) : -1;
     if (rc != 0)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    if (ts_cli_signal) {
+        ts_render_outcome_free(&r);
+        return TS_OK; /* the caller stops */
+    }
     for (size_t k = 0; k < r.n_failed; k++) {
         ts_msg_render_failed(opt->out_dir, r.failures[k].gp_name, r.failures[k].line);
         for (size_t c = 0; failed && c < charts->n; c++)
@@ -268,69 +320,81 @@ static ts_status render_charts(const ts_cli_options *opt, const ts_chart_set *ch
     return st;
 }
 
-/* "  backtest from 2020, closest: gdp=trend ..." */
-static void print_backtest(const ts_run *run)
+/* The console summary, in the run's language (the library words it). */
+/* The console summary, made before the output folder changes (running out
+ * of memory here must leave the folder as it was) and printed after. */
+static ts_status make_summary(const ts_run *run, const ts_cli_options *opt, double seconds,
+                              const ts_chart_set *charts, size_t n_rendered, ts_buffer *out,
+                              ts_error *err)
 {
-    const ts_backtest *bt = run->backtest;
-    printf("  backtest from %d, closest:", bt->from_year);
-    for (size_t i = 0; i < bt->n_indicators; i++) {
-        bool first = true;
-        for (size_t s = 0; s < bt->n_scenarios; s++) {
-            if (!ts_backtest_cell_at(bt, s, i)->closest)
-                continue;
-            if (first)
-                printf(" %s=", run->plan->indicators[i].id);
-            printf("%s%s", first ? "" : ",", run->results[s].scenario->id);
-            first = false;
-        }
-    }
-    printf("\n");
-}
-
-static void print_summary(const ts_run *run, const ts_cli_options *opt, double seconds)
-{
-    const ts_plan *plan = run->plan;
-    printf("%s: %zu scenario%s x %zu indicators, %d-%d\n", plan->id, run->n_results,
-           run->n_results == 1 ? "" : "s", plan->n_indicators, plan->base_year, run->horizon);
-    for (size_t s = 0; s < run->n_results; s++) {
-        const ts_scenario_result *r = &run->results[s];
-        printf("  %-12s", r->scenario->id);
-        for (size_t i = 0; i < plan->n_indicators; i++) {
-            if (!r->assessments[i].has_target)
-                continue;
-            printf(" %s=%s", plan->indicators[i].id, ts_verdict_name(r->assessments[i].status));
-            for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
-                printf(" %s@%d=%s", plan->indicators[i].id, r->revisions[i][k].target_year,
-                       ts_verdict_name(r->revisions[i][k].status));
-        }
-        printf("\n");
-    }
+    const char *files[16];
+    size_t n = 0;
+    static const char *const ALWAYS[] = {"report.txt", "report.json", "report.csv",
+                                         "paths.csv",  "table.csv",   "report.html",
+                                         "fan.csv",    "tornado.csv", "sweep.csv"};
+    for (size_t k = 0; k < sizeof ALWAYS / sizeof ALWAYS[0]; k++)
+        files[n++] = ALWAYS[k];
     if (run->backtest)
-        print_backtest(run);
-    printf("wrote %s/report.txt, report.json, report.csv, paths.csv, table.csv, report.html, "
-           "fan.csv, tornado.csv, sweep.csv%s%s%s\n",
-           opt->out_dir, run->backtest ? ", backtest.csv" : "",
-           run->comparison ? ", compare.csv" : "", ts_xlsx_available() ? ", report.xlsx" : "");
-    if (opt->draws)
-        printf("Monte Carlo: %zu draws per scenario, seed %llu, %u thread%s, %.2f s\n",
-               opt->draws, (unsigned long long)opt->seed, opt->threads,
-               opt->threads == 1 ? "" : "s", seconds);
-    if (run->sweep)
-        printf("sweep: %zu points of the scenario %s\n", run->sweep->n_points,
-               run->sweep_scenario->id);
+        files[n++] = "backtest.csv";
+    if (run->comparison)
+        files[n++] = "compare.csv";
+    if (ts_xlsx_available())
+        files[n++] = "report.xlsx";
+    ts_summary_info info = {.out_dir = opt->out_dir, .files = files, .n_files = n,
+                            .draws = opt->draws, .seed = (unsigned long long)opt->seed,
+                            .threads = opt->threads, .seconds = seconds,
+                            .charts = charts != NULL, .n_charts = charts ? charts->n : 0,
+                            .n_rendered = n_rendered};
+    return ts_report_render_summary(run, &info, opt->lang, out, err);
 }
 
-static void print_charts(const ts_chart_set *charts, size_t n_rendered, const char *out_dir)
+/* --observed: the years of the files, up to last year (a year's figures
+ * are published once it is over). */
+static ts_status read_observed(ts_plan *plan, const ts_cli_options *opt, ts_error *err)
 {
-    if (!charts)
-        return;
-    printf("wrote %zu charts to %s (.dat, .gp)", charts->n, out_dir);
-    if (n_rendered)
-        printf(", rendered %zu as .png and .svg", n_rendered);
-    printf("\n");
+    if (!opt->n_observed)
+        return TS_OK;
+    time_t now = time(NULL);
+    struct tm tm;
+    int latest = gmtime_r(&now, &tm) ? tm.tm_year + 1900 - 1 : 0;
+    return ts_plan_read_observed(plan, opt->observed, opt->n_observed, latest, err);
 }
 
-static ts_status run_job(const ts_cli_options *opt, ts_error *err)
+/* Everything the run writes, in the order of the final step: the
+ * reports, each chart's data, script and images, report.html. */
+static ts_status collect(const outputs *o, const ts_chart_set *charts, const images *img,
+                         const ts_buffer *page, ts_output_file **files, size_t *n,
+                         ts_error *err)
+{
+    size_t n_charts = charts ? charts->n : 0;
+    ts_output_file *f = calloc(N_REPORTS + 4 * n_charts + 2, sizeof *f);
+    if (!f)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    size_t k = 0;
+    for (size_t r = 0; r < N_REPORTS; r++)
+        if (o->written[r])
+            f[k++] = (ts_output_file){REPORTS[r].name, o->reports[r].data, o->reports[r].len};
+    for (size_t c = 0; c < n_charts; c++) {
+        const ts_chart *ch = &charts->charts[c];
+        f[k++] = (ts_output_file){ch->dat_name, ch->dat.data, ch->dat.len};
+        f[k++] = (ts_output_file){ch->gp_name, ch->gp.data, ch->gp.len};
+        if (img && img[c].png) {
+            f[k++] = (ts_output_file){img[c].png_name, img[c].png, img[c].png_len};
+            f[k++] = (ts_output_file){img[c].svg_name, img[c].svg, img[c].svg_len};
+        }
+    }
+    f[k++] = (ts_output_file){"report.html", page->data, page->len};
+    if (o->has_xlsx)
+        f[k++] = (ts_output_file){"report.xlsx", o->xlsx.data, o->xlsx.len};
+    *files = f;
+    *n = k;
+    return TS_OK;
+}
+
+/* Whether the final step ran: an interrupt after it says so. */
+static bool committed;
+
+static ts_status run_job(const ts_cli_options *opt, int argc, char **argv, ts_error *err)
 {
     ts_plan *plan = NULL;
     ts_scenario *scenarios[TS_MAX_SCENARIOS] = {0};
@@ -340,53 +404,115 @@ static ts_status run_job(const ts_cli_options *opt, ts_error *err)
     size_t n_rendered = 0;
     ts_html_charts how;
     bool *failed = NULL;
+    images *img = NULL;
+    ts_buffer page = {0};
+    ts_output_file *files = NULL;
+    size_t n_files = 0;
     outputs o = {0};
-    ts_status st = ts_plan_load(opt->plan, &plan, err);
+    bool no_gnuplot = false;
+    ts_renderer *renderer = NULL;
+    ts_buffer summary = {0};
+    ts_outdir od = {.lock_fd = -1};
+    ts_status st = ts_outdir_open(opt->out_dir, &od, err);
     if (st != TS_OK)
         goto out;
-    const char *const *files = opt->n_scenarios ? opt->scenarios : (const char *const *)plan->scenarios;
-    size_t n_files = opt->n_scenarios ? opt->n_scenarios : plan->n_scenarios;
-    if (n_files == 0) {
+    if ((st = ts_plan_load(opt->plan, &plan, err)) != TS_OK ||
+        (st = read_observed(plan, opt, err)) != TS_OK)
+        goto out;
+    const char *const *scen_files = opt->n_scenarios ? opt->scenarios : (const char *const *)plan->scenarios;
+    size_t n_scen_files = opt->n_scenarios ? opt->n_scenarios : plan->n_scenarios;
+    if (n_scen_files == 0) {
         st = ts_error_set(err, TS_EUSAGE, opt->plan, NULL,
                           "the plan lists no scenarios; give one with --scenario FILE");
         goto out;
     }
-    for (; n < n_files; n++) {
-        if ((st = ts_scenario_load(plan, files[n], &scenarios[n], err)) != TS_OK)
+    for (; n < n_scen_files; n++) {
+        if ((st = ts_scenario_load(plan, scen_files[n], &scenarios[n], err)) != TS_OK)
             goto out;
         for (size_t k = 0; k < n; k++)
             if (strcmp(scenarios[k]->id, scenarios[n]->id) == 0) {
-                st = ts_error_set(err, TS_EINPUT, files[n], "id",
+                st = ts_error_set(err, TS_EINPUT, scen_files[n], "id",
                                   "scenario id \"%s\" is already used by %s", scenarios[n]->id,
                                   scenarios[k]->file);
                 n++;
                 goto out;
             }
     }
+    /* The inputs are read: gnuplot can start while the run computes. */
+    renderer = start_gnuplot(opt, &no_gnuplot);
     ts_project_options popt = {opt->horizon, opt->as_of};
     double seconds = 0;
     if ((st = ts_run_create(plan, (const ts_scenario *const *)scenarios, n, &popt, &run, err)) != TS_OK ||
         (st = simulate(opt, run, &seconds, err)) != TS_OK ||
         (st = analyse(run, opt, err)) != TS_OK ||
         (st = render_all(run, opt, &o, err)) != TS_OK ||
-        (st = build_charts(run, opt->lang, &charts, err)) != TS_OK ||
-        (st = write_outputs(opt->out_dir, &o, charts, err)) != TS_OK)
+        (st = build_charts(run, opt->lang, &charts, err)) != TS_OK)
         goto out;
-    if (charts && !(failed = calloc(charts->n ? charts->n : 1, sizeof *failed))) {
+    if (charts && (!(failed = calloc(charts->n ? charts->n : 1, sizeof *failed)) ||
+                   !(img = calloc(charts->n ? charts->n : 1, sizeof *img)))) {
         st = ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
         goto out;
     }
-    /* report.html shows the rendered charts, so it is written after them;
-     * it is still written (with notes) when some chart failed. */
-    ts_status rendered = render_charts(opt, charts, &n_rendered, &how, failed, err);
-    if ((st = ts_cli_write_html(opt->out_dir, opt->lang, run, charts, how, failed, err)) != TS_OK)
+    /* gnuplot draws in a private folder; its images are read back, so the
+     * output folder changes once, below. report.html embeds the SVGs; it is
+     * still written (with notes) when some chart failed. */
+    ts_status rendered = render_charts(opt, &od, renderer, no_gnuplot, charts, &n_rendered, &how,
+                                       failed, err);
+    ts_render_stop(renderer);
+    renderer = NULL;
+    if (ts_cli_signal)
+        goto out;
+    if (rendered != TS_OK && rendered != TS_EWRITE) {
+        st = rendered;
+        goto out;
+    }
+    ts_error render_err = *err;
+    if (how == TS_HTML_CHARTS_RENDERED && charts &&
+        (st = read_images(od.stage, charts, failed, img, err)) != TS_OK)
+        goto out;
+    if ((st = ts_cli_render_html(od.stage ? od.stage : opt->out_dir, opt->lang, run, charts, how,
+                                 failed, &page, err)) != TS_OK ||
+        (st = collect(&o, charts, img, &page, &files, &n_files, err)) != TS_OK)
+        goto out;
+    if (!opt->quiet &&
+        (st = make_summary(run, opt, seconds, charts, n_rendered, &summary, err)) != TS_OK)
+        goto out;
+    ts_manifest_info info = {argc, argv, opt->seed, opt->draws};
+    /* A signal that came while report.html was made stops the run here;
+     * one that comes from now on waits until the folder has changed. */
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    if (!ts_cli_signal)
+        st = ts_outdir_commit(&od, files, n_files, &info, err);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (st != TS_OK || !od.committed)
+        goto out;
+    committed = true;
+    if (ts_cli_signal) /* came during the step: main says the files are written */
         goto out;
     st = rendered;
-    if (!opt->quiet) {
-        print_summary(run, opt, seconds);
-        print_charts(charts, n_rendered, opt->out_dir);
-    }
+    if (st != TS_OK)
+        *err = render_err;
+    /* Printed also when some chart failed to render (exit 4 then). */
+    if (summary.len)
+        fwrite(summary.data, 1, summary.len, stdout);
 out:
+    ts_buffer_free(&summary);
+    /* gnuplot first: it may still be drawing in the stage folder. */
+    ts_render_stop(renderer);
+    ts_outdir_close(&od);
+    free(files);
+    ts_buffer_free(&page);
+    for (size_t c = 0; img && charts && c < charts->n; c++) {
+        free(img[c].png);
+        free(img[c].svg);
+        free(img[c].png_name);
+        free(img[c].svg_name);
+    }
+    free(img);
     free(failed);
     ts_chart_set_free(charts);
     for (size_t k = 0; k < N_REPORTS; k++)
@@ -406,12 +532,25 @@ int main(int argc, char **argv)
     ts_error err;
     ts_error_clear(&err);
     int parsed = ts_cli_parse(argc, argv, &opt);
+    if (parsed == TS_CLI_EXIT_NOMEM) {
+        ts_error_set(&err, TS_ENOMEM, NULL, NULL, "out of memory");
+        ts_msg_error(&err, &opt);
+        ts_cli_options_free(&opt);
+        return exit_code(TS_ENOMEM);
+    }
     if (parsed != TS_CLI_RUN) {
         int code = parsed == TS_CLI_EXIT_OK ? 0 : 2;
         ts_cli_options_free(&opt);
         return code;
     }
-    ts_status st = run_job(&opt, &err);
+    ts_cli_catch_signals();
+    ts_status st = run_job(&opt, argc, argv, &err);
+    int sig = ts_cli_signal;
+    if (sig) {
+        ts_msg_interrupted(sig, opt.out_dir, committed);
+        ts_cli_options_free(&opt);
+        return 128 + sig;
+    }
     if (st != TS_OK)
         ts_msg_error(&err, &opt);
     ts_cli_options_free(&opt);

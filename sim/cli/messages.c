@@ -1,6 +1,7 @@
 /* messages.c - the CLI's user-facing text. */
 #include "messages.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -56,11 +57,18 @@ static bool worded_for_option(const ts_error *err, const ts_cli_options *opt, ts
 
 void ts_msg_error(const ts_error *err, const ts_cli_options *opt)
 {
+    /* Out of memory is one line, whatever ran out: no file, no path. */
+    if (err->code == TS_ENOMEM) {
+        fprintf(stderr, "targetsim: %s\n", err->message[0] ? err->message : "out of memory");
+        return;
+    }
     ts_error worded;
     if (worded_for_option(err, opt, &worded))
         err = &worded;
     fputs("targetsim: ", stderr);
-    if (err->file[0])
+    if (err->file[0] && err->line > 0)
+        fprintf(stderr, "%s:%ld: ", err->file, err->line);
+    else if (err->file[0])
         fprintf(stderr, "%s: ", err->file);
     if (err->path[0])
         fprintf(stderr, "%s: ", err->path);
@@ -90,6 +98,9 @@ void ts_msg_help(void)
         "  --plan FILE        plan JSON (default: the bundled taiyuan-14fyp.json)\n"
         "  --scenario FILE    scenario JSON; repeat for several (default: the\n"
         "                     scenarios the plan lists)\n"
+        "  --observed FILE.csv  add or replace observed values: a header row\n"
+        "                     indicator,year,value,source, then one value a row\n"
+        "                     (comma or tab, UTF-8); repeat for several files\n"
         "  --out DIR          output folder, created if missing (default: out)\n"
         "  --as-of YEAR       judge the plan as of YEAR: ignore observed values after\n"
         "                     it (a mid-term view; default: use all)\n"
@@ -111,18 +122,21 @@ void ts_msg_help(void)
         "  --compare ID       also compare every other scenario with scenario ID\n"
         "                     (value in the target year, attainment year,\n"
         "                     probability); writes compare.csv\n"
-        "  --lang en|zh       language of report.txt, report.html and the charts'\n"
-        "                     titles and labels (default: en)\n"
+        "  --lang en|zh       language of report.txt, report.html, the charts'\n"
+        "                     titles and labels and the summary printed here\n"
+        "                     (default: en); errors stay English\n"
         "  --no-render        write the charts' .dat and .gp files but do not run\n"
         "                     gnuplot\n"
         "  --draws N          Monte Carlo draws per scenario, 0 to 10000000; 0 turns\n"
-        "                     them off (default: 10000). The draws of every varying\n"
-        "                     year of every target are kept for the percentiles:\n"
-        "                     N x those years x 8 bytes, at most half the memory\n"
+        "                     them off (default: 10000). Memory does not grow with\n"
+        "                     N: past 1 MiB of values the draws are made twice,\n"
+        "                     first counting, then keeping the values near each\n"
+        "                     percentile\n"
         "  --seed S           seed of the draws, 0 to 9007199254740991 (default:\n"
         "                     20210224); the same seed gives the same numbers\n"
         "  --threads N        threads for the draws, 1 to 64 (default: one per\n"
         "                     processor); results do not depend on it\n"
+
         "  --sweep IND.growth=LO:HI:STEP\n"
         "                     evaluate the first scenario with IND's growth held at\n"
         "                     LO, LO+STEP, ... HI (also IND.add=..., IND.level=...);\n"
@@ -205,4 +219,11 @@ void ts_msg_progress_done(void)
     /* Clear the bar's line so the next message starts clean. */
     fputs("\r\033[K", stderr);
     fflush(stderr);
+}
+
+void ts_msg_interrupted(int sig, const char *out_dir, bool written)
+{
+    fprintf(stderr, "targetsim: interrupted by %s; %s\n", sig == SIGINT ? "SIGINT" : "SIGTERM",
+            written ? "the run's files were already written" : "no file was changed");
+    (void)out_dir;
 }

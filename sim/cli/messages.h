@@ -3,6 +3,8 @@
 #ifndef TS_MESSAGES_H
 #define TS_MESSAGES_H
 
+#include <stdbool.h>
+
 #include "cli_options.h"
 #include "targetsim/status.h"
 
@@ -26,5 +28,8 @@ void ts_msg_version(void);
 /* The Monte Carlo progress bar on stderr (one line, redrawn), and its end. */
 void ts_msg_progress(unsigned long long done, unsigned long long total);
 void ts_msg_progress_done(void);
+/* After SIGINT or SIGTERM: which, and whether the run's files were
+ * written (the signal came during or after the final step) or not. */
+void ts_msg_interrupted(int sig, const char *out_dir, bool written);
 
 #endif

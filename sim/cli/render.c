@@ -30,10 +30,19 @@
  * that quits), the chart it was drawing fails with its last message and a
  * new process takes the charts not yet drawn.
  *
+ * The CLI starts the processes (ts_render_start) as soon as the inputs are
+ * read, in its own folder, so that gnuplot's start-up (fonts, cairo)
+ * overlaps the run; each is sent `cd 'OUT'` before its first chart (only
+ * for a folder name single quotes hold inert; any other gets processes
+ * started inside it).
+ *
  * Everything a signal handler would have to undo (issue 16) lives in one
  * place, `live` below: the pids of the running gnuplot children and the
  * temporary image names of every chart of the render; ts_render_abort()
- * kills the one and removes the other (see render.h). */
+ * kills the one and removes the other (see render.h). The CLI's handler
+ * calls it and sets the flag ts_render_stop_flag points at: from then on no
+ * gnuplot is started and no chart handed out, and the loop below, woken
+ * by the children's ends of file, reaps them and returns. */
 #include "render.h"
 
 #include <errno.h>
@@ -67,6 +76,14 @@ static struct {
     volatile size_t n_temp;
 } live;
 
+volatile sig_atomic_t *ts_render_stop_flag = NULL;
+
+/* The CLI's signal flag is set: start no gnuplot and hand out no chart. */
+static bool stopping(void)
+{
+    return ts_render_stop_flag && *ts_render_stop_flag;
+}
+
 void ts_render_abort(void)
 {
     if (!live.active)
@@ -88,6 +105,7 @@ enum { NO_CHART = -1, BUF_MAX = 4096 };
 typedef struct proc {
     size_t slot;              /* index into live.pid */
     pid_t pid;                /* 0: slot free */
+    bool in_place;            /* started in the output folder (else it gets a cd first) */
     int in_fd;                /* our end of its stdin, -1 once closed */
     int err_fd;               /* our end of its stderr, -1 once at EOF */
     long chart;               /* the chart it is drawing, or NO_CHART */
@@ -97,16 +115,17 @@ typedef struct proc {
     char buf[BUF_MAX];
 } proc;
 
-typedef struct render {
-    const char *gnuplot;
-    const char *dir;
+struct ts_renderer {
+    char *gnuplot;
+    const char *dir;          /* NULL until ts_render_run */
     const ts_chart_set *set;
     proc *procs;
     size_t n_procs;
     size_t next;              /* the next chart to hand out */
     char (*temp)[PATH_MAX];   /* 2 per chart: DIR/.STEM.png.tmp, DIR/.STEM.svg.tmp */
     ts_render_outcome *out;
-} render;
+};
+typedef struct ts_renderer render;
 
 char *ts_render_find_gnuplot(void)
 {
@@ -141,7 +160,7 @@ static void exec_child(const char *gnuplot, const char *dir, int in_fd, int err_
     err_fd = fcntl(err_fd, F_DUPFD, 3);
     int null_fd = open("/dev/null", O_RDWR);
     if (in_fd < 0 || err_fd < 0 || null_fd < 0 || dup2(in_fd, 0) < 0 || dup2(null_fd, 1) < 0 ||
-        dup2(err_fd, 2) < 0 || chdir(dir) != 0) {
+        dup2(err_fd, 2) < 0 || (dir && chdir(dir) != 0)) {
         dprintf(err_fd, "cannot enter %s: %s\n", dir, strerror(errno));
         _exit(127);
     }
@@ -182,11 +201,26 @@ static int start(render *r, proc *p)
     }
     p->pid = pid;
     live.pid[p->slot] = (sig_atomic_t)pid;
+    p->in_place = r->dir != NULL;
     p->in_fd = sv[0];
     p->err_fd = ep[0];
     p->chart = NO_CHART;
     p->len = 0;
     return 0;
+}
+
+/* Sends `text` to p's stdin. A write that fails means the process died:
+ * its end of file comes next and is handled there. */
+static void send_text(proc *p, const char *text, size_t n)
+{
+    for (size_t done = 0; done < n;) {
+        ssize_t w = send(p->in_fd, text + done, n - done, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
 }
 
 /* Sends chart c to p. A write that fails means the process died: its end
@@ -204,14 +238,8 @@ static void dispatch(render *r, proc *p, size_t c)
     p->chart = (long)c;
     p->ok = false;
     p->last[0] = '\0';
-    for (size_t done = 0; n > 0 && done < (size_t)n;) {
-        ssize_t w = send(p->in_fd, cmd + done, (size_t)n - done, MSG_NOSIGNAL);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        done += (size_t)w;
-    }
+    if (n > 0)
+        send_text(p, cmd, (size_t)n);
 }
 
 /* Renames both images of chart c into place; on failure says why. Both
@@ -264,7 +292,16 @@ static void finish_chart(render *r, proc *p, const char *why)
  * (gnuplot then exits). */
 static void feed(render *r, proc *p)
 {
-    if (r->next < r->set->n) {
+    if (!p->in_place && r->next < r->set->n) {
+        /* Started before the folder was known (ts_render_start): enter it.
+         * Only a folder name that single quotes hold inert gets here. */
+        char cd[PATH_MAX + 16];
+        int n = snprintf(cd, sizeof cd, "cd '%s'\n", r->dir);
+        if (n > 0 && (size_t)n < sizeof cd)
+            send_text(p, cd, (size_t)n);
+        p->in_place = true;
+    }
+    if (r->next < r->set->n && !stopping()) {
         dispatch(r, p, r->next++);
     } else if (p->in_fd >= 0) {
         close(p->in_fd);
@@ -360,7 +397,7 @@ static void on_exit_of(render *r, proc *p)
             while (r->next < r->set->n)
                 add_failure(r, r->next++, "", last);
     }
-    while (r->next < r->set->n) {
+    while (r->next < r->set->n && !stopping()) {
         if (start(r, p) == 0) {
             feed(r, p);
             return;
@@ -382,6 +419,10 @@ static void loop(render *r)
     struct pollfd fds[TS_RENDER_MAX_PROCS];
     size_t who[TS_RENDER_MAX_PROCS];
     while (running(r) > 0) {
+        /* Stopped: the children are killed (again: one may have started
+         * after the handler ran) and their ends of file come next. */
+        if (stopping())
+            ts_render_abort();
         size_t n = 0;
         for (size_t k = 0; k < r->n_procs; k++)
             if (r->procs[k].pid != 0) {
@@ -406,10 +447,21 @@ static void loop(render *r)
     }
 }
 
-int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *set, int jobs,
-                     ts_render_outcome *out)
+/* A folder name gnuplot can be told inside single quotes: no quote, no
+ * control character, short enough. */
+static bool quotable(const char *dir)
 {
-    *out = (ts_render_outcome){0};
+    size_t n = strlen(dir);
+    if (n == 0 || n >= PATH_MAX)
+        return false;
+    for (const unsigned char *c = (const unsigned char *)dir; *c; c++)
+        if (*c == '\'' || *c < 0x20 || *c == 0x7f)
+            return false;
+    return true;
+}
+
+ts_renderer *ts_render_start(const char *gnuplot, int jobs)
+{
     /* Inherited SIG_IGN for SIGCHLD would make the kernel reap the children
      * itself and waitpid fail: we need their exit statuses. */
     signal(SIGCHLD, SIG_DFL);
@@ -417,46 +469,120 @@ int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *s
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         jobs = cpus > 0 ? (int)cpus : 1;
     }
-    size_t n_procs = (size_t)jobs < set->n ? (size_t)jobs : set->n;
-    if (n_procs > TS_RENDER_MAX_PROCS)
-        n_procs = TS_RENDER_MAX_PROCS;
-    render r = {.gnuplot = gnuplot, .dir = dir, .set = set, .n_procs = n_procs, .out = out};
-    r.procs = calloc(n_procs ? n_procs : 1, sizeof *r.procs);
-    r.temp = calloc(set->n ? N_EXT * set->n : 1, sizeof *r.temp);
+    render *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->n_procs = (size_t)jobs < TS_RENDER_MAX_PROCS ? (size_t)jobs : TS_RENDER_MAX_PROCS;
+    r->gnuplot = strdup(gnuplot);
+    r->procs = calloc(r->n_procs, sizeof *r->procs);
+    if (!r->gnuplot || !r->procs) {
+        free(r->gnuplot);
+        free(r->procs);
+        free(r);
+        return NULL;
+    }
+    live.active = 1;
+    for (size_t k = 0; k < r->n_procs; k++) {
+        proc *p = &r->procs[k];
+        p->slot = k;
+        p->in_fd = p->err_fd = -1;
+        p->chart = NO_CHART;
+        (void)start(r, p); /* one that did not start is started in ts_render_run */
+    }
+    return r;
+}
+
+/* Reaps every child: each sees the end of its stdin and exits. */
+static void stop_all(render *r)
+{
+    for (size_t k = 0; k < r->n_procs; k++) {
+        proc *p = &r->procs[k];
+        if (p->in_fd >= 0)
+            close(p->in_fd);
+        p->in_fd = -1;
+    }
+    for (size_t k = 0; k < r->n_procs; k++) {
+        proc *p = &r->procs[k];
+        if (p->pid == 0)
+            continue;
+        if (p->err_fd >= 0)
+            close(p->err_fd);
+        p->err_fd = -1;
+        while (waitpid(p->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        live.pid[p->slot] = 0;
+        p->pid = 0;
+    }
+}
+
+int ts_render_run(ts_renderer *r, const char *dir, const ts_chart_set *set,
+                  ts_render_outcome *out)
+{
+    *out = (ts_render_outcome){0};
+    r->temp = calloc(set->n ? N_EXT * set->n : 1, sizeof *r->temp);
     out->failures = calloc(set->n ? set->n : 1, sizeof *out->failures);
-    if (!r.procs || !r.temp || !out->failures) {
-        free(r.procs);
-        free(r.temp);
+    if (!r->temp || !out->failures) {
+        free(r->temp);
+        r->temp = NULL;
         ts_render_outcome_free(out);
         return -1;
     }
     for (size_t c = 0; c < set->n; c++)
         for (size_t e = 0; e < N_EXT; e++)
-            snprintf(r.temp[N_EXT * c + e], PATH_MAX, "%s/.%s.%s.tmp", dir, set->charts[c].stem,
+            snprintf(r->temp[N_EXT * c + e], PATH_MAX, "%s/.%s.%s.tmp", dir, set->charts[c].stem,
                      IMAGE_EXT[e]);
-    live.temp = r.temp;
+    /* A folder that cannot be named to gnuplot: start afresh inside it. */
+    if (!quotable(dir))
+        stop_all(r);
+    r->dir = dir;
+    r->set = set;
+    r->out = out;
+    r->next = 0;
+    live.temp = r->temp;
     live.n_temp = N_EXT * set->n;
-    live.active = 1;
-    for (size_t k = 0; k < n_procs; k++) {
-        proc *p = &r.procs[k];
-        p->slot = k;
-        p->in_fd = p->err_fd = -1;
-        p->chart = NO_CHART;
-        while (r.next < set->n) {
-            if (start(&r, p) == 0) {
-                feed(&r, p);
+    for (size_t k = 0; k < r->n_procs; k++) {
+        proc *p = &r->procs[k];
+        while (p->pid == 0 && r->next < set->n && !stopping()) {
+            if (start(r, p) == 0)
                 break;
-            }
-            add_failure(&r, r.next++, "cannot start gnuplot: ", strerror(errno));
+            add_failure(r, r->next++, "cannot start gnuplot: ", strerror(errno));
         }
+        if (p->pid != 0)
+            feed(r, p);
     }
-    loop(&r);
-    live.active = 0;
+    loop(r);
     live.n_temp = 0;
     live.temp = NULL;
-    free(r.procs);
-    free(r.temp);
+    free(r->temp);
+    r->temp = NULL;
     return 0;
+}
+
+void ts_render_stop(ts_renderer *r)
+{
+    if (!r)
+        return;
+    stop_all(r);
+    live.active = 0;
+    free(r->procs);
+    free(r->gnuplot);
+    free(r);
+}
+
+int ts_render_charts(const char *gnuplot, const char *dir, const ts_chart_set *set, int jobs,
+                     ts_render_outcome *out)
+{
+    *out = (ts_render_outcome){0};
+    if (jobs < 1) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus > 0 ? (int)cpus : 1;
+    }
+    ts_renderer *r = ts_render_start(gnuplot, (size_t)jobs < set->n ? jobs : (int)set->n);
+    if (!r)
+        return -1;
+    int rc = ts_render_run(r, dir, set, out);
+    ts_render_stop(r);
+    return rc;
 }
 
 void ts_render_outcome_free(ts_render_outcome *out)

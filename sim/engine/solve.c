@@ -188,3 +188,9 @@ ts_status ts_required_list_create(const ts_projector *p, size_t target, ts_requi
     *out = list;
     return TS_OK;
 }
+
+bool ts_growth_implausible(double rate)
+{
+    /* A slack so a rate printed as 30.0% is not marked. */
+    return isfinite(rate) && fabs(rate) > TS_PLAUSIBLE_GROWTH + 1e-12;
+}

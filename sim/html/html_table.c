@@ -102,5 +102,5 @@ void ts_html_plan_table(ts_buffer *b, const ts_run *run, ts_lang lang)
             ts_buffer_puts(b, "</ol>\n");
     }
     ts_buffer_puts(b, "</section>\n");
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, b);
 }

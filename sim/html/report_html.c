@@ -65,7 +65,9 @@ static void render_cover(ts_buffer *b, const ts_run *run, const ts_html_words *L
     ts_buffer_printf(b, "<header class=\"cover\">\n<p class=\"kicker\">%s</p>\n", L->kicker);
     ts_html_wrap(b, "<h1>", ts_text_name(&plan->name, lang, plan->id), "</h1>\n");
     ts_html_wrap(b, "<p class=\"subtitle\"><code>", plan->id, "</code>");
-    if (*other && strcmp(other, name) != 0)
+    /* The Chinese name helps an English reader; a Chinese page stays
+     * Chinese (tests/language/scan_zh.py). */
+    if (lang == TS_LANG_EN && *other && strcmp(other, name) != 0)
         ts_html_wrap(b, " · ", other, "");
     ts_buffer_puts(b, "</p>\n<dl class=\"facts\">\n");
     char v[160];
@@ -442,7 +444,7 @@ static void render_bibliography(ts_buffer *b, const ts_plan *plan, ts_lang lang)
         ts_html_wrap(b, "<dt id=\"source-", e->key, "\">");
         ts_html_escape(b, e->key);
         ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, b);
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -469,7 +471,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
         ts_buffer line = {0};
         ts_provenance_assumptions(ind, lang, &line);
         ts_html_wrap(b, "</dt>\n<dd class=\"text\">", line.data ? line.data : "", "</dd>\n");
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, b);
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
@@ -489,7 +491,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
             ts_html_wrap(b, "<dt>", ts_indicator_name(ind, lang), "</dt>\n");
             ts_html_wrap(b, "<dd class=\"text\">", line.data, "</dd>\n");
         }
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, b);
     }
     ts_buffer_puts(b, "</dl>\n");
     render_bibliography(b, plan, lang);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/id.h"
+#include "base/json_alloc.h"
 
 #define TS_STRINGIFY_(x) #x
 #define TS_STRINGIFY(x) TS_STRINGIFY_(x)
@@ -251,7 +252,7 @@ static size_t utf8_sequence(const unsigned char *s, size_t left)
 /* Offset of the first byte that is not UTF-8, or len. cJSON copies string
  * bytes as they are, so without this a file saved as GBK or Latin-1 would
  * load, and its names would make report.json invalid JSON. */
-static size_t utf8_invalid_at(const char *text, size_t len)
+size_t ts_utf8_invalid_at(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
@@ -293,7 +294,7 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     }
     if (memchr(text, '\0', len))
         return ts_error_set(err, TS_EINPUT, file, NULL, "contains a NUL byte, not JSON text");
-    size_t bad = utf8_invalid_at(text, len);
+    size_t bad = ts_utf8_invalid_at(text, len);
     if (bad < len)
         return syntax_error(text, len, bad, file,
                             "a byte that is not UTF-8 (save the file as UTF-8, not GBK or "
@@ -307,9 +308,15 @@ ts_status ts_json_parse(const char *text, size_t len, const char *file, cJSON **
     memcpy(copy, text, len);
     copy[len] = '\0';
     const char *end = NULL;
+    ts_json_alloc_begin();
     cJSON *parsed = cJSON_ParseWithOpts(copy, &end, 0);
     size_t offset = end ? (size_t)(end - copy) : 0;
     free(copy);
+    /* cJSON fails alike for bad text and for memory: the mark tells. */
+    if (ts_json_alloc_failed()) {
+        cJSON_Delete(parsed);
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    }
     /* cJSON gives up at its nesting limit (it recurses once per level);
      * "unexpected '['" would not say why. */
     if (!parsed && offset < len && nesting_at(text, offset) >= CJSON_NESTING_LIMIT)
@@ -462,7 +469,7 @@ ts_status ts_json_string(const cJSON *item, const char *file, const char *path, 
 /* Replaces each control character of s, in place, by a space: C0 bytes
  * (newline and tab included), DEL, and the C1 range U+0080-U+009F (two
  * bytes in UTF-8, one space). */
-static void blank_controls(char *s)
+void ts_blank_controls(char *s)
 {
     unsigned char *r = (unsigned char *)s, *w = r;
     for (; *r; r++) {
@@ -483,7 +490,7 @@ ts_status ts_json_free_text(const cJSON *item, const char *file, const char *pat
 {
     ts_status st = ts_json_string(item, file, path, out, err);
     if (st == TS_OK)
-        blank_controls(*out);
+        ts_blank_controls(*out);
     return st;
 }
 

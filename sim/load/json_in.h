@@ -72,6 +72,12 @@ ts_status ts_json_series(const cJSON *obj, const char *file, const char *path, i
 ts_status ts_json_figure(const cJSON *item, const char *file, const char *path, double *value,
                          ts_figure *figure, bool *described, ts_error *err);
 
+/* Offset of the first byte of text[0..len) that is not UTF-8 (RFC 3629),
+ * or len. */
+size_t ts_utf8_invalid_at(const char *text, size_t len);
+/* Makes every control character of s (C0, DEL, C1) a space, in place. */
+void ts_blank_controls(char *s);
+
 char *ts_strdup(const char *s);
 void ts_text_free(ts_text *text);
 void ts_series_free(ts_series *series);

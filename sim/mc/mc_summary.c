@@ -2,7 +2,9 @@
  * probabilities with their Wilson intervals, the cumulative probability of
  * attainment by year, and the yearly percentile bands. Counts are integers,
  * so combining the threads' counts is exact; the percentiles come from the
- * store, which holds the draws in draw order whatever thread made them. */
+ * store, which holds the draws in draw order whatever thread made them, or
+ * from the stream selector (quantile_stream.h), which gives the exact order
+ * statistics whatever thread saw which draw. */
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
@@ -136,12 +138,28 @@ out:
     return st;
 }
 
+/* The bands from the stream selector, which has them all by now. */
+static void streamed_percentiles(const mc_job *job, ts_mc_result *res)
+{
+    fixed_percentiles(job, res);
+    for (size_t t = 0; t < job->n_targets; t++) {
+        const mc_target *tg = &job->targets[t];
+        for (size_t k = tg->first; k < job->p->n_years; k++)
+            ts_qs_quantiles(job->qs, tg->series0 + (k - tg->first),
+                            res->targets[tg->index].percentiles + k * TS_MC_N_PERCENTILES);
+    }
+}
+
 ts_status ts_mc_summarise(const mc_job *job, const mc_worker *workers, size_t n_workers,
                           const ts_mc_options *opt, ts_mc_result *res, ts_error *err)
 {
     for (size_t t = 0; t < job->n_targets; t++)
         probabilities(job, workers, n_workers, &job->targets[t], t,
                       &res->targets[job->targets[t].index]);
+    if (job->qs) {
+        streamed_percentiles(job, res);
+        return TS_OK;
+    }
     if (!job->store)
         return TS_OK;
     unsigned threads = opt->threads ? opt->threads : 1;

@@ -12,7 +12,7 @@
 #include <string.h>
 
 /* 4096 four-byte counts stay in the L1 cache while the histogram is built. */
-enum { MIN_BUCKETS = 16, MAX_BUCKETS = 4096, VALUES_PER_BUCKET = 64, MAX_RANKS = 64 };
+enum { MIN_BUCKETS = 16, MAX_BUCKETS = 4096, VALUES_PER_BUCKET = 64, MAX_RANKS = TS_QUANTILE_MAX_RANKS };
 
 void ts_quantile_work_free(ts_quantile_work *w)
 {
@@ -47,11 +47,10 @@ static int reserve(ts_quantile_work *w, size_t n_buckets, size_t pool)
     return 0;
 }
 
-/* The ranks to read for each level: lhs, and lhs + 1 when it exists. */
-static size_t wanted_ranks(size_t n, const double *levels, size_t n_levels, size_t *ranks)
+size_t ts_quantile_ranks(size_t n, const double *levels, size_t n_levels, size_t *ranks)
 {
     size_t m = 0;
-    for (size_t j = 0; j < n_levels && m + 2 <= MAX_RANKS; j++) {
+    for (size_t j = 0; j < n_levels && m + 2 <= TS_QUANTILE_MAX_RANKS; j++) {
         size_t lhs = (size_t)(levels[j] * (double)(n - 1));
         ranks[m++] = lhs;
         if (lhs + 1 < n)
@@ -60,9 +59,8 @@ static size_t wanted_ranks(size_t n, const double *levels, size_t n_levels, size
     return m;
 }
 
-/* GSL's interpolation, term for term, given the order statistics. */
-static double interpolate(size_t n, double level, const size_t *ranks, const double *stats,
-                          size_t m)
+double ts_quantile_interpolate(size_t n, double level, const size_t *ranks, const double *stats,
+                               size_t m)
 {
     double index = level * (double)(n - 1);
     size_t lhs = (size_t)index;
@@ -179,7 +177,7 @@ int ts_quantiles(const double *x, size_t n, const double *levels, size_t n_level
     }
     size_t ranks[MAX_RANKS];
     double stats[MAX_RANKS];
-    size_t m = wanted_ranks(n, levels, n_levels, ranks);
+    size_t m = ts_quantile_ranks(n, levels, n_levels, ranks);
     if (lo == hi) {
         for (size_t r = 0; r < m; r++)
             stats[r] = lo;
@@ -187,6 +185,6 @@ int ts_quantiles(const double *x, size_t n, const double *levels, size_t n_level
         return -1;
     }
     for (size_t j = 0; j < n_levels; j++)
-        out[j] = interpolate(n, levels[j], ranks, stats, m);
+        out[j] = ts_quantile_interpolate(n, levels[j], ranks, stats, m);
     return 0;
 }

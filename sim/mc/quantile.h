@@ -18,6 +18,19 @@ typedef struct ts_quantile_work {
 
 void ts_quantile_work_free(ts_quantile_work *w);
 
+enum { TS_QUANTILE_MAX_RANKS = 64 };
+
+/* The order statistics (0-based ranks into the sorted sample of n >= 1
+ * values) that the levels' quantiles read: per level lhs = floor(level *
+ * (n - 1)), and lhs + 1 when it exists, in level order (a rank may repeat).
+ * At most TS_QUANTILE_MAX_RANKS; returns how many. */
+size_t ts_quantile_ranks(size_t n, const double *levels, size_t n_levels, size_t *ranks);
+
+/* The `level` quantile from the order statistics stats[r] of ranks[r]
+ * (r < m, from ts_quantile_ranks), by GSL's interpolation term for term. */
+double ts_quantile_interpolate(size_t n, double level, const size_t *ranks, const double *stats,
+                               size_t m);
+
 /* out[j] = the levels[j] quantile of x[0..n), exactly as
  * gsl_stats_quantile_from_sorted_data computes it on the sorted sample:
  * with i = levels[j] * (n - 1), lhs = floor(i), delta = i - lhs,

@@ -2,13 +2,16 @@
 #include "format.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/number.h"
 #include "base/text.h"
 #include "strings/strings.h"
+#include "targetsim/solve.h"
 #include "text_table.h"
 
 void ts_fmt_value(double v, char *buf, size_t size)
@@ -19,15 +22,20 @@ void ts_fmt_value(double v, char *buf, size_t size)
     }
     double a = fabs(v);
     /* Fewer decimals as numbers grow: the reader wants magnitude, and the
-     * full precision is in report.json. Whole numbers stay whole. */
-    int decimals = fabs(v - round(v)) < 1e-9 ? 0 : a >= 10000 ? 0 : a >= 10 ? 2 : 4;
+     * full precision is in report.json. A figure as the plan writes it
+     * keeps its own precision: 5.5, not 5.5000; 3, not 3.0000. */
+    int decimals = ts_format_decimals(v, a >= 10000 ? 0 : a >= 10 ? 2 : 4);
     char digits[64];
-    snprintf(digits, sizeof digits, "%.*f", decimals, a);
+    ts_format_fixed(digits, sizeof digits, a, decimals);
+    if (strspn(digits, "0.") == strlen(digits)) {
+        snprintf(buf, size, "0"); /* 0.00001 is "0", never "0.0000" or "-0.0000" */
+        return;
+    }
     char *dot = strchr(digits, '.');
     size_t int_len = dot ? (size_t)(dot - digits) : strlen(digits);
     char out[96];
     size_t o = 0;
-    if (v < 0 && strspn(digits, "0.") != strlen(digits))
+    if (v < 0)
         out[o++] = '-';
     for (size_t i = 0; i < int_len; i++) {
         if (i > 0 && (int_len - i) % 3 == 0)
@@ -45,10 +53,23 @@ void ts_fmt_value(double v, char *buf, size_t size)
 
 void ts_fmt_percent(double v, char *buf, size_t size)
 {
-    if (!isfinite(v))
-        snprintf(buf, size, "-");
-    else
-        snprintf(buf, size, "%.1f%%", 100.0 * v);
+    ts_fmt_fixed_unit(100.0 * v, 1, "%", buf, size);
+}
+
+void ts_fmt_fixed_unit(double v, int decimals, const char *unit, char *buf, size_t size)
+{
+    char digits[64];
+    ts_format_fixed(digits, sizeof digits, v, decimals);
+    snprintf(buf, size, "%s%s", digits, isfinite(v) ? unit : "");
+}
+
+void ts_fmt_signed(double v, int decimals, const char *unit, char *buf, size_t size)
+{
+    char digits[64];
+    ts_format_fixed(digits, sizeof digits, v, decimals);
+    bool zero = strspn(digits, "0.") == strlen(digits);
+    snprintf(buf, size, "%s%s%s", isfinite(v) && v > 0 && !zero ? "+" : "", digits,
+             isfinite(v) ? unit : "");
 }
 
 void ts_fmt_probability(double p, char *buf, size_t size)
@@ -95,6 +116,17 @@ void ts_fmt_target_name(const ts_indicator *ind, const ts_assessment *a, ts_lang
         snprintf(buf, size, "%s", name);
     else
         snprintf(buf, size, "%s%s%d%s", name, revised->before, a->target_year, revised->after);
+}
+
+bool ts_required_implausible(const ts_assessment *a)
+{
+    return ts_growth_implausible(a->measure == TS_MEASURE_RATE ? a->required_rate / 100
+                                                                : a->required_growth);
+}
+
+bool ts_target_settled(const ts_assessment *a, const ts_mc_target *mc)
+{
+    return (mc && mc->decided) || a->decided || a->status == TS_ACHIEVED;
 }
 
 void ts_fmt_flag(const ts_plan *plan, size_t index, char *buf, size_t size)
@@ -183,7 +215,11 @@ void ts_fmt_short(double v, char *buf, size_t size)
         snprintf(buf, size, "-");
         return;
     }
-    snprintf(buf, size, "%.10g", v == 0 ? 0.0 : v); /* -0 reads as 0 */
+    /* As the plan writes it, to ten significant digits; a number that
+     * rounds to zero reads "0", never "-0". */
+    snprintf(buf, size, "%.10g", v);
+    if (strtod(buf, NULL) == 0)
+        snprintf(buf, size, "0");
 }
 
 /* The number part of a generated target: "-13.5%", "7%/yr", "2x", "+1". */

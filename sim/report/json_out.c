@@ -1,5 +1,6 @@
 /* json_out.c - null for what is undefined (see json_out.h). cJSON tolerates
- * a NULL object, so an earlier allocation failure surfaces at print time. */
+ * a NULL object; an allocation failure anywhere in the tree is caught by
+ * ts_report_render_json through base/json_alloc.h's mark. */
 #include "json_out.h"
 
 #include <math.h>
@@ -37,6 +38,18 @@ cJSON *ts_jout_year_entry(cJSON *array, int year)
         return NULL;
     }
     return entry;
+}
+
+void ts_jout_add(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!cJSON_AddItemToObject(obj, key, item))
+        cJSON_Delete(item);
+}
+
+void ts_jout_append(cJSON *array, cJSON *item)
+{
+    if (!cJSON_AddItemToArray(array, item))
+        cJSON_Delete(item);
 }
 
 void ts_jout_string(cJSON *obj, const char *key, const char *s)

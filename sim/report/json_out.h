@@ -16,6 +16,12 @@ void ts_jout_year(cJSON *obj, const char *key, int year);
 cJSON *ts_jout_year_entry(cJSON *array, int year);
 /* A string, or null for NULL. */
 void ts_jout_string(cJSON *obj, const char *key, const char *s);
+/* cJSON_AddItemToObject and cJSON_AddItemToArray, which leave `item` to
+ * the caller when they fail (the key's copy runs out of memory, or `obj`
+ * is NULL because its own allocation failed): these free it then, so a
+ * report.json abandoned for lack of memory leaks nothing. */
+void ts_jout_add(cJSON *obj, const char *key, cJSON *item);
+void ts_jout_append(cJSON *array, cJSON *item);
 /* A text as {"zh": ..., "en": ...} (a missing language null), or null when
  * it has neither. */
 void ts_jout_text(cJSON *obj, const char *key, const ts_text *t);

@@ -6,6 +6,7 @@
  * was: renames already done are undone from the kept links. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,7 @@ static ts_status ensure_dir(const char *dir, ts_error *err)
     size_t n = strlen(dir);
     char *part = malloc(n + 1);
     if (!part)
-        return ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     memcpy(part, dir, n + 1);
     ts_status st = TS_OK;
     for (size_t i = 1; i <= n && st == TS_OK; i++) {
@@ -62,12 +63,15 @@ static ts_status write_all(int fd, const char *data, size_t len, const char *fil
     return TS_OK;
 }
 
-/* A file being written: its temporary name until it is renamed. */
+/* A file being written: its temporary name until it is renamed. Or a file
+ * being removed (`removal`): moved aside to `backup` until the set is
+ * complete, so that a failure can put it back. */
 typedef struct staged {
     char *final;
     char *temp;   /* empty once renamed or removed */
     char *backup; /* a second link to the file `final` had, while the set is
                    * replaced; empty when there was none */
+    bool removal;
 } staged;
 
 /* Phase 1: the whole content in a temporary file, flushed to disk. */
@@ -78,7 +82,7 @@ static ts_status stage_one(const char *dir, const ts_output_file *f, staged *s, 
     s->temp = calloc(1, n);
     s->backup = calloc(1, n + 8);
     if (!s->final || !s->temp || !s->backup)
-        return ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     snprintf(s->final, n, "%s/%s", dir, f->name);
     struct stat sb;
     if (stat(s->final, &sb) == 0 && S_ISDIR(sb.st_mode))
@@ -124,8 +128,25 @@ static int keep_previous(staged *s)
     return (e == EPERM || e == EOPNOTSUPP || e == ENOSYS || e == EMLINK) ? 0 : e;
 }
 
+/* Phase 2, per file to remove: moved aside under a name of its own in the
+ * same folder. A file already gone is nothing to do. Returns 0 or an errno. */
+static int move_aside(staged *s)
+{
+    struct stat sb;
+    if (lstat(s->final, &sb) != 0 || S_ISDIR(sb.st_mode)) {
+        s->backup[0] = '\0';
+        return 0;
+    }
+    if (rename(s->final, s->backup) == 0)
+        return 0;
+    int e = errno;
+    s->backup[0] = '\0';
+    return e == ENOENT ? 0 : e;
+}
+
 /* Undoes the renames of files[0..k): each target gets its kept link back,
- * or is removed if it did not exist. Returns how many could not be undone.
+ * or is removed if it did not exist (a file moved aside comes back).
+ * Returns how many could not be undone.
  * A link that cannot be put back is the only copy of the previous file, so
  * it stays on disk (its name is forgotten, so the clean-up spares it). */
 static size_t roll_back(staged *files, size_t k)
@@ -136,7 +157,7 @@ static size_t roll_back(staged *files, size_t k)
             if (rename(files[j].backup, files[j].final) != 0)
                 failed++;
             files[j].backup[0] = '\0';
-        } else if (unlink(files[j].final) != 0) {
+        } else if (!files[j].removal && unlink(files[j].final) != 0) {
             failed++;
         }
     }
@@ -148,6 +169,15 @@ static size_t roll_back(staged *files, size_t k)
 static ts_status commit_all(staged *files, size_t n, ts_error *err)
 {
     for (size_t i = 0; i < n; i++) {
+        if (files[i].removal) {
+            int e = move_aside(&files[i]);
+            if (e == 0)
+                continue;
+            size_t left = roll_back(files, i);
+            return ts_error_set(err, TS_EWRITE, files[i].final, NULL,
+                                "cannot remove a file of the previous run: %s%s", strerror(e),
+                                left ? "; files already replaced could not all be put back" : "");
+        }
         const char *step = "cannot keep the previous file while replacing it";
         int e = keep_previous(&files[i]);
         if (e == 0) {
@@ -169,19 +199,47 @@ static ts_status commit_all(staged *files, size_t n, ts_error *err)
     return TS_OK;
 }
 
+/* A file to remove: its path and the name it waits under, allocated before
+ * anything changes (so that running out of memory changes nothing). */
+static ts_status stage_removal(const char *dir, const char *name, staged *s, ts_error *err)
+{
+    size_t n = strlen(dir) + strlen(name) + 64;
+    s->removal = true;
+    s->final = malloc(n);
+    s->temp = calloc(1, n);
+    s->backup = calloc(1, n);
+    if (!s->final || !s->temp || !s->backup)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
+    snprintf(s->final, n, "%s/%s", dir, name);
+    snprintf(s->backup, n, "%s/.%s.%ld.removed", dir, name, (long)getpid());
+    return TS_OK;
+}
+
 ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
                               ts_error *err)
+{
+    return ts_output_replace_all(dir, files, n, NULL, 0, err);
+}
+
+ts_status ts_output_replace_all(const char *dir, const ts_output_file *files, size_t n,
+                                const char *const *remove, size_t n_remove, ts_error *err)
 {
     ts_status st = ensure_dir(dir, err);
     if (st != TS_OK)
         return st;
-    staged *stage = calloc(n ? n : 1, sizeof *stage);
+    size_t total = n_remove + n;
+    staged *stage = calloc(total ? total : 1, sizeof *stage);
     if (!stage)
-        return ts_error_set(err, TS_ENOMEM, dir, NULL, "out of memory");
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     /* Every file is complete on disk before any is replaced, so a failure
-     * while writing (a full disk, say) leaves the previous set untouched. */
+     * while writing (a full disk, say) leaves the previous set untouched.
+     * Removals come first in the commit, the files after in their order:
+     * the last file given is the last to change. */
+    for (size_t i = 0; i < n_remove && st == TS_OK; i++)
+        st = stage_removal(dir, remove[i], &stage[i], err);
     for (size_t i = 0; i < n && st == TS_OK; i++)
-        st = stage_one(dir, &files[i], &stage[i], err);
+        st = stage_one(dir, &files[i], &stage[n_remove + i], err);
+    n = total;
     if (st == TS_OK)
         st = commit_all(stage, n, err);
     if (st == TS_OK) {

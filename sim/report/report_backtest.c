@@ -23,7 +23,7 @@ static void intro(int from, size_t n_years, size_t shown, ts_lang lang, ts_buffe
 {
     char line[1024];
     if (lang == TS_LANG_ZH)
-        ts_buffer_printf(out, "回测：各情景自%d年起推算，不使用此后的观测值\n", from);
+        ts_buffer_printf(out, "回测：各情景自%d年起推算，不使用此后的实际值\n", from);
     else
         ts_buffer_printf(out,
                          "Backtest: every scenario projected from %d, ignoring the observations "
@@ -31,7 +31,7 @@ static void intro(int from, size_t n_years, size_t shown, ts_lang lang, ts_buffe
                          from);
     if (n_years == 0) {
         if (lang == TS_LANG_ZH)
-            snprintf(line, sizeof line, "没有指标在%d年以后有可比较的观测值。", from);
+            snprintf(line, sizeof line, "没有指标在%d年以后有可比较的实际值。", from);
         else
             snprintf(line, sizeof line,
                      "No indicator has an observed year after %d to compare with.", from);
@@ -40,9 +40,9 @@ static void intro(int from, size_t n_years, size_t shown, ts_lang lang, ts_buffe
     }
     if (lang == TS_LANG_ZH)
         snprintf(line, sizeof line,
-                 "各年误差为推算值减实际值，以实际值的百分比表示；MAPE为各观测年份绝对百分比误差"
+                 "各年误差为推算值减实际值，以实际值的百分比表示；MAPE为各实际值年份绝对百分比误差"
                  "的平均值；“最接近”标出该指标MAPE最低的情景（并列时全部标出）；“样本内”：该情景"
-                 "的增速拟合窗口包含%d年以后的观测年份。",
+                 "的增速拟合窗口包含%d年以后的实际值年份。",
                  from);
     else
         snprintf(line, sizeof line,
@@ -55,7 +55,7 @@ static void intro(int from, size_t n_years, size_t shown, ts_lang lang, ts_buffe
     ts_fmt_wrapped(out, NULL, line, 96);
     if (shown < n_years) {
         if (lang == TS_LANG_ZH)
-            snprintf(line, sizeof line, "仅显示最近%zu个观测年份，全部年份见 backtest.csv。", shown);
+            snprintf(line, sizeof line, "仅显示最近%zu个实际值年份，全部年份见 backtest.csv。", shown);
         else
             snprintf(line, sizeof line,
                      "Only the last %zu observed years are shown; backtest.csv has them all.",
@@ -218,11 +218,11 @@ cJSON *ts_report_backtest_json(const ts_run *run)
         cJSON *closest = cJSON_AddArrayToObject(o, "closest_scenarios");
         for (size_t s = 0; s < bt->n_scenarios; s++)
             if (ts_backtest_cell_at(bt, s, i)->closest)
-                cJSON_AddItemToArray(closest, cJSON_CreateString(run->results[s].scenario->id));
+                ts_jout_append(closest, cJSON_CreateString(run->results[s].scenario->id));
         cJSON *list = cJSON_AddArrayToObject(o, "scenarios");
         for (size_t s = 0; s < bt->n_scenarios; s++)
-            cJSON_AddItemToArray(list, cell_json(run, s, i));
-        cJSON_AddItemToArray(inds, o);
+            ts_jout_append(list, cell_json(run, s, i));
+        ts_jout_append(inds, o);
     }
     return root;
 }

@@ -140,7 +140,7 @@ cJSON *ts_report_comparison_json(const ts_run *run)
     cJSON_AddStringToObject(o, "reference", run->results[cmp->reference].scenario->id);
     cJSON *rows = cJSON_AddArrayToObject(o, "rows");
     for (size_t k = 0; k < cmp->n_rows; k++)
-        cJSON_AddItemToArray(rows, row_json(run, &cmp->rows[k]));
+        ts_jout_append(rows, row_json(run, &cmp->rows[k]));
     return o;
 }
 

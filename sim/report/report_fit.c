@@ -40,7 +40,7 @@ static void fit_sentence(const ts_fit *fit, ts_lang lang, char *buf, size_t size
     ts_fmt_percent(fit->growth_sd, sd, sizeof sd);
     if (lang == TS_LANG_ZH)
         snprintf(buf, size,
-                 "年增速%s（标准误%s），按%d—%d年观测值（%zu个）对数线性拟合；年增速残差标准差%s%s",
+                 "年增速%s（标准误%s），按%d—%d年实际值（%zu个）对数线性拟合；年增速残差标准差%s%s",
                  rate, se, fit->first_year, fit->last_year, fit->n, sd,
                  fit->sd_applied ? "，用作蒙特卡洛标准差" : "");
     else

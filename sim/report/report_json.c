@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/json_alloc.h"
 #include "base/text.h"
+#include "format.h"
 #include "json_out.h"
 #include "report_parts.h"
 #include "targetsim/report.h"
@@ -56,7 +58,7 @@ static cJSON *bibliography_json(const ts_plan *plan)
         ts_jout_string(o, "date", e->date);
         ts_jout_string(o, "url", e->url);
         ts_jout_text(o, "gives", &e->gives);
-        cJSON_AddItemToArray(list, o);
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -68,7 +70,7 @@ static cJSON *notes_json(const ts_plan *plan)
         cJSON *o = cJSON_CreateObject();
         ts_jout_string(o, "zh", plan->notes[k].zh);
         ts_jout_string(o, "en", plan->notes[k].en);
-        cJSON_AddItemToArray(list, o);
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -80,8 +82,8 @@ static cJSON *plan_revisions_json(const ts_plan *plan, const ts_table *table, si
     cJSON *list = cJSON_CreateArray();
     for (size_t k = 0; k < ind->n_revisions; k++) {
         cJSON *o = ts_report_target_json(plan, &ind->revisions[k].target);
-        cJSON_AddItemToObject(o, "record", ts_report_record_json(&table->revisions[index][k]));
-        cJSON_AddItemToArray(list, o);
+        ts_jout_add(o, "record", ts_report_record_json(&table->revisions[index][k]));
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -100,10 +102,10 @@ static cJSON *plan_json(const ts_run *run)
     cJSON_AddNumberToObject(p, "horizon", run->horizon);
     cJSON_AddNumberToObject(p, "as_of", ts_run_latest_as_of(run));
     ts_jout_year(p, "as_of_limit", run->as_of);
-    cJSON_AddItemToObject(p, "evaluation", ts_report_evaluation_json(run));
-    cJSON_AddItemToObject(p, "notes", notes_json(plan));
+    ts_jout_add(p, "evaluation", ts_report_evaluation_json(run));
+    ts_jout_add(p, "notes", notes_json(plan));
     ts_jout_string(p, "bibliography_file", plan->bibliography_file);
-    cJSON_AddItemToObject(p, "bibliography", bibliography_json(plan));
+    ts_jout_add(p, "bibliography", bibliography_json(plan));
     cJSON *inds = cJSON_AddArrayToObject(p, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++) {
         const ts_indicator *ind = &plan->indicators[i];
@@ -122,14 +124,14 @@ static cJSON *plan_json(const ts_run *run)
         ts_jout_text(o, "source", &ind->source);
         ts_jout_text(o, "note", &ind->note);
         ts_jout_text(o, "assumption", &ind->assumption);
-        cJSON_AddItemToObject(o, "history", series_json(&ind->history));
-        cJSON_AddItemToObject(o, "actual", series_json(&ind->actual));
-        cJSON_AddItemToObject(o, "target", ts_report_target_json(plan, &ind->target));
-        cJSON_AddItemToObject(o, "record", ts_report_record_json(&run->table->records[i]));
-        cJSON_AddItemToObject(o, "revisions", plan_revisions_json(plan, run->table, i));
-        cJSON_AddItemToArray(inds, o);
+        ts_jout_add(o, "history", series_json(&ind->history));
+        ts_jout_add(o, "actual", series_json(&ind->actual));
+        ts_jout_add(o, "target", ts_report_target_json(plan, &ind->target));
+        ts_jout_add(o, "record", ts_report_record_json(&run->table->records[i]));
+        ts_jout_add(o, "revisions", plan_revisions_json(plan, run->table, i));
+        ts_jout_append(inds, o);
     }
-    cJSON_AddItemToObject(p, "table", ts_report_table_json(run));
+    ts_jout_add(p, "table", ts_report_table_json(run));
     return p;
 }
 
@@ -152,7 +154,8 @@ static cJSON *required_json(const ts_plan *plan, const ts_required_list *req)
         cJSON *o = cJSON_CreateObject();
         ts_jout_string(o, "driver", plan->indicators[req->drivers[k].driver].id);
         ts_jout_number(o, "rate", req->drivers[k].rate);
-        cJSON_AddItemToArray(list, o);
+        cJSON_AddBoolToObject(o, "implausible", ts_growth_implausible(req->drivers[k].rate));
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -219,6 +222,8 @@ static void assessment_json(cJSON *o, const ts_assessment *a)
     ts_jout_number(o, "required_growth", a->required_growth);
     ts_jout_number(o, "scenario_growth", a->scenario_growth);
     ts_jout_number(o, "required_rate", a->required_rate);
+    /* The growth or rate needed lies beyond +-30 % a year. */
+    cJSON_AddBoolToObject(o, "required_implausible", ts_required_implausible(a));
     ts_jout_number(o, "scenario_rate", a->scenario_rate);
     ts_jout_number(o, "progress", a->progress);
     ts_jout_year(o, "attainment_year", a->attainment_year);
@@ -246,7 +251,7 @@ static cJSON *revisions_json(const ts_plan *plan, const ts_scenario_result *r, s
         cJSON_AddNumberToObject(o, "revision", (double)(k + 1));
         ts_jout_text(o, "source", &ind->revisions[k].target.source);
         assessment_json(o, &r->revisions[i][k]);
-        cJSON_AddItemToArray(list, o);
+        ts_jout_append(list, o);
     }
     return list;
 }
@@ -258,11 +263,11 @@ static cJSON *indicator_json(const ts_plan *plan, const ts_scenario_result *r, s
     ts_jout_string(o, "id", ind->id);
     assessment_json(o, &r->assessments[i]);
     ts_jout_text(o, "assumption", &ind->assumption);
-    cJSON_AddItemToObject(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
-    cJSON_AddItemToObject(o, "revisions", revisions_json(plan, r, i));
-    cJSON_AddItemToObject(o, "required_driver_growth", required_json(plan, r->required[i]));
+    ts_jout_add(o, "fit", ts_report_fit_json(&r->scenario->assumptions[i].fit));
+    ts_jout_add(o, "revisions", revisions_json(plan, r, i));
+    ts_jout_add(o, "required_driver_growth", required_json(plan, r->required[i]));
     mc_json(o, r->mc, i);
-    cJSON_AddItemToObject(o, "path", path_json(r->projection, i));
+    ts_jout_add(o, "path", path_json(r->projection, i));
     return o;
 }
 
@@ -279,7 +284,7 @@ static cJSON *uncertainty_json(const ts_plan *plan, const ts_scenario_result *r)
         cJSON *e = cJSON_CreateObject();
         ts_jout_string(e, "indicator", plan->indicators[i].id);
         ts_jout_number(e, "sd", sc->assumptions[i].sd);
-        cJSON_AddItemToArray(sds, e);
+        ts_jout_append(sds, e);
     }
     cJSON *corr = cJSON_AddArrayToObject(o, "correlation");
     for (size_t k = 0; k < sc->n_correlations; k++) {
@@ -287,7 +292,7 @@ static cJSON *uncertainty_json(const ts_plan *plan, const ts_scenario_result *r)
         ts_jout_string(e, "a", plan->indicators[sc->correlations[k].a].id);
         ts_jout_string(e, "b", plan->indicators[sc->correlations[k].b].id);
         ts_jout_number(e, "rho", sc->correlations[k].rho);
-        cJSON_AddItemToArray(corr, e);
+        ts_jout_append(corr, e);
     }
     if (r->mc)
         cJSON_AddNumberToObject(o, "normals_per_draw", (double)r->mc->normals_per_draw);
@@ -304,10 +309,10 @@ static cJSON *scenario_json(const ts_plan *plan, const ts_scenario_result *r)
     add_text(o, "name", &sc->name);
     add_text(o, "rationale", &sc->rationale);
     ts_jout_string(o, "file", sc->file);
-    cJSON_AddItemToObject(o, "uncertainty", uncertainty_json(plan, r));
+    ts_jout_add(o, "uncertainty", uncertainty_json(plan, r));
     cJSON *inds = cJSON_AddArrayToObject(o, "indicators");
     for (size_t i = 0; i < plan->n_indicators; i++)
-        cJSON_AddItemToArray(inds, indicator_json(plan, r, i));
+        ts_jout_append(inds, indicator_json(plan, r, i));
     return o;
 }
 
@@ -327,25 +332,32 @@ static cJSON *monte_carlo_json(const ts_run *run)
     cJSON_AddStringToObject(o, "interval", "wilson");
     cJSON_AddNumberToObject(o, "confidence", 0.95);
     static const int LEVELS[TS_MC_N_PERCENTILES] = {5, 10, 25, 50, 75, 90, 95};
-    cJSON_AddItemToObject(o, "percentiles", cJSON_CreateIntArray(LEVELS, TS_MC_N_PERCENTILES));
+    ts_jout_add(o, "percentiles", cJSON_CreateIntArray(LEVELS, TS_MC_N_PERCENTILES));
     return o;
 }
 
 ts_status ts_report_render_json(const ts_run *run, ts_buffer *out, ts_error *err)
 {
+    /* A cJSON_Add* that runs out of memory leaves its item out and the
+     * rest prints fine: only the mark says the tree is not whole. */
+    ts_json_alloc_begin();
     cJSON *root = cJSON_CreateObject();
     cJSON *gen = cJSON_AddObjectToObject(root, "generator");
     cJSON_AddStringToObject(gen, "name", "targetsim");
     cJSON_AddStringToObject(gen, "version", ts_version());
-    cJSON_AddItemToObject(root, "plan", plan_json(run));
-    cJSON_AddItemToObject(root, "monte_carlo", monte_carlo_json(run));
+    ts_jout_add(root, "plan", plan_json(run));
+    ts_jout_add(root, "monte_carlo", monte_carlo_json(run));
     cJSON *list = cJSON_AddArrayToObject(root, "scenarios");
     for (size_t s = 0; s < run->n_results; s++)
-        cJSON_AddItemToArray(list, scenario_json(run->plan, &run->results[s]));
-    cJSON_AddItemToObject(root, "backtest", ts_report_backtest_json(run));
-    cJSON_AddItemToObject(root, "comparison", ts_report_comparison_json(run));
-    char *text = root ? cJSON_Print(root) : NULL;
+        ts_jout_append(list, scenario_json(run->plan, &run->results[s]));
+    ts_jout_add(root, "backtest", ts_report_backtest_json(run));
+    ts_jout_add(root, "comparison", ts_report_comparison_json(run));
+    char *text = root && !ts_json_alloc_failed() ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
+    if (text && ts_json_alloc_failed()) {
+        cJSON_free(text);
+        text = NULL;
+    }
     if (!text)
         return ts_error_set(err, TS_ENOMEM, "report.json", NULL, "out of memory");
     ts_buffer_puts(out, text);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/buffer.h"
+#include "base/number.h"
 #include "base/text.h"
 #include "csv.h"
 #include "format.h"
@@ -53,10 +54,15 @@ static void statistic_cell(const ts_target *t, double s, ts_lang lang, char *buf
         return;
     }
     switch (t->kind) {
-    case TS_TARGET_CHANGE_PCT: snprintf(buf, size, "%+.1f%%", s); break;
-    case TS_TARGET_GROWTH_PCT: snprintf(buf, size, "%.1f%%%s", s, W->per_year); break;
-    case TS_TARGET_MULTIPLE: snprintf(buf, size, "%.2f%s", s, W->times); break;
-    case TS_TARGET_CHANGE: snprintf(buf, size, "%+.4g", s); break;
+    case TS_TARGET_CHANGE_PCT: ts_fmt_signed(s, 1, "%", buf, size); break;
+    case TS_TARGET_GROWTH_PCT: {
+        char unit[32];
+        snprintf(unit, sizeof unit, "%%%s", W->per_year);
+        ts_fmt_fixed_unit(s, 1, unit, buf, size);
+        break;
+    }
+    case TS_TARGET_MULTIPLE: ts_fmt_fixed_unit(s, 2, W->times, buf, size); break;
+    case TS_TARGET_CHANGE: ts_fmt_signed(s, ts_format_decimals(s, 2), "", buf, size); break;
     default: ts_fmt_value(s, buf, size); break;
     }
 }
@@ -94,10 +100,7 @@ static void latest_cell(const ts_target *t, const ts_record *rec, ts_lang lang, 
 
 static void share_cell(double v, char *buf, size_t size)
 {
-    if (isfinite(v))
-        snprintf(buf, size, "%.0f%%", 100.0 * v);
-    else
-        snprintf(buf, size, "-");
+    ts_fmt_fixed_unit(100.0 * v, 0, "%", buf, size);
 }
 
 /* ---- one row, for every format that prints it ------------------------- */
@@ -218,8 +221,8 @@ static void header_lines(const ts_run *run, ts_lang lang, ts_buffer *out)
     ts_fmt_wrapped(out, NULL, W->lead, 96);
     ts_buffer line = {0};
     ts_report_table_rule(run, lang, &line);
-    ts_fmt_wrapped(out, NULL, line.data, 96);
-    ts_buffer_free(&line);
+    ts_fmt_wrapped(out, NULL, line.data ? line.data : "", 96);
+    ts_buffer_free_into(&line, out);
 }
 
 void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out)
@@ -271,7 +274,7 @@ void ts_report_table_text(const ts_run *run, ts_lang lang, ts_buffer *out)
     ts_buffer line = {0};
     ts_report_table_counts(run, lang, &line);
     ts_fmt_wrapped(out, NULL, line.data ? line.data : "", 96);
-    ts_buffer_free(&line);
+    ts_buffer_free_into(&line, out);
     ts_buffer_puts(out, "\n");
 }
 
@@ -326,7 +329,7 @@ cJSON *ts_report_record_json(const ts_record *rec)
     }
     cJSON *years = cJSON_AddArrayToObject(o, "breached_years");
     for (size_t k = 0; k < rec->n_breached; k++)
-        cJSON_AddItemToArray(years, cJSON_CreateNumber(rec->breached_years[k]));
+        ts_jout_append(years, cJSON_CreateNumber(rec->breached_years[k]));
     ts_jout_number(o, "nowcast", rec->nowcast);
     return o;
 }
@@ -351,7 +354,7 @@ cJSON *ts_report_table_json(const ts_run *run)
                 continue;
             if (!ids)
                 ids = cJSON_AddArrayToObject(binding, ts_verdict_name(COUNT_ORDER[k]));
-            cJSON_AddItemToArray(ids, cJSON_CreateString(ind->id));
+            ts_jout_append(ids, cJSON_CreateString(ind->id));
         }
     }
     return o;
@@ -363,7 +366,7 @@ cJSON *ts_report_evaluation_json(const ts_run *run)
     cJSON_AddNumberToObject(o, "year", run->table->evaluation_year);
     cJSON_AddStringToObject(o, "rule", ts_rule_name(run->table->evaluation.rule));
     const double band[] = {run->table->evaluation.band_low, run->table->evaluation.band_high};
-    cJSON_AddItemToObject(o, "band", cJSON_CreateDoubleArray(band, 2));
+    ts_jout_add(o, "band", cJSON_CreateDoubleArray(band, 2));
     return o;
 }
 

@@ -38,7 +38,7 @@ static void render_header(const ts_run *run, const ts_report_words *L, ts_lang l
         ts_fmt_value((double)run->mc_draws, draws, sizeof draws);
         if (lang == TS_LANG_ZH)
             snprintf(line, sizeof line,
-                     "蒙特卡洛模拟：每个情景%s次抽样，随机种子%llu。P(目标)：目标年达到目标的抽样"
+                     "蒙特卡洛模拟：每个情景%s次抽样，随机数初值%llu。P(目标)：目标年达到目标的抽样"
                      "占比（方括号内为95%% Wilson区间）。",
                      draws, (unsigned long long)run->mc_seed);
         else
@@ -57,7 +57,7 @@ static void verdict_by_note(int by_year, ts_lang lang, ts_buffer *out)
     char line[512];
     if (lang == TS_LANG_ZH)
         snprintf(line, sizeof line,
-                 "至%d年所需年增速：自最近观测值起按固定年增速在%d年达到目标所需的增速。", by_year,
+                 "至%d年所需年增速：自最近实际值起按固定年增速在%d年达到目标所需的增速。", by_year,
                  by_year);
     else
         snprintf(line, sizeof line,
@@ -122,7 +122,7 @@ static void render_verdict(const ts_run *run, const ts_report_words *L, ts_lang 
             if (r->revisions[i][k].retrospective)
                 verdict_row(run, i, &r->revisions[i][k], lang, &t);
     }
-    if (t.n_rows > 1) {
+    if (t.n_rows > 1 || t.failed) { /* tt_render marks `out` failed */
         ts_buffer_printf(out, "%s\n", L->verdict_title);
         ts_fmt_wrapped(out, NULL, L->verdict_note, 96);
         if (run->by_year)
@@ -169,11 +169,14 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
     ts_fmt_percent(a->ratio, ratio, sizeof ratio);
     /* Monte Carlo covers the indicator's own target, not its revisions; a
      * target the observations decide has no probability to give. */
-    if (r->mc && a->revision == 0 && r->mc->targets[i].decided)
+    if (r->mc && a->revision == 0 && ts_target_settled(a, &r->mc->targets[i]))
         snprintf(prob, sizeof prob, "%s", L->decided);
     else if (r->mc && a->revision == 0)
         ts_fmt_probability(r->mc->targets[i].probability, prob, sizeof prob);
     ts_fmt_rates(a, required, scen, sizeof required);
+    if (ts_required_implausible(a))
+        snprintf(required + strlen(required), sizeof required - strlen(required), "%s",
+                 L->implausible_mark);
     ts_fmt_attained(a->attainment_year, run->horizon, lang, attained, sizeof attained);
     const char *row[] = {name, target, value, ratio, prob, required, scen, attained,
                          ts_strings_for(lang)->status[a->status], flag};
@@ -182,12 +185,13 @@ static void scenario_row(const ts_run *run, const ts_scenario_result *r, size_t 
 
 /* "in 2025: 0.0% [0.0%, <0.1%]; attained by 2025 with p 0.0%, by 2030 with
  * p 12.3%, by 2035 with p 64.1%" (the even-odds year is added by the caller). */
-static void attained_line(const ts_run *run, const ts_mc_result *mc, size_t i, ts_lang lang,
+static void attained_line(const ts_run *run, const ts_scenario_result *r, size_t i, ts_lang lang,
                           ts_buffer *line)
 {
+    const ts_mc_result *mc = r->mc;
     const ts_mc_target *t = &mc->targets[i];
     int T = run->plan->indicators[i].target.year, H = run->horizon;
-    if (t->decided) {
+    if (ts_target_settled(&r->assessments[i], t)) {
         const ts_report_words *L = &ts_strings_for(lang)->report;
         ts_buffer_printf(line, lang == TS_LANG_ZH ? "%d年：%s" : "in %d: %s", T, L->decided_by_data);
         return;
@@ -219,13 +223,13 @@ static void render_probabilities(const ts_run *run, const ts_scenario_result *r,
         if (!r->mc->targets[i].has_target)
             continue;
         ts_buffer line = {0};
-        attained_line(run, r->mc, i, lang, &line);
+        attained_line(run, r, i, lang, &line);
         int even = ts_mc_year_by_share(r->mc, i, 0.5);
         if (even)
             ts_buffer_printf(&line, "%s%d%s", L->even_odds.before, even, L->even_odds.after);
         ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang),
                        line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
 }
 
@@ -244,6 +248,8 @@ static void render_required(const ts_run *run, const ts_scenario_result *r,
             const ts_indicator *driver = &run->plan->indicators[req->drivers[k].driver];
             ts_buffer_printf(&line, "%s%s %s%s", line.len ? ", " : "",
                              ts_indicator_name(driver, lang), rate, L->per_year);
+            if (ts_growth_implausible(req->drivers[k].rate))
+                ts_buffer_printf(&line, "%s%s", L->implausible.before, L->implausible.after);
         }
         if (line.len) {
             if (!title)
@@ -251,7 +257,7 @@ static void render_required(const ts_run *run, const ts_scenario_result *r,
             title = true;
             ts_fmt_wrapped(out, ts_indicator_name(&run->plan->indicators[i], lang), line.data, 96);
         }
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
 }
 
@@ -299,6 +305,14 @@ static void render_scenario(const ts_run *run, const ts_scenario_result *r,
     }
     tt_render(&t, "  ", out);
     tt_free(&t);
+    bool implausible = false;
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        implausible |= r->assessments[i].has_target && ts_required_implausible(&r->assessments[i]);
+        for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+            implausible |= ts_required_implausible(&r->revisions[i][k]);
+    }
+    if (implausible)
+        ts_fmt_wrapped(out, NULL, L->implausible_note, 96);
     ts_buffer_puts(out, "\n");
     render_probabilities(run, r, L, lang, out);
     render_required(run, r, L, lang, out);
@@ -335,7 +349,7 @@ static void render_bibliography(const ts_plan *plan, const ts_report_words *L, t
         ts_buffer line = {0};
         ts_provenance_entry(e, lang, &line);
         ts_fmt_wrapped(out, e->key, line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
     if (any)
         ts_buffer_puts(out, "\n");
@@ -358,7 +372,7 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
         ts_buffer line = {0};
         ts_provenance_assumptions(ind, lang, &line);
         ts_fmt_wrapped(out, label, line.data ? line.data : "", 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
     }
     if (any)
         ts_buffer_puts(out, "\n");
@@ -390,7 +404,7 @@ static void render_footnotes(const ts_run *run, const ts_report_words *L, ts_lan
         ts_provenance_sources(ind, lang, &line);
         if (line.len)
             ts_fmt_wrapped(out, ts_indicator_name(ind, lang), line.data, 96);
-        ts_buffer_free(&line);
+        ts_buffer_free_into(&line, out);
         render_revision_sources(ind, lang, out);
     }
     ts_buffer_puts(out, "\n");

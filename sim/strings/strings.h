@@ -46,6 +46,11 @@ typedef struct ts_report_words {
     const char *input_row, *per_year, *attained_title, *required_title;
     const char *decided;         /* in place of a probability the observations settle */
     const char *decided_by_data; /* the same, in the attainment-by-year lines */
+    /* A growth that reaches a target but lies beyond +-30 % a year: the
+     * mark after the Needed/yr cell, the note under the table explaining
+     * it, and the word after a required driver growth. */
+    const char *implausible_mark, *implausible_note;
+    ts_around implausible; /* around the word, e.g. " (implausible)" */
     ts_around even_odds;
     ts_around revised; /* after an indicator's name: a revised target and its year */
     struct {
@@ -160,6 +165,15 @@ typedef struct ts_xlsx_words {
     const char *chart_note;     /* under each indicator's chart */
 } ts_xlsx_words;
 
+/* The source of a value read from an observed-values CSV file (--observed):
+ * FILE line N (SOURCE; replaces the plan's X). */
+typedef struct ts_observed_words {
+    ts_around line;           /* around the line number, after the file name */
+    const char *open, *close; /* around the source column's text and the remark */
+    const char *sep;          /* between the two */
+    const char *replaces;     /* before the plan's own value that the row replaced */
+} ts_observed_words;
+
 typedef struct ts_strings {
     /* Status names as people read them, by ts_verdict: the same in
      * report.txt, report.html and the charts. */
@@ -170,6 +184,7 @@ typedef struct ts_strings {
     ts_html_words html;
     ts_chart_words chart;
     ts_xlsx_words xlsx;
+    ts_observed_words observed;
 } ts_strings;
 
 extern const ts_strings ts_strings_en;

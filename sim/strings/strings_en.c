@@ -61,6 +61,9 @@ const ts_strings ts_strings_en = {
         .per_year = "/yr",
         .decided = "decided",
         .decided_by_data = "decided by the observed figures",
+        .implausible_mark = "!",
+        .implausible_note = "! implausible: the growth needed is beyond +/-30 % a year",
+        .implausible = {" (implausible", ")"},
         .attained_title = "Attained by year, share of draws:",
         .required_title =
             "Driver growth that hits the target exactly (constant from the driver's as-of year, "
@@ -364,5 +367,12 @@ const ts_strings ts_strings_en = {
         .measure_kind = {"level", "rate (%)"},
         .no_draws = "This run made no Monte Carlo draws.",
         .chart_note = "The chart's series are the cells of this sheet: edit or restyle freely.",
+    },
+    .observed = {
+        .line = {" line ", ""},
+        .open = " (",
+        .close = ")",
+        .sep = "; ",
+        .replaces = "replaces the plan's ",
     },
 };

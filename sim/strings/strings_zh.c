@@ -26,11 +26,11 @@ const ts_strings ts_strings_zh = {
         .base = "基期",
         .target_year = "目标年",
         .horizon = "展望期",
-        .observed_to = "观测值截至",
-        .observed_all = "使用全部观测值",
+        .observed_to = "实际值截至",
+        .observed_all = "使用全部实际值",
         .plan_file = "规划文件",
         .indicators_title = "指标",
-        .verdict_title = "结论：目标年已有观测值的指标",
+        .verdict_title = "结论：目标年已有实际值的指标",
         .verdict_note = "以下指标的目标年已有实际值，结论不随情景变化。增速为自基期起的年均增速。",
         .needed_by = {"至", "年所需年增速"},
         .scenario = "情景",
@@ -57,13 +57,16 @@ const ts_strings ts_strings_zh = {
         .col_realised = "实际年增速",
         .input_row = "输入，无目标",
         .per_year = "/年",
-        .decided = "已定",
+        .decided = "已确定",
         .decided_by_data = "已由实际数据确定",
+        .implausible_mark = "!",
+        .implausible_note = "! 超出合理范围：所需年增速超过±30%",
+        .implausible = {"（超出合理范围", "）"},
         .attained_title = "按年份达成的概率（抽样占比）：",
         .required_title =
             "恰好达到目标所需的驱动因素增速（自该因素截至年起保持不变，其他因素按情景）：",
         .even_odds = {"；", "年前达成概率过半"},
-        .revised = {"（", "年调整目标）"},
+        .revised = {"（", "年修订目标）"},
         .backtest = {
             .mape = "MAPE",
             .remark = "说明",
@@ -74,7 +77,7 @@ const ts_strings ts_strings_zh = {
             .title = "与情景比较",
             .note =
                 "差值为该情景减去参照情景。目标年实现概率来自蒙特卡洛模拟，仅针对指标的原定目标，"
-                "不含调整后的目标。",
+                "不含修订目标。",
             .note_no_draws = "差值为该情景减去参照情景。概率来自蒙特卡洛模拟，本次运行未进行。",
             .difference = "差值",
             .probability = "概率",
@@ -130,15 +133,15 @@ const ts_strings ts_strings_zh = {
         .target_year = "目标年",
         .horizon = "展望期",
         .as_of = "截至",
-        .all_used = "使用全部观测值",
-        .ignored_after = {"忽略 ", " 年以后的观测值（--as-of）"},
+        .all_used = "使用全部实际值",
+        .ignored_after = {"忽略 ", " 年以后的实际值（--as-of）"},
         .scenarios = "情景",
         .plan_file = "规划文件",
         .generated = "生成工具",
         .summary_title = "摘要：各情景下的全部目标",
         .summary_lead =
             "每个目标在每个情景下：目标年数值及其占目标的比例、"
-            "自最近观测年起实现目标所需的年增速与情景自身的年增速、首次达到目标的年份，以及状态。"
+            "自最近实际值年份起实现目标所需的年增速与情景自身的年增速、首次达到目标的年份，以及状态。"
             "各指标的详细情况见后文。",
         .legend_title = "状态",
         .col_indicator = "指标",
@@ -155,7 +158,7 @@ const ts_strings ts_strings_zh = {
         .col_needed = "所需年增速",
         .col_realised = "实际年增速",
         .col_value_in = {"", " 年数值"},
-        .verdict_title = "结论：目标年已有观测值的指标",
+        .verdict_title = "结论：目标年已有实际值的指标",
         .verdict_lead = "以下指标的目标年已有实际值，结论不随情景变化。增速为自基期起的年均增速。",
         .overview_title = "总览",
         .attainment_caption = "各情景下目标年数值占目标的百分比，颜色表示状态。",
@@ -165,7 +168,7 @@ const ts_strings ts_strings_zh = {
         .derived_from = "派生",
         .source = "来源",
         .note = "说明：",
-        .observations = "观测值",
+        .observations = "实际值",
         .input_no_target = "输入指标，无目标：各情景下的数值。",
         .verdict_line = {
             "",
@@ -193,10 +196,10 @@ const ts_strings ts_strings_zh = {
         .assumptions_lead = "没有存档来源的数字及其推算方法。依赖这些数字的结果带有相应标注。",
         .sources_title = "来源",
         .method_title = "方法",
-        .method_rules_title = "状态判定规则（a：最近观测年，T：目标年）",
+        .method_rules_title = "状态判定规则（a：最近实际值年份，T：目标年）",
         .method_rules = {
-            "目标年已有观测值（a ≥ T）时，由观测值决定：达到目标为“已实现”，否则为“未实现”。",
-            "最近观测值已达到目标：已实现。",
+            "目标年已有实际值（a ≥ T）时，由实际值决定：达到目标为“已实现”，否则为“未实现”。",
+            "最近实际值已达到目标：已实现。",
             "情景在目标年的数值达到目标：可如期实现。",
             "否则 R = 情景年增速 / 所需年增速（均为自 a 至 T 的年均增速）：R ≥ 0.6 为进展一般，"
             "0 ≤ R < 0.6 为进展不足，R < 0 为偏离目标"
@@ -207,17 +210,17 @@ const ts_strings ts_strings_zh = {
         .method_defs_title = "数字的含义",
         .method_defs = {
             "所需年增速 = (目标 / a 年数值)^(1/(T − a)) − 1，"
-            "即自最近观测年起在目标年恰好达到目标所需的固定年增速。",
+            "即自最近实际值年份起在目标年恰好达到目标所需的固定年增速。",
             "情景年增速 = (T 年数值 / a 年数值)^(1/(T − a)) − 1，即情景路径在同一区间的年均增速。",
             "完成度 = T 年数值 / 目标。达成年份 = 展望期内首个达到目标的年份。",
-            "目标年已有观测值的结论中，所需与实际年增速均自基期起算；缺口 = 目标 − 实际值。",
+            "目标年已有实际值的结论中，所需与实际年增速均自基期起算；缺口 = 目标 − 实际值。",
         },
         .method_more =
             "完整的方法说明及基于内置规划的算例见 targetsim 源码中的 docs/methodology.md（安装于 "
             "share/doc/targetsim）。report.json 保存全部数字的完整精度。",
         .status_help = {
             [TS_NO_TARGET] = "输入指标，无目标",
-            [TS_ACHIEVED] = "观测值已达到目标",
+            [TS_ACHIEVED] = "实际值已达到目标",
             [TS_MISSED] = "目标年已有实际值，未达到目标",
             [TS_ON_TRACK] = "情景路径在目标年达到目标",
             [TS_MODERATE] = "未达到，但情景增速不低于所需增速的 60%",
@@ -227,18 +230,18 @@ const ts_strings ts_strings_zh = {
             [TS_AHEAD] = "进度快于时间进度 10% 以上",
             [TS_ON_SCHEDULE] = "进度与时间进度相差不超过 10%",
             [TS_LAGGING] = "进度慢于时间进度 10% 以上",
-            [TS_HELD] = "各观测年份均守住该限值",
+            [TS_HELD] = "各实际值年份均守住该限值",
             [TS_BREACHED] = "某一年突破了该限值",
             [TS_NOT_SCORED] = "定性目标，只列示不评价",
             [TS_PENDING_DATA] = "目标年已过，数据尚未公布",
-            [TS_NO_DATA] = "尚无可据以判断进度的观测值",
+            [TS_NO_DATA] = "尚无可据以判断进度的实际值",
         },
     },
     .chart = {
         .year = "年份",
         .history = "历史值",
         .observed = "实际值",
-        .interpolated = "插值（无观测）",
+        .interpolated = "插值（无实际值）",
         .target = "目标",
         .target_year = "目标年",
         .as_of = "截至",
@@ -343,5 +346,12 @@ const ts_strings ts_strings_zh = {
         .measure_kind = {"水平", "速度（%）"},
         .no_draws = "本次运行未做蒙特卡洛模拟。",
         .chart_note = "图表的数据系列即本表单元格，可直接修改或调整样式。",
+    },
+    .observed = {
+        .line = {"第", "行"},
+        .open = "（",
+        .close = "）",
+        .sep = "；",
+        .replaces = "替换规划文件中的",
     },
 };

@@ -29,6 +29,10 @@
 #   280-299  limits, and file-system edge cases (symlinks, long names)
 #   300-349  plan tables: target kinds, rate indicators, baselines from
 #            another year, the observed record (--as-of, --band, --rule)
+#   350-379  observed values from CSV files (--observed)
+#   380-399  the language of the outputs (--lang zh)
+#   400-449  robustness: hostile text in every chart, out of memory at every
+#            allocation, the output folder's lock and manifest, signals
 #
 #   keywords: WORD...    the case's CTest labels besides "cli" (required),
 #                        from the list in KEYWORDS below; ctest -L json runs
@@ -95,12 +99,13 @@
 set -u
 
 # The keywords a case may have (tests/README.md says what each means). The
-# first nine and "tables" name the number ranges above; a case has its
+# first nine, "tables", "observed", "language" and "robustness" name the number ranges above; a case has its
 # range's word.
 KEYWORDS=" basics options input output hindsight monte-carlo hostile write-failure limits
   usage plan scenario json ids extends derived correlation fit revision html filesystem inject
   as-of horizon lang by compare backtest sweep draws threads seed
-  tables kinds record "
+  tables kinds record observed language
+  robustness charts oom lock manifest signal "
 # shellcheck disable=SC2086 # split on purpose: one blank between words
 KEYWORDS=" $(echo $KEYWORDS) "
 
@@ -117,7 +122,10 @@ range_keyword() {
     elif ((n < 280)); then echo write-failure
     elif ((n < 300)); then echo limits
     elif ((n < 350)); then echo tables
-    else echo limits
+    elif ((n < 380)); then echo observed
+    elif ((n < 400)); then echo language
+    elif ((n < 450)); then echo robustness
+    else echo none
     fi
 }
 

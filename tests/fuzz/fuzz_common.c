@@ -308,14 +308,19 @@ void fz_check_gnuplot(const ts_buffer *buf, const char *name)
             where = GP_CODE;
         } else if (where == GP_SINGLE) {
             /* Taken literally up to the next quote: the one safe place for
-             * input text. (No '' escape: gnuplot 5.4 mis-scans it.) */
+             * input text. (No '' escape: gnuplot 5.4 mis-scans it.) No @
+             * or backquote either: the writer splices those in as
+             * sprintf('%c', N), so no scanner can find a macro here. */
             if (c == '\'')
                 where = GP_CODE;
+            else if (c == '@' || c == '`')
+                die(name, "an @ or a backquote inside a single-quoted string");
         } else if (where == GP_DOUBLE) {
-            /* Only the script's own constants ("\n", "'") belong here:
-             * gnuplot expands backquotes and escapes in double quotes. */
-            if (gp_unsafe(p + i, where))
-                die(name, "input text inside a double-quoted string");
+            /* Only the script's own constants ("\n", a template's plot
+             * command) belong here: gnuplot expands backquotes and escapes
+             * in double quotes. */
+            if (gp_unsafe(p + i, where) || c == '@')
+                die(name, "input text or an @ inside a double-quoted string");
             if (c == '\\')
                 i++;
             else if (c == '"')
@@ -327,8 +332,8 @@ void fz_check_gnuplot(const ts_buffer *buf, const char *name)
                 where = GP_DOUBLE;
             else if (c == '#')
                 where = GP_COMMENT;
-            else if (gp_unsafe(p + i, where))
-                die(name, "input text outside a single-quoted string");
+            else if (gp_unsafe(p + i, where) || c == '@')
+                die(name, "input text or an @ (a macro) outside a single-quoted string");
         }
     }
 }

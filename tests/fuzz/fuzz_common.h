@@ -74,7 +74,9 @@ void fz_check_html(const ts_buffer *buf);
  * characters other than newline and tab are absent, no string runs past
  * the end of its line, and outside single-quoted strings and comments there
  * is no backquote and no byte >= 0x80 (input text, such as a Chinese name,
- * may appear only inside single quotes), nor "system" in code. */
+ * may appear only inside single quotes), nor "system" in code; no @ (a
+ * macro) anywhere outside comments and no backquote inside single quotes
+ * (the writer splices both in as sprintf('%c', N)). */
 void fz_check_gnuplot(const ts_buffer *buf, const char *name);
 
 #endif

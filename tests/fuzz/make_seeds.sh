@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 out=$1
 bundled=$here/scenarios
 data=$here/tests/cli/data
-mkdir -p "$out/fuzz_plan" "$out/fuzz_scenario" "$out/fuzz_run"
+mkdir -p "$out/fuzz_plan" "$out/fuzz_scenario" "$out/fuzz_run" "$out/fuzz_charts"
 
 # join FILE...: the files' contents separated by NUL bytes, on stdout.
 join() {
@@ -83,3 +83,16 @@ join "$tmp/mini-a.json" "$tmp/child.json" "$data/scen.json" >"$r/mini+child-of-s
 scenarios "$bundled/taiyuan-14fyp.json" '"a.json", "b.json"' >"$tmp/ty-ab.json"
 join "$tmp/ty-ab.json" "$tmp/pace-b.json" "$bundled/trend.json" >"$r/taiyuan+chain"
 echo "seeds: $(ls "$out/fuzz_plan" | wc -l) plan, $(ls "$s" | wc -l) scenario, $(ls "$r" | wc -l) run in $out"
+
+# fuzz_charts: texts, not files: its regressions (hostile texts of every
+# kind gnuplot reads specially) and the bundled plan's names and units.
+cp "$here"/tests/fuzz/regressions/fuzz_charts/* "$out/fuzz_charts/"
+python3 - "$bundled/taiyuan-14fyp.json" "$out/fuzz_charts" <<'PY' || true
+import json, sys
+plan = json.load(open(sys.argv[1], encoding="utf-8"))
+for k, ind in plan["indicators"].items():
+    for lang in ("en", "zh"):
+        parts = [ind.get("name", {}).get(lang, k), ind.get("unit", {}).get(lang, ""),
+                 plan["name"][lang], plan["name"][lang]]
+        open(f"{sys.argv[2]}/taiyuan-{k}-{lang}", "wb").write(b"\0".join(p.encode() for p in parts))
+PY

@@ -49,21 +49,31 @@ def fail(msg):
 # --- the numbers as the reports print them (docs/report-format.md) --------
 
 def fmt_value(v):
-    """12,345 / 4,153.25 / 6.8976: no decimals for whole numbers and from
-    10,000 up, 2 from 10, 4 below; '–' for null."""
+    """The rule of docs/report-format.md 4.1: 12,345 / 4,153.25 / 6.8976 - at
+    most no decimals from 10,000 up, 2 from 10, 4 below, fewer when the number
+    is exact with fewer (5.5, 2,850.8); a number that rounds to zero is "0";
+    '–' for null."""
     if v is None:
         return "–"
     a = abs(v)
-    decimals = 0 if abs(v - round(v)) < 1e-9 or a >= 10000 else 2 if a >= 10 else 4
+    most = 0 if a >= 10000 else 2 if a >= 10 else 4
+    decimals = next(d for d in range(most + 1)
+                    if d == most or abs(v - round(v, d)) <= 1e-9 * max(1.0, a))
     digits = "%.*f" % (decimals, a)
+    if not digits.strip("0."):
+        return "0"
     whole, _, frac = digits.partition(".")
     grouped = "{:,}".format(int(whole))
-    sign = "-" if v < 0 and digits.strip("0.") else ""
+    sign = "-" if v < 0 else ""
     return sign + grouped + ("." + frac if frac else "")
 
 
 def fmt_percent(v):
-    return "–" if v is None else "%.1f%%" % (100 * v)
+    """One decimal; never "-0.0%"."""
+    if v is None:
+        return "–"
+    text = "%.1f%%" % (100 * v)
+    return text[1:] if text.startswith("-") and not text[1:-1].strip("0.") else text
 
 
 SIGN = {"at_least": "≥", "above": ">", "at_most": "≤", "below": "<"}

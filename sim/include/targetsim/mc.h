@@ -13,9 +13,15 @@
  * result is bit-identical for any number of threads.
  *
  * Memory: ts_mc_result_create hands the caller one ts_mc_result to free
- * with ts_mc_result_free. With percentiles on, the run keeps every draw of
- * every projected year of every target (draws x those years x 8 bytes)
- * until the percentiles are computed; max_store_bytes caps it.
+ * with ts_mc_result_free. With percentiles on, a run whose draws fit the
+ * store budget (draws x the projected years of every target x 8 bytes <=
+ * store_budget) keeps them all until the percentiles are computed, in one
+ * pass; a larger run makes the same draws twice (or more: the streams are
+ * seeded per block and replay exactly), first counting, then keeping only
+ * the values near each percentile, in memory that does not grow with the
+ * number of draws (a few MiB per thread, at most TS_MC_STREAM_MIB MiB of
+ * values). The percentiles are the exact order statistics either way, so
+ * the result does not depend on the budget.
  */
 #ifndef TARGETSIM_MC_H
 #define TARGETSIM_MC_H
@@ -37,7 +43,9 @@ enum {
     TS_MC_MAX_DRAWS = 10000000,   /* 10^7 */
     TS_MC_MAX_THREADS = 64,
     TS_MC_DEFAULT_DRAWS = 10000,
-    TS_MC_N_PERCENTILES = 7
+    TS_MC_N_PERCENTILES = 7,
+    TS_MC_DEFAULT_STORE_BUDGET = 1 << 20, /* store_budget 0: 1 MiB */
+    TS_MC_STREAM_MIB = 32                 /* values near the percentiles kept in a pass */
 };
 
 /* The default seed of a run (--seed): the day the plan outline was reported. */
@@ -54,9 +62,14 @@ typedef struct ts_mc_options {
     size_t draws;           /* 1 .. TS_MC_MAX_DRAWS */
     uint64_t seed;
     unsigned threads;       /* 1 .. TS_MC_MAX_THREADS; 0 means 1 */
-    bool percentiles;       /* compute the yearly percentile bands (needs the store) */
-    bool keep_draws;        /* keep the stored draws in the result (implies percentiles) */
-    size_t max_store_bytes; /* refuse (TS_EUSAGE, "draws") a larger store; 0 = no limit */
+    bool percentiles;       /* compute the yearly percentile bands */
+    bool keep_draws;        /* keep every draw in the result (implies percentiles; one pass,
+                             * whatever store_budget) */
+    size_t max_store_bytes; /* with keep_draws: refuse (TS_EUSAGE, "draws") a larger store;
+                             * 0 = no limit */
+    size_t store_budget;    /* bytes the draws may take when kept for the percentiles: above
+                             * it they are made again in further passes instead; 0 =
+                             * TS_MC_DEFAULT_STORE_BUDGET */
     ts_mc_progress_fn progress; /* may be NULL */
     void *progress_user;
 } ts_mc_options;
@@ -86,16 +99,18 @@ typedef struct ts_mc_result {
     size_t n_years;
     size_t n_indicators;
     ts_mc_target *targets;    /* one per plan indicator */
+    unsigned passes;          /* passes over the draws: 1 (the draws kept, or no percentiles),
+                               * 2 or more (percentiles in bounded memory) */
     double *store_;           /* private: the block the `draws` pointers point into */
 } ts_mc_result;
 
 /* Runs `opt->draws` draws of the projector's scenario. On success *out
  * owns a new result (free with ts_mc_result_free); on failure it is NULL.
- * Fails with TS_EUSAGE (draws or threads out of range, the store above
- * max_store_bytes; err->path is "draws" or "threads"), TS_EINPUT (a draw leaves a
- * model's domain: err names the draw and the driver; the first failing draw
- * in draw order is reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL
- * (a thread could not be started). */
+ * Fails with TS_EUSAGE (draws or threads out of range, with keep_draws the
+ * store above max_store_bytes; err->path is "draws" or "threads"), TS_EINPUT
+ * (a draw leaves a model's domain in a value some target depends on: err
+ * names the draw and the driver; the first failing draw in draw order is
+ * reported, whatever the threads), TS_ENOMEM, TS_EINTERNAL. */
 TS_API ts_status ts_mc_result_create(const ts_projector *projector, const ts_mc_options *opt,
                                      ts_mc_result **out, ts_error *err);
 

@@ -35,6 +35,17 @@ typedef struct ts_output_file {
 TS_API ts_status ts_output_write_all(const char *dir, const ts_output_file *files, size_t n,
                                      ts_error *err);
 
+/* ts_output_write_all, and in the same all-or-nothing step removes the
+ * files `remove` names (n_remove plain file names in `dir`, as for
+ * ts_output_file; one that does not exist, or is a folder, is skipped).
+ * Each is moved aside first (to ".NAME.PID.removed" in `dir`) and deleted
+ * only once every file is in place, so a failure puts it back. The
+ * removals come first, then the files in the order given: the last file
+ * given is the last to appear (the CLI's manifest.json). Everything that
+ * can run out of memory does so before the folder changes. */
+TS_API ts_status ts_output_replace_all(const char *dir, const ts_output_file *files, size_t n,
+                                       const char *const *remove, size_t n_remove, ts_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,6 +8,7 @@
 #ifndef TARGETSIM_REPORT_H
 #define TARGETSIM_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "targetsim/buffer.h"
@@ -50,6 +51,27 @@ TS_API ts_status ts_report_render_fan_csv(const ts_run *run, ts_buffer *out, ts_
 TS_API ts_status ts_report_render_tornado_csv(const ts_run *run, ts_buffer *out, ts_error *err);
 /* sweep.csv: per grid point and target of run->sweep (header only without). */
 TS_API ts_status ts_report_render_sweep_csv(const ts_run *run, ts_buffer *out, ts_error *err);
+
+/* What the console summary says beyond the run: where the files went and
+ * how the draws ran (the command line knows these, the run does not). */
+typedef struct ts_summary_info {
+    const char *out_dir;
+    const char *const *files; /* the report files written, in order */
+    size_t n_files;
+    size_t draws;             /* 0: no Monte Carlo line */
+    unsigned long long seed;
+    unsigned threads;
+    double seconds;           /* the draws' wall-clock time */
+    bool charts;              /* chart files were written */
+    size_t n_charts, n_rendered;
+} ts_summary_info;
+
+/* The console summary in `lang`: the run's scope, each scenario's status
+ * per target (ids as they are, status names in `lang`), the backtest's
+ * closest scenarios, the files written, the Monte Carlo and sweep lines,
+ * the charts (docs/report-format.md, section 6). TS_ENOMEM only. */
+TS_API ts_status ts_report_render_summary(const ts_run *run, const ts_summary_info *info,
+                                          ts_lang lang, ts_buffer *out, ts_error *err);
 
 #ifdef __cplusplus
 }

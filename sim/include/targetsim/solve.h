@@ -4,6 +4,7 @@
 #ifndef TARGETSIM_SOLVE_H
 #define TARGETSIM_SOLVE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "targetsim/export.h"
@@ -26,6 +27,14 @@ typedef struct ts_required_driver {
     size_t driver; /* plan index of a growth-driven indicator */
     double rate;   /* the driver's constant growth r; NaN when none exists */
 } ts_required_driver;
+
+/* The yearly growth beyond which a rate that reaches a target is marked
+ * implausible in the reports: +-30 % a year (docs/methodology.md). */
+#define TS_PLAUSIBLE_GROWTH 0.30
+
+/* True when the yearly growth `rate` (a fraction: 0.3 = 30 %) is finite and
+ * beyond +-TS_PLAUSIBLE_GROWTH. */
+TS_API bool ts_growth_implausible(double rate);
 
 /* Required growth of the drivers of one indicator (ts_required_list_create). */
 typedef struct ts_required_list {

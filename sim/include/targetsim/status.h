@@ -37,12 +37,14 @@ typedef struct ts_error {
     char path[TS_ERROR_PATH_MAX];    /* JSON path inside it, e.g. "indicators.gdp.baseline",
                                       * or the parameter at fault */
     char message[TS_ERROR_MESSAGE_MAX];
+    long line;                       /* line of `file` for a line-based input (an observed-values
+                                      * CSV), else 0; the message then reads after "FILE:LINE: " */
 } ts_error;
 
 /* Static, human-readable name of a status ("bad input", ...). Never NULL. */
 TS_API const char *ts_strstatus(ts_status status);
 
-/* Fills `err` (if not NULL) and returns `code`. `file` and `path` may be NULL.
+/* Fills `err` (if not NULL) and returns `code`, with line 0. `file` and `path` may be NULL.
  * `fmt` is a printf format for the message. Over-long parts are truncated,
  * never overflowed. Control characters in any part (they come from input
  * files) are stored as escapes (\n, \t, \x1B, \u009B), so every part is one

@@ -43,9 +43,11 @@
  * wants only the code. No function prints, exits or aborts.
  * Text: every string is UTF-8, as in the input files.
  * Threads: objects are immutable after creation and may be read
- * concurrently; the library keeps no global state besides GSL's handler.
- * GSL: ts_library_init() turns GSL's aborting error handler off; call it once
- * before anything else (the loaders call it too).
+ * concurrently; the library keeps no global state besides GSL's handler
+ * and cJSON's allocator.
+ * GSL and cJSON: ts_library_init() turns GSL's aborting error handler off
+ * and gives cJSON an allocator of its own; call it once before anything
+ * else (the loaders call it too).
  */
 #ifndef TARGETSIM_H
 #define TARGETSIM_H
@@ -61,6 +63,7 @@
 #include "targetsim/mc.h"
 #include "targetsim/model.h"
 #include "targetsim/needed_by.h"
+#include "targetsim/observed.h"
 #include "targetsim/output.h"
 #include "targetsim/plan.h"
 #include "targetsim/project.h"
@@ -82,9 +85,14 @@ extern "C" {
 /* The library's version string (TARGETSIM_VERSION at build time), static. */
 TS_API const char *ts_version(void);
 
-/* Disables GSL's abort-on-error handler so failures come back as codes.
- * Idempotent and cheap. It changes a process-wide GSL setting: a program
- * that relies on GSL aborting elsewhere should know. */
+/* Disables GSL's abort-on-error handler so failures come back as codes,
+ * and sets cJSON's allocation hooks (cJSON_InitHooks, the first time only)
+ * to malloc and free with a mark when malloc fails, so that running out
+ * of memory is reported as such and not as bad JSON or a report missing
+ * parts. Idempotent and cheap. Both are process-wide settings: a program
+ * that relies on GSL aborting elsewhere, or that sets cJSON's hooks
+ * itself, should know (hooks it sets after this call leave the library
+ * blind to cJSON running out of memory). */
 TS_API void ts_library_init(void);
 
 #ifdef __cplusplus

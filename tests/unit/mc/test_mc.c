@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "load/uncertainty.h"
 #include "mc/mc_internal.h"
+#include "mc/mc_run.h"
 #include "mc/quantile.h"
 #include "testutil.h"
 
@@ -50,15 +52,22 @@ static void teardown(fixture *f)
     ts_plan_free(f->plan);
 }
 
-static ts_mc_result *run(const fixture *f, size_t draws, unsigned threads, bool keep)
+static ts_mc_result *run_budget(const fixture *f, size_t draws, unsigned threads, bool keep,
+                               size_t store_budget)
 {
     ts_mc_options opt = {.draws = draws, .seed = TS_MC_DEFAULT_SEED, .threads = threads,
-                         .percentiles = true, .keep_draws = keep};
+                         .percentiles = true, .keep_draws = keep, .store_budget = store_budget};
     ts_mc_result *r = NULL;
     ts_error err;
     if (!CHECK(ts_mc_result_create(f->p, &opt, &r, &err) == TS_OK))
         fprintf(stderr, "  mc: %s: %s: %s\n", err.file, err.path, err.message);
     return r;
+}
+
+/* The store budget at its default: past 1 MiB, the percentiles take passes. */
+static ts_mc_result *run(const fixture *f, size_t draws, unsigned threads, bool keep)
+{
+    return run_budget(f, draws, threads, keep, 0);
 }
 
 /* v_T = v0 + n a + sum of n independent N(0, sigma^2) increments, so
@@ -176,25 +185,163 @@ static int same_result(const ts_mc_result *a, const ts_mc_result *b)
     return 1;
 }
 
+/* One draw the way the projection runs it, written out here: the block's
+ * stream from its start, per draw and year the active drivers' normals in
+ * order, correlated through the Cholesky factor, scaled by the sds; then
+ * ts_projector_run with those shocks (and the overrides). The draws'
+ * batched loop must give the same values, bit for bit. */
+static void scalar_draw(const ts_projector *p, const ts_driver_override *ov, size_t n_ov,
+                        size_t draw, double *values)
+{
+    size_t ny = p->n_years, dims[TS_MAX_INDICATORS], n = 0;
+    for (size_t k = 1; k < ny; k++)
+        for (size_t i = 0; i < p->n_ind; i++) {
+            bool swapped = false;
+            for (size_t o = 0; o < n_ov; o++)
+                swapped |= ov[o].index == i && ov[o].model != p->scenario->assumptions[i].model;
+            if (!p->plan->indicators[i].is_derived && p->first[i] == k &&
+                p->scenario->assumptions[i].sd > 0 && !swapped)
+                dims[n++] = i;
+        }
+    double chol[TS_MAX_INDICATORS * 4], u[TS_MAX_INDICATORS];
+    ts_error err;
+    CHECK(n <= 4 && ts_uncertainty_factor(p->plan, p->scenario, dims, n, chol, &err) == TS_OK);
+    double *shocks = calloc(p->n_ind * ny, sizeof *shocks);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_taus2);
+    size_t block = draw / TS_MC_BLOCK_DRAWS;
+    gsl_rng_set(rng, ts_mc_block_seed(TS_MC_DEFAULT_SEED, block));
+    for (size_t d = block * TS_MC_BLOCK_DRAWS; d <= draw; d++)
+        for (size_t k = 1; k < ny; k++) {
+            size_t m = 0;
+            while (m < n && p->first[dims[m]] <= k)
+                m++;
+            for (size_t j = 0; j < m; j++)
+                u[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+            for (size_t j = 0; j < m; j++) {
+                double z = 0.0;
+                for (size_t l = 0; l <= j; l++)
+                    z += chol[j * n + l] * u[l];
+                shocks[dims[j] * ny + k] = p->scenario->assumptions[dims[j]].sd * z;
+            }
+        }
+    ts_projector_init_values(p, values);
+    CHECK(ts_projector_run(p, ov, n_ov, shocks, values, NULL, &err) == TS_OK);
+    gsl_rng_free(rng);
+    free(shocks);
+}
+
+/* The batched draws against draws made one at a time by the projection:
+ * drivers observed to different years (so years draw different numbers of
+ * normals), correlated, a growth, an add and a level driver, a derived
+ * target of three factors, an override that keeps its shock and one that
+ * swaps the model (no shock). */
+static void test_batch_is_projection(void)
+{
+    fixture f;
+    if (!setup(&f,
+               "{'id': 'p', 'base_year': 2020, 'target_year': 2026, 'horizon': 2030,"
+               " 'indicators': {'gdp': {'baseline': 100, 'actual': {'2021': 104},"
+               "   'target': {'value': 150}},"
+               " 'firms': {'baseline': 50, 'actual': {'2021': 52, '2022': 55},"
+               "   'target': {'value': 80, 'direction': 'above'}},"
+               " 'pop': {'baseline': 10}, 'fx': {'baseline': 7},"
+               " 'pc': {'derived': {'scale': 100, 'factors': {'gdp': 1, 'pop': -1, 'fx': -1}},"
+               "   'target': {'value': 230}}}}",
+               "{'id': 's', 'assumptions': {'gdp': {'growth': 0.07, 'deflator': 0.02},"
+               " 'firms': {'add': 3}, 'pop': {'growth': 0.01}, 'fx': {'level': 7}},"
+               " 'uncertainty': {'sd': {'gdp': 0.03, 'firms': 4, 'pop': 0.005, 'fx': 0.2},"
+               " 'correlation': {'gdp,pop': -0.3, 'firms,gdp': 0.5}}}"))
+        goto out;
+    size_t n = TS_MC_BLOCK_DRAWS + 904, ny = f.p->n_years;
+    const ts_driver_override overrides[2] = {{2, &ts_model_growth, 0.02},
+                                             {3, &ts_model_growth, 0.0}};
+    for (size_t n_ov = 0; n_ov <= 2; n_ov += 2) {
+        ts_mc_options opt = {.draws = n, .seed = TS_MC_DEFAULT_SEED, .threads = 2,
+                             .keep_draws = true};
+        ts_mc_result *r = NULL;
+        ts_error err;
+        if (!CHECK(ts_mc_run(f.p, n_ov ? overrides : NULL, n_ov, &opt, &r, &err) == TS_OK))
+            continue;
+        static const size_t DRAWS[] = {0, 1, 31, 32, 4095, 4096, 4999};
+        double *values = malloc(f.p->n_ind * ny * sizeof *values);
+        for (size_t q = 0; q < sizeof DRAWS / sizeof *DRAWS; q++) {
+            scalar_draw(f.p, overrides, n_ov, DRAWS[q], values);
+            for (size_t i = 0; i < f.p->n_ind; i++) {
+                const ts_mc_target *t = &r->targets[i];
+                if (!t->has_target)
+                    continue;
+                for (size_t k = t->first; k < ny; k++)
+                    if (!CHECK(t->draws[(k - t->first) * n + DRAWS[q]] == values[i * ny + k]))
+                        fprintf(stderr, "  draw %zu, indicator %zu, year %zu: %.17g, alone %.17g\n",
+                                DRAWS[q], i, k, t->draws[(k - t->first) * n + DRAWS[q]],
+                                values[i * ny + k]);
+            }
+        }
+        free(values);
+        ts_mc_result_free(r);
+    }
+out:
+    teardown(&f);
+}
+
+static const char PLAN3[] =
+    "{'id': 'p', 'base_year': 2020, 'target_year': 2025,"
+    " 'indicators': {'gdp': {'baseline': 100, 'target': {'value': 150}},"
+    " 'pop': {'baseline': 10},"
+    " 'pc': {'derived': {'factors': {'gdp': 1, 'pop': -1}}, 'target': {'value': 14}}}}";
+static const char SCENARIO3[] =
+    "{'id': 's', 'assumptions': {'gdp': {'growth': 0.07}, 'pop': {'growth': 0.01}},"
+    " 'uncertainty': {'sd': {'gdp': 0.03, 'pop': 0.005}, 'correlation': {'gdp,pop': -0.3}}}";
+
+/* Percentiles in bounded memory: 10^6 draws kept whole (one pass) and
+ * made twice within a store budget of 64 KiB (only the values near each
+ * percentile kept) give the same numbers, bit for bit, on any number of
+ * threads. */
+static void test_bounded_memory(void)
+{
+    fixture f;
+    if (!setup(&f, PLAN3, SCENARIO3))
+        goto out;
+    size_t n = 1000000;
+    ts_mc_result *whole = run_budget(&f, n, 2, false, (size_t)1 << 30);
+    ts_mc_result *two = run_budget(&f, n, 2, false, 64 << 10);
+    ts_mc_result *three = run_budget(&f, n, 3, false, 64 << 10);
+    if (whole && two && three) {
+        CHECK_INT(whole->passes, 1);
+        CHECK(two->passes >= 2 && three->passes >= 2);
+        CHECK(same_result(whole, two));
+        CHECK(same_result(whole, three));
+        /* Something to compare: the bands widen and hold the median. */
+        const double *pc = whole->targets[2].percentiles + 5 * TS_MC_N_PERCENTILES;
+        CHECK(pc[0] < pc[3] && pc[3] < pc[6]);
+    }
+    ts_mc_result_free(whole);
+    ts_mc_result_free(two);
+    ts_mc_result_free(three);
+out:
+    teardown(&f);
+}
+
 /* Blocks, not threads, decide the random streams. */
 static void test_threads_identical(void)
 {
     fixture f;
-    if (!setup(&f,
-               "{'id': 'p', 'base_year': 2020, 'target_year': 2025,"
-               " 'indicators': {'gdp': {'baseline': 100, 'target': {'value': 150}},"
-               " 'pop': {'baseline': 10},"
-               " 'pc': {'derived': {'factors': {'gdp': 1, 'pop': -1}}, 'target': {'value': 14}}}}",
-               "{'id': 's', 'assumptions': {'gdp': {'growth': 0.07}, 'pop': {'growth': 0.01}},"
-               " 'uncertainty': {'sd': {'gdp': 0.03, 'pop': 0.005}, 'correlation': {'gdp,pop': -0.3}}}"))
+    if (!setup(&f, PLAN3, SCENARIO3))
         goto out;
-    /* 3 blocks and a part: threads finish blocks in any order. */
-    ts_mc_result *one = run(&f, 3 * TS_MC_BLOCK_DRAWS + 77, 1, false);
-    ts_mc_result *two = run(&f, 3 * TS_MC_BLOCK_DRAWS + 77, 2, false);
-    ts_mc_result *five = run(&f, 3 * TS_MC_BLOCK_DRAWS + 77, 5, false);
-    if (one && two && five) {
+    /* 3 blocks and a part: threads finish blocks in any order. The draws
+     * kept whole (one pass) and made twice alike. */
+    size_t n = 3 * TS_MC_BLOCK_DRAWS + 77;
+    ts_mc_result *one = run_budget(&f, n, 1, false, (size_t)1 << 30);
+    ts_mc_result *two = run(&f, n, 2, false);
+    ts_mc_result *five = run(&f, n, 5, false);
+    ts_mc_result *one_s = run_budget(&f, n, 1, false, 1);
+    ts_mc_result *five_s = run_budget(&f, n, 5, false, 1);
+    if (one && two && five && one_s && five_s) {
         CHECK(same_result(one, two));
         CHECK(same_result(one, five));
+        CHECK(same_result(one, one_s));
+        CHECK(same_result(one, five_s));
+        CHECK(one->passes == 1 && one_s->passes >= 2);
         CHECK(one->targets[2].has_target && !one->targets[1].has_target);
         /* The derived indicator varies with its inputs. */
         CHECK(one->targets[2].percentiles[5 * 7 + 0] < one->targets[2].percentiles[5 * 7 + 6]);
@@ -202,6 +349,8 @@ static void test_threads_identical(void)
     ts_mc_result_free(one);
     ts_mc_result_free(two);
     ts_mc_result_free(five);
+    ts_mc_result_free(one_s);
+    ts_mc_result_free(five_s);
 out:
     teardown(&f);
 }
@@ -316,6 +465,8 @@ static void test_options(void)
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "threads");
     opt.threads = 1;
+    /* Keeping the draws needs them all in memory: max_store_bytes caps it. */
+    opt.keep_draws = true;
     opt.max_store_bytes = 1000 * 15 * 8 - 1; /* 2021-2035: 15 years */
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &err), TS_EUSAGE);
     CHECK_STR(err.path, "draws");
@@ -326,15 +477,25 @@ static void test_options(void)
     CHECK(ts_mc_result_create(f.p, &opt, &r, &err) != TS_EUSAGE);
     ts_mc_result_free(r);
     r = NULL;
+    /* The percentiles alone are never refused: past the store budget the
+     * draws are made again instead. */
+    opt.keep_draws = false;
+    opt.store_budget = 1;
+    CHECK(ts_mc_result_create(f.p, &opt, &r, &err) != TS_EUSAGE);
+    ts_mc_result_free(r);
+    r = NULL;
     /* An sd of 0.4 on a growth rate of 0.05 sends some draws below -100 %:
      * the first such draw is reported, the same with any threads. */
     opt.max_store_bytes = 0;
     opt.draws = 100000;
-    ts_error e1, e2;
+    ts_error e1, e2, e3;
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e1), TS_EINPUT);
     opt.threads = 2;
     CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e2), TS_EINPUT);
     CHECK_STR(e1.message, e2.message);
+    opt.store_budget = (size_t)1 << 30; /* the draws kept: the same draw fails */
+    CHECK_INT(ts_mc_result_create(f.p, &opt, &r, &e3), TS_EINPUT);
+    CHECK_STR(e1.message, e3.message);
     CHECK_HAS(e1.message, "Monte Carlo draw ");
     CHECK_HAS(e1.message, "uncertainty.sd.x");
     CHECK(r == NULL);
@@ -351,7 +512,9 @@ int main(void)
     test_block_seeds();
     test_additive_normal_law();
     test_correlation();
+    test_batch_is_projection();
     test_threads_identical();
+    test_bounded_memory();
     test_options();
     tu_rmtree(dir);
     return check_done();

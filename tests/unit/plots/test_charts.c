@@ -685,13 +685,15 @@ static void test_render(void)
 /* Names and units that would run `touch pwned` if any reached gnuplot as
  * code: backquotes, system(), a "<cmd" data file, a "|cmd" output, quotes
  * of both kinds (leading, trailing, in a row: where gnuplot's '' escape
- * fails) and a newline (JSON-escaped here). */
+ * fails) and a newline (JSON-escaped here); and text gnuplot would read as
+ * a format in a tic label (100% %d) or as an escape in a `with labels`
+ * label (\n), or as enhanced-text markup (@ ^ _ { }). */
 static const char HOSTILE_PLAN[] =
     "{\"id\": \"evil\", \"name\": {\"en\": \"`touch pwned` plan\"},\n"
     " \"base_year\": 2020, \"target_year\": 2025, \"horizon\": 2030,\n"
     " \"scenarios\": [\"s.json\"],\n"
     " \"indicators\": {\n"
-    "  \"x\": {\"name\": {\"en\": \"A `touch pwned` B system(\\\"touch pwned\\\") C\","
+    "  \"x\": {\"name\": {\"en\": \"A `touch pwned` B system(\\\"touch pwned\\\") C 100% %d \\\\n @x ^a _b {c}\","
     "          \"zh\": \"中文 `touch pwned`\"},\n"
     "         \"unit\": {\"en\": \"'|touch pwned' it's\\n\\\"quoted\\\"\"},\n"
     "         \"baseline\": 100, \"target\": {\"value\": 150, \"direction\": \"at_least\"},\n"
@@ -732,13 +734,13 @@ static void test_hostile(void)
         if (gnuplot && lang == 0) {
             /* The unit's newline became a space when the plan was loaded
              * (free text loses its control characters there). */
-            const char *x_texts[] = {"A `touch pwned` B system(\"touch pwned\") C",
+            const char *x_texts[] = {"A `touch pwned` B system(\"touch pwned\") C 100% %d \\n @x ^a _b {c}",
                                      "'|touch pwned' it's \"quoted\"", "S '|touch pwned' \"<touch pwned", NULL};
             const char *y_texts[] = {"'.system(\"touch pwned\").' \"<touch pwned\" ''''q", NULL};
             check_svg(dir, "indicator-x", x_texts);
             check_svg(dir, "indicator-y", y_texts);
             const char *s_texts[] = {"S '|touch pwned' \"<touch pwned", NULL};
-            const char *x_name[] = {"A `touch pwned` B system(\"touch pwned\") C", NULL};
+            const char *x_name[] = {"A `touch pwned` B system(\"touch pwned\") C 100% %d \\n @x ^a _b {c}", NULL};
             check_svg(dir, "fan-x", s_texts);
             check_svg(dir, "tornado-x", x_name);
             check_svg(dir, "backtest-x", s_texts);
@@ -894,15 +896,32 @@ static void test_quote(void)
 {
     ts_buffer b = {0};
     ts_chart_quote(&b, "it's `x`\n\"y\"\t\x7f$z");
-    CHECK(b.data && strcmp(b.data, "('it' . \"'\" . 's `x`\"y\"$z')") == 0, "quoted: %s", b.data);
+    CHECK(b.data && strcmp(b.data, "('it' . sprintf('%c', 39) . 's ' . sprintf('%c', 96) . 'x' . "
+                              "sprintf('%c', 96) . '\"y\"$z')") == 0,
+          "quoted: %s", b.data);
     /* Quotes first, last and in a row: the cases gnuplot's '' escape gets wrong. */
     b.len = 0;
     ts_chart_quote(&b, "''x''");
-    CHECK(b.data && strcmp(b.data, "('' . \"'\" . '' . \"'\" . 'x' . \"'\" . '' . \"'\" . '')") == 0,
+    CHECK(b.data && strcmp(b.data, "('' . sprintf('%c', 39) . '' . sprintf('%c', 39) . 'x' . "
+                              "sprintf('%c', 39) . '' . sprintf('%c', 39) . '')") == 0,
           "quoted: %s", b.data);
+    /* A macro: no @ reaches the script. */
+    b.len = 0;
+    ts_chart_quote(&b, "a@v");
+    CHECK(b.data && strcmp(b.data, "('a' . sprintf('%c', 64) . 'v')") == 0, "quoted: %s", b.data);
     b.len = 0;
     ts_chart_quote(&b, NULL);
     CHECK(b.data && strcmp(b.data, "''") == 0, "NULL quoted: %s", b.data);
+    /* A tic label is also a format: '%' doubled, nothing else changed. */
+    b.len = 0;
+    ts_chart_quote_tic(&b, "率（%）%d %% \\n it's");
+    CHECK(b.data && strcmp(b.data, "('率（%%）%%d %%%% \\n it' . sprintf('%c', 39) . 's')") == 0,
+          "tic quoted: %s", b.data);
+    /* A `with labels` text expands escapes: backslashes doubled. */
+    b.len = 0;
+    ts_chart_quote_label(&b, "a\\n \\\\ \\101 100%");
+    CHECK(b.data && strcmp(b.data, "'a\\\\n \\\\\\\\ \\\\101 100%'") == 0, "label quoted: %s",
+          b.data);
     ts_buffer_free(&b);
 }
 

@@ -27,6 +27,7 @@ static const piece_field PIECES[] = {
     PAIR(report.needed_by),
     PAIR(report.even_odds),
     PAIR(report.revised),
+    PAIR(report.implausible),
     PAIR(table.evaluated),
     PAIR(html.ignored_after),
     PAIR(html.col_value_in),
@@ -37,6 +38,7 @@ static const piece_field PIECES[] = {
     PAIR(chart.average_since),
     PAIR(chart.multiple_of),
     PAIR(chart.fan_probability),
+    PAIR(observed.line),
 };
 
 static const piece_field *piece_at(size_t offset)
