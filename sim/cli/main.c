@@ -86,6 +86,8 @@ enum { N_REPORTS = sizeof REPORTS / sizeof REPORTS[0] };
 typedef struct outputs {
     ts_buffer reports[N_REPORTS];
     bool written[N_REPORTS];
+    ts_buffer xlsx; /* report.xlsx, when the library has libxlsxwriter */
+    bool has_xlsx;
 } outputs;
 
 static ts_status render_all(const ts_run *run, const ts_cli_options *opt, outputs *o,
@@ -102,7 +104,13 @@ static ts_status render_all(const ts_run *run, const ts_cli_options *opt, output
             return st;
         o->written[k] = true;
     }
-    return TS_OK;
+    /* report.xlsx is built in a scratch file under $TMPDIR and written
+     * with the other reports, so the set stays all-or-nothing. */
+    if (!ts_xlsx_available())
+        return TS_OK;
+    ts_status st = ts_report_render_xlsx(run, opt->lang, NULL, &o->xlsx, err);
+    o->has_xlsx = st == TS_OK;
+    return st;
 }
 
 /* --rule and --band: the observed record judged again, the plan's
@@ -330,6 +338,8 @@ static ts_status make_summary(const ts_run *run, const ts_cli_options *opt, doub
         files[n++] = "backtest.csv";
     if (run->comparison)
         files[n++] = "compare.csv";
+    if (ts_xlsx_available())
+        files[n++] = "report.xlsx";
     ts_summary_info info = {.out_dir = opt->out_dir, .files = files, .n_files = n,
                             .draws = opt->draws, .seed = (unsigned long long)opt->seed,
                             .threads = opt->threads, .seconds = seconds,
@@ -357,7 +367,7 @@ static ts_status collect(const outputs *o, const ts_chart_set *charts, const ima
                          ts_error *err)
 {
     size_t n_charts = charts ? charts->n : 0;
-    ts_output_file *f = calloc(N_REPORTS + 4 * n_charts + 1, sizeof *f);
+    ts_output_file *f = calloc(N_REPORTS + 4 * n_charts + 2, sizeof *f);
     if (!f)
         return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     size_t k = 0;
@@ -374,6 +384,8 @@ static ts_status collect(const outputs *o, const ts_chart_set *charts, const ima
         }
     }
     f[k++] = (ts_output_file){"report.html", page->data, page->len};
+    if (o->has_xlsx)
+        f[k++] = (ts_output_file){"report.xlsx", o->xlsx.data, o->xlsx.len};
     *files = f;
     *n = k;
     return TS_OK;
@@ -505,6 +517,7 @@ out:
     ts_chart_set_free(charts);
     for (size_t k = 0; k < N_REPORTS; k++)
         ts_buffer_free(&o.reports[k]);
+    ts_buffer_free(&o.xlsx);
     ts_run_free(run);
     for (size_t k = 0; k < n; k++)
         ts_scenario_free(scenarios[k]);

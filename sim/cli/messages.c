@@ -151,7 +151,9 @@ void ts_msg_help(void)
         "Outputs: report.txt, report.json, report.csv, paths.csv, table.csv (the plan\n"
         "table: each target as written, its observed record), report.html, fan.csv\n"
         "(Monte Carlo percentile bands), tornado.csv (each driver moved by one sd),\n"
-        "sweep.csv (--sweep), backtest.csv (--backtest) and compare.csv (--compare) in\n"
+        "sweep.csv (--sweep), backtest.csv (--backtest), compare.csv (--compare) and\n"
+        "report.xlsx (an Excel workbook: the tables as numbers, a sheet with a native\n"
+        "line chart per indicator; only when built with libxlsxwriter) in\n"
         "the output folder, each replaced atomically, and per chart (indicator-ID,\n"
         "attainment, growth; fan-ID with --draws > 0; tornado-ID; backtest-ID with\n"
         "--backtest; compare with --compare; sweep-ID and sweepprob-ID with --sweep) a\n"
@@ -168,6 +170,8 @@ void ts_msg_help(void)
         "Environment: TARGETSIM_DATA_DIR overrides where the bundled plan is found,\n"
         "TARGETSIM_TEMPLATE_DIR where the chart templates are found.\n",
         stdout);
+    puts(ts_xlsx_available() ? "This build writes report.xlsx."
+                             : "This build writes no report.xlsx (built without libxlsxwriter).");
 }
 
 void ts_msg_no_templates(void)

@@ -142,6 +142,29 @@ typedef struct ts_chart_words {
     } sweep_model;
 } ts_chart_words;
 
+/* report.xlsx (sim/xlsx): sheet names (at most 31 characters, none of
+ * []:*?/\\'), column heads and the words of its cells. */
+typedef struct ts_xlsx_words {
+    const char *plan_sheet, *verdict_sheet, *fan_sheet, *tornado_sheet, *sweep_sheet,
+        *sources_sheet;
+    const char *paths_prefix; /* before a scenario's name: its sheet of paths */
+    const char *category, *indicator, *id, *unit, *attribute, *measure, *kind, *baseline_year,
+        *baseline, *target_written, *target, *direction, *tolerance, *target_year, *as_of,
+        *latest, *elapsed, *progress, *pace, *status;
+    const char *scenario, *value_at_target_year, *completion, *required_growth,
+        *scenario_growth, *required_rate, *scenario_rate, *attainment_year, *probability,
+        *probability_low, *probability_high;
+    const char *year, *path_kind, *probability_by;
+    const char *driver, *shift, *base_value, *value_low, *value_high, *swing;
+    const char *axis, *axis_value;
+    const char *key, *title, *publisher, *date, *url, *gives, *notes;
+    const char *target_kind[6]; /* by ts_target_kind */
+    const char *point_kind[4];  /* by ts_point_kind */
+    const char *measure_kind[2]; /* by ts_measure */
+    const char *no_draws;       /* the Monte Carlo sheet of a run without draws */
+    const char *chart_note;     /* under each indicator's chart */
+} ts_xlsx_words;
+
 /* The source of a value read from an observed-values CSV file (--observed):
  * FILE line N (SOURCE; replaces the plan's X). */
 typedef struct ts_observed_words {
@@ -160,6 +183,7 @@ typedef struct ts_strings {
     ts_table_words table;
     ts_html_words html;
     ts_chart_words chart;
+    ts_xlsx_words xlsx;
     ts_observed_words observed;
 } ts_strings;
 

@@ -75,6 +75,7 @@
 #include "targetsim/status.h"
 #include "targetsim/sweep.h"
 #include "targetsim/tornado.h"
+#include "targetsim/xlsx.h"
 #include "targetsim/version.h" /* generated: TARGETSIM_VERSION, _MAJOR, ... */
 
 #ifdef __cplusplus
