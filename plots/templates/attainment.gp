@@ -13,12 +13,10 @@ n_indicators = @N_INDICATORS@
 max_percent = @MAX_PERCENT@
 note = @NOTE@
 
-# In ts_verdict order: no target, achieved, missed, on track, moderate,
-# insufficient, moving away, achieved early, ahead, on schedule, lagging,
-# held, breached, not scored, pending data, no data.
-array status_colour[16] = [0xAAAAAA, 0x1A9850, 0xB2182B, 0x66BD63, 0xFDAE61, 0xF46D43, \
-                           0x7F0000, 0x1A9850, 0x66BD63, 0xA6D96A, 0xF46D43, 0x1A9850, \
-                           0x762A83, 0xAAAAAA, 0x4575B4, 0xAAAAAA]
+# In ts_verdict order: the colour and symbol of each status, from the
+# palette report.html and report.xlsx use too (colour-blind safe).
+array status_colour[@N_STATUSES@] = [@STATUS_COLOURS@]
+array status_symbol[@N_STATUSES@] = [@STATUS_SYMBOLS@]
 # The statuses the bars use, as 1-based indices into the arrays above.
 legend_statuses = '@LEGEND_STATUSES@'
 bar_colour(code) = status_colour[int(code) + 1]
@@ -47,7 +45,7 @@ half = 0.4
 plot \
     data_file using (0):1:(0):4:($1 - half):($1 + half):(bar_colour($5)) \
         with boxxyerror lc rgb variable notitle, \
-    data_file using 4:1:(sprintf('%.0f%%  %s', $4, scenario_name[int($3)])) \
+    data_file using 4:1:(sprintf('%s %.0f%%  %s', status_symbol[int($5) + 1], $4, scenario_name[int($3)])) \
         with labels boxed left offset 0.6, 0 font ',14' notitle, \
     for [w in legend_statuses] keyentry with boxes fs solid lc rgb status_colour[int(w)] \
-        title status_name[int(w)]
+        title status_symbol[int(w)] . ' ' . status_name[int(w)]

@@ -47,8 +47,9 @@ static void render_head(ts_buffer *b, const ts_run *run, const ts_html_words *L,
     ts_buffer_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     ts_buffer_printf(b, "<meta name=\"generator\" content=\"targetsim %s\">\n", ts_version());
     ts_html_wrap(b, "<title>", ts_text_name(&plan->name, lang, plan->id), "");
-    ts_buffer_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", L->title_suffix,
-                     ts_html_style);
+    ts_buffer_printf(b, " — %s</title>\n<style>\n%s", L->title_suffix, ts_html_style);
+    ts_html_status_style(b);
+    ts_buffer_puts(b, "</style>\n</head>\n<body>\n");
 }
 
 static void fact(ts_buffer *b, const char *cls, const char *term, const char *value_html)

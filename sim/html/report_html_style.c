@@ -3,6 +3,10 @@
  * C string handling. Nothing in it comes from input files. */
 #include "report_html_style.h"
 
+#include "base/buffer.h"
+#include "report/status_palette.h"
+#include "targetsim/targetsim.h"
+
 const char ts_html_style[] =
     "@page { size: A4; margin: 15mm 15mm 17mm 15mm;\n"
     "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #6b7480; }\n"
@@ -60,23 +64,9 @@ const char ts_html_style[] =
     "  vertical-align: 1px; white-space: nowrap; }\n"
     ".muted { color: var(--muted); }\n"
     ".status { display: inline-block; padding: 0.3mm 1.8mm; border-radius: 2.5mm;\n"
-    "  font-size: 7.5pt; font-weight: 700; white-space: nowrap; border: 1px solid transparent; }\n"
-    ".s-achieved { background: #1a9850; color: #fff; }\n"
-    ".s-on_track { background: #66bd63; color: #0b2a10; }\n"
-    ".s-moderate { background: #fdae61; color: #3d2200; }\n"
-    ".s-insufficient { background: #f46d43; color: #2b0a00; }\n"
-    ".s-moving_away { background: #7f0000; color: #fff; }\n"
-    ".s-missed { background: #b2182b; color: #fff; }\n"
-    ".s-no_target { background: #fff; color: var(--muted); border-color: var(--rule); }\n"
-    ".s-achieved_early { background: #1a9850; color: #fff; }\n"
-    ".s-ahead { background: #66bd63; color: #0b2a10; }\n"
-    ".s-on_schedule { background: #a6d96a; color: #0b2a10; }\n"
-    ".s-lagging { background: #f46d43; color: #2b0a00; }\n"
-    ".s-held { background: #1a9850; color: #fff; }\n"
-    ".s-breached { background: #762a83; color: #fff; }\n"
-    ".s-not_scored { background: #fff; color: var(--muted); border-color: var(--rule); }\n"
-    ".s-pending_data { background: #4575b4; color: #fff; }\n"
-    ".s-no_data { background: #eee; color: var(--muted); border-color: var(--rule); }\n"
+    "  font-size: 8pt; font-weight: 700; white-space: nowrap; border: 1px solid #6b7480; }\n"
+    ".status .sym { display: inline-block; min-width: 1.1em; text-align: center;\n"
+    "  font-family: \"DejaVu Sans\", \"Noto Sans Symbols2\", \"Noto Sans CJK SC\", sans-serif; }\n"
     "table.plan-table { table-layout: fixed; width: 100%; }\n"
     "table.plan-table th:nth-child(1) { width: 17%; }\n"
     "table.plan-table th:nth-child(2) { width: 10%; }\n"
@@ -122,3 +112,13 @@ const char ts_html_style[] =
     "  section.follow { margin-top: 8mm; }\n"
     "  a { color: inherit; text-decoration: none; }\n"
     "}\n";
+
+/* One rule per status, from the shared palette (report/status_palette.h),
+ * so the page, the charts and report.xlsx use the same colours. */
+void ts_html_status_style(ts_buffer *b)
+{
+    for (int v = 0; v < TS_N_VERDICTS; v++)
+        ts_buffer_printf(b, ".s-%s { background: %s; color: %s; }\n",
+                         ts_verdict_name((ts_verdict)v), ts_status_colour((ts_verdict)v),
+                         ts_status_ink((ts_verdict)v));
+}
