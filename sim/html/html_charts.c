@@ -68,6 +68,8 @@ bool ts_html_chart_if(ts_buffer *b, ts_html_ctx *c, const char *prefix, const ch
 void ts_html_more_charts(ts_buffer *b, ts_html_ctx *c)
 {
     bool any = false;
+    if (c->o->charts != TS_HTML_CHARTS_RENDERED)
+        return;
     for (size_t k = 0; c->placed && k < c->o->n_svgs; k++) {
         if (c->placed[k] || !c->o->svgs[k].data || !c->o->svgs[k].stem)
             continue;

@@ -159,7 +159,7 @@ static void test_page_numbers(void)
 {
     char *page = render(NULL);
     /* gdp is observed in its target year 2022: 110 of 150. */
-    CHECK_HAS(page, "<tr data-indicator=\"gdp\" data-scenario=\"s1\">");
+    CHECK_HAS(page, "<tr data-indicator=\"gdp\" data-scenario=\"s1\" data-revision=\"0\">");
     CHECK_HAS(page, "data-field=\"target\" data-value=\"150\" data-direction=\"at_least\">"
                     "≥ 150 (2022)</td>");
     CHECK_HAS(page, "<td class=\"num\" data-field=\"value_at_target_year\" data-value=\"110\">"
