@@ -94,7 +94,10 @@ static void write_attainment(const ts_run *run, size_t index, ts_lang lang, ts_c
     name_vars(run, lang, vars, &n_groups);
     status_vars(run, lang, vars);
     ts_tpl_set_text(vars, "TITLE", L->attainment_title);
-    ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
+    ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
+    if (subtitle)
+        ts_chart_quote_wrapped(subtitle, ts_text_get(&run->plan->name, lang),
+                               TS_CHART_TITLE_WIDTH);
     ts_tpl_set_text(vars, "XLABEL", L->attainment_axis);
     ts_tpl_set_text(vars, "NOTE", L->attainment_note);
     ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);

@@ -1,6 +1,8 @@
-/* chart_wrap.c - splitting a long indicator name over two tic-label lines.
- * The bar charts put names beside the axis, where one long line would push
- * the plot aside or be cut off at the image edge. */
+/* chart_wrap.c - splitting a long indicator name over two tic-label lines,
+ * and a long subtitle over as many lines as it needs. The bar charts put
+ * names beside the axis, where one long line would push the plot aside or
+ * be cut off at the image edge; a long plan name would run off the top. */
+#include <stdbool.h>
 #include <string.h>
 
 #include "base/buffer.h"
@@ -45,5 +47,26 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
     rest += strspn(rest, " ");
     ts_tpl_array_sep(second);
     ts_chart_quote(second, rest);
+    ts_buffer_free(&line);
+}
+
+void ts_chart_quote_wrapped(ts_buffer *out, const char *text, size_t width)
+{
+    ts_buffer line = {0};
+    const char *rest = text;
+    bool first = true;
+    do {
+        size_t cut = break_at(rest, width);
+        line.len = 0;
+        ts_buffer_append(&line, rest, cut);
+        /* Each line its own quoted string, joined by a newline gnuplot
+         * makes: the text itself never leaves its quotes. */
+        if (!first)
+            ts_buffer_puts(out, " . \"\\n\" . ");
+        ts_chart_quote(out, line.data ? line.data : "");
+        first = false;
+        rest += cut;
+        rest += strspn(rest, " ");
+    } while (*rest);
     ts_buffer_free(&line);
 }

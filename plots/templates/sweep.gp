@@ -41,7 +41,7 @@ if (n_axes == 2) {
     set offsets 0, 0, 0, 0
     if (labelled) {
         plot data_file using 1:2:(column(zc)) with image, \
-             data_file using 1:2:(sprintf('%.0f%%', column(zc))):(label_colour(column(zc))) with labels font ',13' tc rgb variable
+             data_file using 1:2:(sprintf('%.0f%%', column(zc))):(label_colour(column(zc))) with labels font ',18' tc rgb variable
     } else {
         plot data_file using 1:2:(column(zc)) with image
     }
