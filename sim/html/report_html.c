@@ -110,6 +110,41 @@ static void render_cover(ts_buffer *b, const ts_run *run, const ts_html_words *L
     ts_buffer_puts(b, "</dl>\n</header>\n");
 }
 
+/* Page 1's summary: the plan table's counts by status, then each
+ * scenario's count of targets by status, as badges. */
+static void render_glance(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
+{
+    if (!ts_plan_has_targets(run->plan))
+        return;
+    ts_buffer_printf(b, "<section id=\"glance\" class=\"glance\">\n<h2>%s</h2>\n<dl class=\"keyvals\">\n",
+                     L->glance_title);
+    ts_buffer line = {0};
+    ts_report_table_counts(run, lang, &line);
+    ts_buffer_printf(b, "<dt>%s</dt>", L->glance_record);
+    ts_html_wrap(b, "<dd data-field=\"table_counts\">", line.data ? line.data : "", "</dd>\n");
+    if (line.failed)
+        b->failed = 1;
+    ts_buffer_free(&line);
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_scenario_result *r = &run->results[s];
+        size_t count[TS_N_VERDICTS] = {0};
+        for (size_t i = 0; i < run->plan->n_indicators; i++)
+            if (r->assessments[i].has_target && !r->assessments[i].is_text)
+                count[r->assessments[i].status]++;
+        ts_html_wrap(b, "<dt>", ts_scenario_name(r->scenario, lang), "</dt>");
+        ts_html_wrap(b, "<dd data-scenario=\"", r->scenario->id, "\">");
+        for (int v = 0; v < TS_N_VERDICTS; v++)
+            if (count[v]) {
+                ts_buffer_printf(b, "<span class=\"count\" data-status=\"%s\" data-value=\"%zu\">",
+                                 ts_verdict_name((ts_verdict)v), count[v]);
+                ts_html_status(b, lang, (ts_verdict)v);
+                ts_buffer_printf(b, " × %zu</span> ", count[v]);
+            }
+        ts_buffer_puts(b, "</dd>\n");
+    }
+    ts_buffer_puts(b, "</dl>\n</section>\n");
+}
+
 static void indicator_heading_cell(ts_buffer *b, const ts_run *run, size_t i, ts_lang lang,
                                    size_t rowspan)
 {
@@ -638,6 +673,7 @@ ts_status ts_report_render_html(const ts_run *run, const ts_html_options *option
     render_head(out, run, L, lang);
     render_cover(out, run, L, lang);
     if (run->n_results > 0) {
+        render_glance(out, run, L, lang);
         if (ts_plan_has_targets(run->plan))
             render_summary(out, run, L, lang);
         ts_html_plan_table(out, run, lang);

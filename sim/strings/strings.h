@@ -114,6 +114,7 @@ typedef struct ts_html_words {
     ts_around backtest_title;   /* around the base year */
     const char *backtest_lead, *sweep_title, *sweep_lead, *more_charts_title;
     const char *status_key;     /* the legend: "colour and symbol" */
+    const char *glance_title, *glance_record; /* page 1's summary box */
 } ts_html_words;
 
 /* The charts' titles, axes, legends and notes. */

@@ -275,6 +275,8 @@ const ts_strings ts_strings_en = {
                       "every grid point and target.",
         .more_charts_title = "Other charts",
         .status_key = "Statuses: colour and symbol",
+        .glance_title = "At a glance",
+        .glance_record = "Observed record",
     },
     .chart = {
         .year = "Year",

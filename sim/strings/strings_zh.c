@@ -250,6 +250,8 @@ const ts_strings ts_strings_zh = {
         .sweep_lead = "第一个情景在一组驱动参数取值上的结果；全部网格点与目标见 sweep.csv。",
         .more_charts_title = "其他图表",
         .status_key = "状态：颜色与符号",
+        .glance_title = "概览",
+        .glance_record = "实际进展",
     },
     .chart = {
         .year = "年份",
