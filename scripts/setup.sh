@@ -11,7 +11,8 @@ shift || true
 
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox fonts-noto-cjk python3)
 # What only the tests need (scripts/test.sh sets TARGETSIM_SETUP_TESTS=1): a
-# browser to load report.html, man(1) to render targetsim(1), valgrind for
+# browser to load report.html and poppler-utils to read its PDF, man(1) to
+# render targetsim(1), valgrind for
 # the CLI cases, clang and its libFuzzer runtime for the fuzz smoke run.
 test_packages=(chromium poppler-utils man-db valgrind clang libclang-rt-14-dev)
 if [ "${TARGETSIM_SETUP_TESTS:-0}" = 1 ]; then

@@ -253,8 +253,8 @@ def main():
         with cdp.Browser(chromium) as browser:
             for name, lang, args, analyses in runs:
                 if "--plan" in args:
-                    plan = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                                        "scenarios", "china-14fyp.json")
+                    plan = os.path.realpath(os.path.join(os.path.dirname(
+                        os.path.abspath(__file__)), "..", "..", "scenarios", "china-14fyp.json"))
                     args = ["--plan", plan]
                 out = os.path.join(work, name)
                 report = run(targetsim, out, *args)
