@@ -138,7 +138,8 @@ static void difference_cell(ts_buffer *b, const char *field, double d, double re
         ts_buffer_puts(b, ">–</td>");
     else
         ts_buffer_printf(b, ">%s%s <span class=\"ci\">(%s%s)</span></td>",
-                         d > 0 ? "+" : d < 0 ? "−" : "", value, isfinite(rel) && rel > 0 ? "+" : "",
+                         d > 0 ? "+" : d < 0 ? "−" : "", value,
+                         isfinite(rel) && rel > 0 ? "+" : "",
                          pct);
 }
 

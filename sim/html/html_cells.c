@@ -44,8 +44,9 @@ void ts_html_status(ts_buffer *b, ts_lang lang, ts_verdict v)
 {
     /* The symbol as well as the colour: a status must not be told by
      * colour alone (status_palette.h). */
-    ts_buffer_printf(b, "<span class=\"status s-%s\"><span class=\"sym\" aria-hidden=\"true\">%s</span> "
-                        "%s</span>",
+    ts_buffer_printf(b,
+                     "<span class=\"status s-%s\"><span class=\"sym\" aria-hidden=\"true\">%s"
+                     "</span> %s</span>",
                      ts_verdict_name(v), ts_status_symbol(v), ts_strings_for(lang)->status[v]);
 }
 

@@ -148,8 +148,9 @@ void ts_html_mc(ts_buffer *b, ts_html_ctx *c)
         const ts_scenario_result *r = &run->results[s];
         if (!r->mc && !has_required(run, r))
             continue;
-        ts_html_wrap(b, "<div class=\"odds-scenario\"><h3>",
-                     ts_scenario_name(r->scenario, c->lang), "");
+        ts_html_wrap(b, "<div class=\"odds-scenario\" data-scenario=\"", r->scenario->id,
+                     "\"><h3>");
+        ts_html_escape(b, ts_scenario_name(r->scenario, c->lang));
         ts_html_wrap(b, " <code class=\"muted\">", r->scenario->id, "</code></h3>\n");
         if (r->mc)
             odds_table(b, c, r);

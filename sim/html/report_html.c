@@ -116,7 +116,8 @@ static void render_glance(ts_buffer *b, const ts_run *run, const ts_html_words *
 {
     if (!ts_plan_has_targets(run->plan))
         return;
-    ts_buffer_printf(b, "<section id=\"glance\" class=\"glance\">\n<h2>%s</h2>\n<dl class=\"keyvals\">\n",
+    ts_buffer_printf(b, "<section id=\"glance\" class=\"glance\">\n<h2>%s</h2>\n"
+                        "<dl class=\"keyvals\">\n",
                      L->glance_title);
     ts_buffer line = {0};
     ts_report_table_counts(run, lang, &line);
@@ -271,7 +272,8 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
      * the names are; long names wrap inside their column. */
     bool with_p = run->mc_draws > 0;
     ts_buffer_printf(b,
-                     "<table class=\"summary%s\" id=\"summary-table\">\n<colgroup><col class=\"c-ind\">"
+                     "<table class=\"summary%s\" id=\"summary-table\">\n<colgroup>"
+                     "<col class=\"c-ind\">"
                      "<col class=\"c-target\"><col class=\"c-scen\"><col class=\"c-value\">"
                      "<col class=\"c-pct\">%s<col class=\"c-rate\"><col class=\"c-rate\">"
                      "<col class=\"c-year\"><col class=\"c-status\"></colgroup>\n"
@@ -289,7 +291,8 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
     for (size_t i = 0; i < plan->n_indicators; i++) {
         if (!ts_target_scored(&plan->indicators[i].target))
             continue;
-        ts_html_wrap(b, "<tbody class=\"group\" data-indicator=\"", plan->indicators[i].id, "\">\n");
+        ts_html_wrap(b, "<tbody class=\"group\" data-indicator=\"", plan->indicators[i].id,
+                     "\">\n");
         summary_rows(b, run, i, lang);
         ts_buffer_puts(b, "</tbody>\n");
     }
@@ -598,6 +601,21 @@ static void render_bibliography(ts_buffer *b, const ts_plan *plan, ts_lang lang)
         ts_buffer_puts(b, "</dl>\n");
 }
 
+/* Where each revised target was announced (as report.txt). */
+static void render_revision_sources(ts_buffer *b, const ts_indicator *ind, ts_lang lang)
+{
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        const ts_text *source = &ind->revisions[k].target.source;
+        if (ts_text_empty(source))
+            continue;
+        ts_assessment a = {.revision = (int)k + 1, .target_year = ind->revisions[k].target.year};
+        char name[160];
+        ts_fmt_target_name(ind, &a, lang, name, sizeof name);
+        ts_html_wrap(b, "<dt>", name, "</dt>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(source, lang), "</dd>\n");
+    }
+}
+
 static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
@@ -640,6 +658,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
             ts_html_wrap(b, "<dd class=\"text\">", line.data, "</dd>\n");
         }
         ts_buffer_free(&line);
+        render_revision_sources(b, ind, lang);
     }
     ts_buffer_puts(b, "</dl>\n");
     render_bibliography(b, plan, lang);

@@ -14,6 +14,9 @@ each report.html, laid out in print media at A4's text width (210 mm less
     .svg in the output folder) is in the page;
   - no element's box reaches past the text width (nothing is cut off or
     overflows the paper);
+  - the Monte Carlo results and required growth equal report.json's:
+    P(target) or the "decided" label, the odds by year, each driver's
+    required growth, a row per revised target and scenario;
   - every chart's smallest text prints at 8 pt or more: font-size (SVG user
     units) x laid-out width / viewBox width, in CSS px, x 0.75 pt/px;
   - the page prints to PDF (A4, @page), page 1's text (pdftotext) holds the
@@ -185,6 +188,73 @@ def check_layout(page, name, out, report, with_analyses):
           (name, len(got["sections"]), len(got["charts"]), smallest or 0, len(ids)))
 
 
+RESULTS_JS = r"""
+(() => {
+  const cell = (sel) => [...document.querySelectorAll(sel)].map(c => ({
+    scenario: c.closest('[data-scenario]') && c.closest('[data-scenario]').dataset.scenario,
+    indicator: c.closest('tr') && c.closest('tr').dataset.indicator,
+    revision: c.closest('tr') && c.closest('tr').dataset.revision,
+    value: c.dataset.value, text: c.textContent.trim()}));
+  return {
+    p: cell('#summary-table td[data-field=probability]'),
+    odds: cell('table.odds td[data-field^=by_]').map((c, k) => c),
+    odds_fields: [...document.querySelectorAll('table.odds td[data-field^=by_]')].map(
+        c => c.dataset.field),
+    required: cell('b[data-field=required_driver_growth]'),
+    revisions: document.querySelectorAll('#summary-table tr[data-revision]:not([data-revision="0"])').length
+  };
+})()
+"""
+DECIDED = {"en": "decided", "zh": "已定"}
+
+
+def check_results(page, name, report, lang):
+    """The Monte Carlo and required-growth numbers of report.json are in
+    the page: P(target) (or the decided label, never a 0.0% interval), the
+    odds by year, each driver's required growth, the revised targets' rows."""
+    got = page.eval(RESULTS_JS)
+    n_p = n_by = 0
+    for sc in report["scenarios"]:
+        for a in sc["indicators"]:
+            if a["target"] is None or a.get("probability") is None:
+                continue
+            cells = [c for c in got["p"] if c["scenario"] == sc["id"]
+                     and c["indicator"] == a["id"] and c["revision"] == "0"]
+            if len(cells) != 1:
+                fail("%s: %s/%s: %d P(target) cells" % (name, sc["id"], a["id"], len(cells)))
+                continue
+            c = cells[0]
+            n_p += 1
+            if a["decided"]:
+                if c["text"] != DECIDED[lang] or c["value"] != "decided":
+                    fail("%s: %s/%s is decided but shows %r" % (name, sc["id"], a["id"],
+                                                                 c["text"]))
+            elif abs(float(c["value"]) - a["probability"]) > 1e-12 or "[" not in c["text"]:
+                fail("%s: %s/%s P(target) %r, report.json %r" % (name, sc["id"], a["id"],
+                                                                 c["text"], a["probability"]))
+            by = {e["year"]: e["probability"] for e in a["attainment_probability"]}
+            for k, f in enumerate(got["odds_fields"]):
+                o = got["odds"][k]
+                if o["scenario"] == sc["id"] and o["indicator"] == a["id"]:
+                    year = int(f[3:])
+                    n_by += 1
+                    if abs(float(o["value"]) - by[year]) > 1e-12:
+                        fail("%s: %s/%s by %d: %r, report.json %r" % (
+                            name, sc["id"], a["id"], year, o["value"], by[year]))
+    want = sorted((sc["id"], r["rate"]) for sc in report["scenarios"] for a in sc["indicators"]
+                  for r in a["required_driver_growth"] or [] if r["rate"] is not None)
+    have = sorted((c["scenario"], float(c["value"])) for c in got["required"])
+    if len(want) != len(have) or any(w[0] != h[0] or abs(w[1] - h[1]) > 1e-12
+                                     for w, h in zip(want, have)):
+        fail("%s: required driver growth %s, report.json %s" % (name, have, want))
+    n_rev = sum(len(a["revisions"] or []) for sc in report["scenarios"]
+                for a in sc["indicators"] if a["target"] is not None)
+    if got["revisions"] != n_rev:
+        fail("%s: %d revised-target rows, report.json has %d" % (name, got["revisions"], n_rev))
+    print("%s: %d P(target), %d odds-by-year, %d required growth, %d revision rows match "
+          "report.json" % (name, n_p, n_by, len(have), n_rev))
+
+
 def check_pdf(page, name, art, report, lang):
     pdf = page.print_pdf()
     path = os.path.join(art, name + ".pdf")
@@ -262,6 +332,7 @@ def main():
                     continue
                 page = browser.open("file://" + os.path.join(out, "report.html"))
                 check_layout(page, name, out, report, analyses)
+                check_results(page, name, report, lang)
                 check_pdf(page, name, art, report, lang)
                 if name in ("a4-en", "a4-zh"):
                     screenshot(page, "screenshot-" + lang, art)
