@@ -461,10 +461,6 @@ static void render_indicator(ts_buffer *b, ts_html_ctx *c, size_t i)
     ts_buffer_puts(b, "</dl>\n");
     if (a0->has_target && a0->retrospective)
         render_verdict_line(b, a0, L, lang);
-    ts_html_chart(b, c, "indicator-", ind->id, ts_indicator_name(ind, lang), NULL);
-    /* The Monte Carlo bands and the tornado, when the run drew them. */
-    ts_html_chart_if(b, c, "fan-", ind->id, ts_indicator_name(ind, lang));
-    ts_html_chart_if(b, c, "tornado-", ind->id, ts_indicator_name(ind, lang));
 
     if (a0->has_target) {
         ts_buffer_printf(b,
@@ -505,6 +501,12 @@ static void render_indicator(ts_buffer *b, ts_html_ctx *c, size_t i)
         }
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n");
+    /* The charts after the table: the table and the indicator chart fill
+     * the section's first page, the fan and tornado charts the next. */
+    ts_html_chart(b, c, "indicator-", ind->id, ts_indicator_name(ind, lang), NULL);
+    /* The Monte Carlo bands and the tornado, when the run drew them. */
+    ts_html_chart_if(b, c, "fan-", ind->id, ts_indicator_name(ind, lang));
+    ts_html_chart_if(b, c, "tornado-", ind->id, ts_indicator_name(ind, lang));
     if (!ts_text_empty(&ind->note)) {
         ts_buffer_printf(b, "<p class=\"text lead\"><b>%s</b>", L->note);
         ts_html_escape(b, ts_text_get(&ind->note, lang));

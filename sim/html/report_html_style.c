@@ -93,6 +93,7 @@ const char ts_html_style[] =
     "figure.chart img { max-width: 100%; }\n"
     "td .status { white-space: normal; max-width: 100%; }\n"
     "td .ci { white-space: normal; }\n"
+    "table.scenarios td .status { white-space: nowrap; }\n"
     "dd { overflow-wrap: anywhere; } td { overflow-wrap: break-word; }\n"
     "td code { white-space: nowrap; } td.muted { white-space: nowrap; }\n"
     "thead th { hyphens: auto; overflow-wrap: normal; }\n"
