@@ -10,6 +10,7 @@
 #include "base/buffer.h"
 #include "chart_common.h"
 #include "chart_kinds.h"
+#include "report/status_palette.h"
 
 /* Display columns per line of an indicator name beside the axis. */
 enum { NAME_WIDTH = 26 };
@@ -60,14 +61,22 @@ static void status_vars(const ts_run *run, ts_lang lang, ts_tpl_vars *vars)
     const ts_strings *S = ts_strings_for(lang);
     ts_buffer *b = ts_tpl_slot(vars, "STATUS_NAMES");
     ts_buffer *used = ts_tpl_slot(vars, "LEGEND_STATUSES");
+    ts_buffer *colours = ts_tpl_slot(vars, "STATUS_COLOURS");
+    ts_buffer *symbols = ts_tpl_slot(vars, "STATUS_SYMBOLS");
     bool seen[TS_N_VERDICTS] = {false};
     for (size_t s = 0; s < run->n_results; s++)
         for (size_t i = 0; i < run->plan->n_indicators; i++)
             if (run->results[s].assessments[i].has_target)
                 seen[run->results[s].assessments[i].status] = true;
-    for (size_t k = 0; b && used && k < TS_N_VERDICTS; k++) {
+    for (size_t k = 0; b && used && colours && symbols && k < TS_N_VERDICTS; k++) {
         ts_tpl_array_sep(b);
         ts_chart_quote(b, S->status[k]);
+        /* The palette every output shares (report/status_palette.h); "#rrggbb"
+         * as gnuplot's 0xrrggbb. */
+        ts_tpl_array_sep(colours);
+        ts_buffer_printf(colours, "0x%s", ts_status_colour((ts_verdict)k) + 1);
+        ts_tpl_array_sep(symbols);
+        ts_chart_quote(symbols, ts_status_symbol((ts_verdict)k));
         if (seen[k])
             ts_buffer_printf(used, "%s%zu", used->len ? " " : "", k + 1);
     }
@@ -85,7 +94,10 @@ static void write_attainment(const ts_run *run, size_t index, ts_lang lang, ts_c
     name_vars(run, lang, vars, &n_groups);
     status_vars(run, lang, vars);
     ts_tpl_set_text(vars, "TITLE", L->attainment_title);
-    ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
+    ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
+    if (subtitle)
+        ts_chart_quote_wrapped(subtitle, ts_text_get(&run->plan->name, lang),
+                               TS_CHART_TITLE_WIDTH);
     ts_tpl_set_text(vars, "XLABEL", L->attainment_axis);
     ts_tpl_set_text(vars, "NOTE", L->attainment_note);
     ts_tpl_set_int(vars, "N_SCENARIOS", (long)run->n_results);

@@ -88,7 +88,9 @@ static void write_backtest(const ts_run *run, size_t index, ts_lang lang, ts_cha
         ts_buffer_free_into(&t, titles);
     }
     ts_tpl_set_text(vars, "TITLE", ts_indicator_name(ind, lang));
-    ts_tpl_set_text(vars, "SUBTITLE", L->backtest_title);
+    ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
+    if (subtitle)
+        ts_chart_quote_wrapped(subtitle, L->backtest_title, TS_CHART_TITLE_WIDTH);
     ts_tpl_set_text(vars, "NOTE", L->backtest_note);
     ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));
     ts_tpl_set_text(vars, "XLABEL", L->year);

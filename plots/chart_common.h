@@ -83,5 +83,10 @@ void ts_chart_group_middle(ts_buffer *positions, long group, size_t per_group);
  * quoted as a tic label (ts_chart_quote_tic: '%' doubled). In
  * chart_wrap.c. */
 void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buffer *second);
+/* `text` quoted (ts_chart_quote) as lines of at most `width` display
+ * columns joined by gnuplot's "\n": 'first' . "\n" . 'second'. For titles
+ * and subtitles, which gnuplot does not wrap. */
+enum { TS_CHART_TITLE_WIDTH = 52 };
+void ts_chart_quote_wrapped(ts_buffer *out, const char *text, size_t width);
 
 #endif

@@ -80,7 +80,7 @@ static void write_compare(const ts_run *run, size_t index, ts_lang lang, ts_char
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s", L->compare_note,
                          ts_scenario_name(run->results[cmp->reference].scenario, lang));
-        ts_chart_quote(sub, t.data);
+        ts_chart_quote_wrapped(sub, t.data, TS_CHART_TITLE_WIDTH);
         ts_buffer_free_into(&t, sub);
     }
     ts_tpl_set_text(vars, "TITLE", L->compare_title);

@@ -103,7 +103,7 @@ static void write_fan(const ts_run *run, size_t index, ts_lang lang, ts_chart *c
     if (sub) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", L->fan_title, L->sep_list, L->fan_note);
-        ts_chart_quote(sub, t.data);
+        ts_chart_quote_wrapped(sub, t.data, TS_CHART_TITLE_WIDTH);
         ts_buffer_free_into(&t, sub);
     }
     ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));

@@ -61,7 +61,10 @@ static void write_growth(const ts_run *run, size_t index, ts_lang lang, ts_chart
     long n_groups = ts_chart_target_names(run, lang, NAME_WIDTH, vars);
     ts_chart_scenario_names(run, lang, false, vars);
     ts_tpl_set_text(vars, "TITLE", L->growth_title);
-    ts_tpl_set_text(vars, "SUBTITLE", ts_text_get(&run->plan->name, lang));
+    ts_buffer *subtitle = ts_tpl_slot(vars, "SUBTITLE");
+    if (subtitle)
+        ts_chart_quote_wrapped(subtitle, ts_text_get(&run->plan->name, lang),
+                               TS_CHART_TITLE_WIDTH);
     ts_tpl_set_text(vars, "XLABEL", L->growth_axis);
     ts_tpl_set_text(vars, "L_NEEDED", L->growth_required);
     ts_tpl_set_text(vars, "NOTE", L->growth_note);

@@ -216,7 +216,7 @@ static void text_vars(const ts_run *run, size_t index, ts_lang lang, ts_tpl_vars
     if (subtitle) {
         ts_buffer t = {0};
         ts_buffer_printf(&t, "%s%s%s", ts_text_get(&run->plan->name, lang), L->sep_list, sub);
-        ts_chart_quote(subtitle, t.data);
+        ts_chart_quote_wrapped(subtitle, t.data, TS_CHART_TITLE_WIDTH);
         ts_buffer_free_into(&t, subtitle);
     }
     ts_tpl_set_text(vars, "YLABEL", ts_text_get(&ind->unit, lang));

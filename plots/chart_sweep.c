@@ -137,7 +137,7 @@ static void write_grid(const ts_run *run, size_t index, bool probability, ts_lan
         ts_buffer_printf(&t, "%s (%d)%s%s", probability ? L->sweep_probability_title
                                                         : L->sweep_title,
                          ind->target.year, L->sep_list, ts_scenario_name(sc, lang));
-        ts_chart_quote(sub, t.data);
+        ts_chart_quote_wrapped(sub, t.data, TS_CHART_TITLE_WIDTH);
         ts_buffer_free_into(&t, sub);
     }
 }

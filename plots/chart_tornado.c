@@ -141,7 +141,7 @@ static void write_tornado(const ts_run *run, size_t index, ts_lang lang, ts_char
         ts_chart_quote(title, t.data);
         t.len = 0;
         ts_buffer_printf(&t, "%s (%d)", L->tornado_note, a->target_year);
-        ts_chart_quote(sub, t.data);
+        ts_chart_quote_wrapped(sub, t.data, TS_CHART_TITLE_WIDTH);
         ts_buffer_free_into(&t, title);
     }
     ts_tpl_set_text(vars, "SCENARIO", ts_scenario_name(run->results[0].scenario, lang));

@@ -1,8 +1,9 @@
 /* chart_wrap.c - splitting a long indicator name over two tic-label lines
- * (the second cut short with "…" past twice the width).
- * The bar charts put names beside the axis, where one long line would push
- * the plot aside or be cut off at the image edge. Both lines are tic
- * labels, which gnuplot reads as formats: quoted with ts_chart_quote_tic. */
+ * (the second cut short with "…" past twice the width), and a long
+ * subtitle over as many lines as it needs. The bar charts put names beside
+ * the axis, where one long line would push the plot aside or be cut off at
+ * the image edge; a long plan name would run off the top. The tic-label
+ * lines are read by gnuplot as formats: quoted with ts_chart_quote_tic. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -73,4 +74,25 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
     ts_tpl_array_sep(second);
     ts_chart_quote_tic(second, rest);
     ts_buffer_free_into(&line, first);
+}
+
+void ts_chart_quote_wrapped(ts_buffer *out, const char *text, size_t width)
+{
+    ts_buffer line = {0};
+    const char *rest = text;
+    bool first = true;
+    do {
+        size_t cut = break_at(rest, width);
+        line.len = 0;
+        ts_buffer_append(&line, rest, cut);
+        /* Each line its own quoted string, joined by a newline gnuplot
+         * makes: the text itself never leaves its quotes. */
+        if (!first)
+            ts_buffer_puts(out, " . \"\\n\" . ");
+        ts_chart_quote(out, line.data ? line.data : "");
+        first = false;
+        rest += cut;
+        rest += strspn(rest, " ");
+    } while (*rest);
+    ts_buffer_free_into(&line, out);
 }

@@ -12,10 +12,10 @@ shift || true
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox fonts-noto-cjk python3
           libxlsxwriter-dev)
 # What only the tests need (scripts/test.sh sets TARGETSIM_SETUP_TESTS=1): a
-# browser to load report.html, man(1) to render targetsim(1), valgrind for
-# the CLI cases, clang and its libFuzzer runtime for the fuzz smoke run,
-# openpyxl to read report.xlsx back.
-test_packages=(chromium man-db valgrind clang libclang-rt-14-dev python3-openpyxl)
+# browser to load report.html and poppler-utils to read its PDF, man(1) to
+# render targetsim(1), valgrind for the CLI cases, clang and its libFuzzer
+# runtime for the fuzz smoke run, openpyxl to read report.xlsx back.
+test_packages=(chromium poppler-utils man-db valgrind clang libclang-rt-14-dev python3-openpyxl)
 if [ "${TARGETSIM_SETUP_TESTS:-0}" = 1 ]; then
   packages+=("${test_packages[@]}")
 fi

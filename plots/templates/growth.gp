@@ -16,7 +16,17 @@ array palette[6] = [0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9]
 colour(i) = palette[(i - 1) % 6 + 1]
 tic_label(i) = indicator_name2[i] eq '' ? indicator_name[i] : indicator_name[i] . "\n" . indicator_name2[i]
 
-set title @TITLE@ . "\n" . @SUBTITLE@ font ',22'
+# Taller with more rows, so the names and bar labels do not overlap.
+chart_height = chart_rows(n_indicators * slot)
+set terminal pngcairo size 1120,chart_height noenhanced font font_spec linewidth 2
+set output png_file
+# The title centred on the image, not (as set title would) over the plot
+# area, which the long names on the left push right and off the edge.
+title_text = @TITLE@ . "\n" . @SUBTITLE@
+title_lines = 1
+do for [k = 1:strlen(title_text)] { if (title_text[k:k] eq "\n") { title_lines = title_lines + 1 } }
+set label 99 title_text at screen 0.5, screen 1 center offset 0, -1.3 font ',22' front noenhanced
+set tmargin title_lines * 1.3 + 1.5
 set xlabel @XLABEL@ . "\n" . note
 set xtics format '%.0f%%'
 set grid noytics xtics
@@ -40,6 +50,6 @@ plot \
     data_file using (0):1:(0):2:($1 - half):($1 + half) with boxxyerror lc rgb '#444444' title needed_title, \
     for [i = 1:n_scenarios] data_file using (0):($1 + i):(0):(column(4 + i)):($1 + i - half):($1 + i + half) \
         with boxxyerror lc rgb colour(i) title scenario_name[i], \
-    data_file using (at($2)):1:(pct($2) . '  (' . span($3, $4) . ')') with labels left offset 0.6, 0 font ',14' notitle, \
+    data_file using (at($2)):1:(pct($2) . '  (' . span($3, $4) . ')') with labels left offset 0.6, 0 font ',18' notitle, \
     for [i = 1:n_scenarios] data_file using (at(column(4 + i))):($1 + i):(pct(column(4 + i))) \
-        with labels left offset 0.6, 0 font ',14' notitle
+        with labels left offset 0.6, 0 font ',18' notitle

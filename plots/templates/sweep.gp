@@ -28,19 +28,20 @@ if (n_axes == 2) {
         set cbrange [0 : 100]
         set palette defined (0 '#FFFFFF', 50 '#6BAED6', 100 '#08306B')
     } else {
-        # Share of the target: red below 100 %, white at it, green above,
+        # Share of the target: vermillion below 100 %, white at it, bluish green
+        # above (the status palette's colours, told apart with colour-blindness),
         # symmetric so 100 % is always the white middle.
         d = abs(max_percent - 100) > abs(min_percent - 100) ? abs(max_percent - 100) : abs(min_percent - 100)
         d = d > 1 ? d : 1
         set cbrange [100 - d : 100 + d]
-        set palette defined (0 '#B2182B', 1 '#F7F7F7', 2 '#1A9850')
+        set palette defined (0 '#D55E00', 1 '#F7F7F7', 2 '#009E73')
     }
     set autoscale xfix
     set autoscale yfix
     set offsets 0, 0, 0, 0
     if (labelled) {
         plot data_file using 1:2:(column(zc)) with image, \
-             data_file using 1:2:(sprintf('%.0f%%', column(zc))):(label_colour(column(zc))) with labels font ',13' tc rgb variable
+             data_file using 1:2:(sprintf('%.0f%%', column(zc))):(label_colour(column(zc))) with labels font ',18' tc rgb variable
     } else {
         plot data_file using 1:2:(column(zc)) with image
     }

@@ -40,12 +40,12 @@ set label 2 @TARGET_TITLE@ at target, n_bars + 0.55 center boxed tc rgb '#B00000
 # Each bar's end value beside it, on the side away from the central line.
 do for [i = 1:n_bars] {
     if (low[i] == low[i]) {
-        if (low[i] < central) { set label 10 + 2 * i low_text[i] at low[i], i right offset -0.5, 0 font ',14' noenhanced }
-        else { set label 10 + 2 * i low_text[i] at low[i], i left offset 0.5, 0 font ',14' noenhanced }
+        if (low[i] < central) { set label 10 + 2 * i low_text[i] at low[i], i right offset -0.5, 0 font ',18' noenhanced }
+        else { set label 10 + 2 * i low_text[i] at low[i], i left offset 0.5, 0 font ',18' noenhanced }
     }
     if (high[i] == high[i]) {
-        if (high[i] < central) { set label 11 + 2 * i high_text[i] at high[i], i right offset -0.5, 0 font ',14' noenhanced }
-        else { set label 11 + 2 * i high_text[i] at high[i], i left offset 0.5, 0 font ',14' noenhanced }
+        if (high[i] < central) { set label 11 + 2 * i high_text[i] at high[i], i right offset -0.5, 0 font ',18' noenhanced }
+        else { set label 11 + 2 * i high_text[i] at high[i], i left offset 0.5, 0 font ',18' noenhanced }
     }
 }
 

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "html_out.h"
 #include "report/format.h"
+#include "report/status_palette.h"
 #include "strings/strings.h"
 #include "targetsim/targetsim.h"
 
@@ -41,8 +42,12 @@ void ts_html_num_cell(ts_buffer *b, const char *field, double v, bool percent)
 
 void ts_html_status(ts_buffer *b, ts_lang lang, ts_verdict v)
 {
-    ts_buffer_printf(b, "<span class=\"status s-%s\">%s</span>", ts_verdict_name(v),
-                     ts_strings_for(lang)->status[v]);
+    /* The symbol as well as the colour: a status must not be told by
+     * colour alone (status_palette.h). */
+    ts_buffer_printf(b,
+                     "<span class=\"status s-%s\"><span class=\"sym\" aria-hidden=\"true\">%s"
+                     "</span> %s</span>",
+                     ts_verdict_name(v), ts_status_symbol(v), ts_strings_for(lang)->status[v]);
 }
 
 void ts_html_status_cell(ts_buffer *b, ts_lang lang, ts_verdict v)

@@ -10,12 +10,14 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/buffer.h"
 #include "base/text.h"
 #include "report/format.h"
 #include "report/provenance.h"
+#include "report/report_parts.h"
 #include "html_cells.h"
 #include "html_out.h"
 #include "report_html_style.h"
@@ -47,8 +49,9 @@ static void render_head(ts_buffer *b, const ts_run *run, const ts_html_words *L,
     ts_buffer_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     ts_buffer_printf(b, "<meta name=\"generator\" content=\"targetsim %s\">\n", ts_version());
     ts_html_wrap(b, "<title>", ts_text_name(&plan->name, lang, plan->id), "");
-    ts_buffer_printf(b, " — %s</title>\n<style>\n%s</style>\n</head>\n<body>\n", L->title_suffix,
-                     ts_html_style);
+    ts_buffer_printf(b, " — %s</title>\n<style>\n%s", L->title_suffix, ts_html_style);
+    ts_html_status_style(b);
+    ts_buffer_puts(b, "</style>\n</head>\n<body>\n");
 }
 
 static void fact(ts_buffer *b, const char *cls, const char *term, const char *value_html)
@@ -89,6 +92,13 @@ static void render_cover(ts_buffer *b, const ts_run *run, const ts_html_words *L
     if (as_of.failed)
         b->failed = 1;
     ts_buffer_free(&as_of);
+    if (run->mc_draws) {
+        char draws[48];
+        ts_fmt_value((double)run->mc_draws, draws, sizeof draws);
+        snprintf(v, sizeof v, "%s%s%s%llu", L->mc_draws.before, draws, L->mc_draws.after,
+                 (unsigned long long)run->mc_seed);
+        fact(b, "full", L->mc_fact, v);
+    }
     ts_buffer list = {0};
     for (size_t s = 0; s < run->n_results; s++)
         ts_html_wrap(&list, s ? ", " : "", ts_scenario_name(run->results[s].scenario, lang), "");
@@ -100,6 +110,42 @@ static void render_cover(ts_buffer *b, const ts_run *run, const ts_html_words *L
         b->failed = 1;
     ts_buffer_free(&list);
     ts_buffer_puts(b, "</dl>\n</header>\n");
+}
+
+/* Page 1's summary: the plan table's counts by status, then each
+ * scenario's count of targets by status, as badges. */
+static void render_glance(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
+{
+    if (!ts_plan_has_targets(run->plan))
+        return;
+    ts_buffer_printf(b, "<section id=\"glance\" class=\"glance\">\n<h2>%s</h2>\n"
+                        "<dl class=\"keyvals\">\n",
+                     L->glance_title);
+    ts_buffer line = {0};
+    ts_report_table_counts(run, lang, &line);
+    ts_buffer_printf(b, "<dt>%s</dt>", L->glance_record);
+    ts_html_wrap(b, "<dd data-field=\"table_counts\">", line.data ? line.data : "", "</dd>\n");
+    if (line.failed)
+        b->failed = 1;
+    ts_buffer_free(&line);
+    for (size_t s = 0; s < run->n_results; s++) {
+        const ts_scenario_result *r = &run->results[s];
+        size_t count[TS_N_VERDICTS] = {0};
+        for (size_t i = 0; i < run->plan->n_indicators; i++)
+            if (r->assessments[i].has_target && !r->assessments[i].is_text)
+                count[r->assessments[i].status]++;
+        ts_html_wrap(b, "<dt>", ts_scenario_name(r->scenario, lang), "</dt>");
+        ts_html_wrap(b, "<dd data-scenario=\"", r->scenario->id, "\">");
+        for (int v = 0; v < TS_N_VERDICTS; v++)
+            if (count[v]) {
+                ts_buffer_printf(b, "<span class=\"count\" data-status=\"%s\" data-value=\"%zu\">",
+                                 ts_verdict_name((ts_verdict)v), count[v]);
+                ts_html_status(b, lang, (ts_verdict)v);
+                ts_buffer_printf(b, " × %zu</span> ", count[v]);
+            }
+        ts_buffer_puts(b, "</dd>\n");
+    }
+    ts_buffer_puts(b, "</dl>\n</section>\n");
 }
 
 static void indicator_heading_cell(ts_buffer *b, const ts_run *run, size_t i, ts_lang lang,
@@ -128,19 +174,94 @@ static void render_legend(ts_buffer *b, const ts_html_words *L, ts_lang lang)
     ts_buffer_puts(b, "</ul>\n");
 }
 
-/* One scenario's cells for a target, shared by the summary table and the
- * indicator sections. */
-static void scenario_cells(ts_buffer *b, const ts_run *run, const ts_scenario_result *r, size_t i,
-                           ts_lang lang)
+/* P(target) of the indicator's own target in scenario `r`: the share with
+ * its interval, "decided" when the observations settle it, nothing for a
+ * revision (the draws cover the own target) or without draws. */
+static void probability_cell(ts_buffer *b, const ts_scenario_result *r, size_t i,
+                             const ts_assessment *a, ts_lang lang)
 {
-    const ts_assessment *a = &r->assessments[i];
+    if (!r->mc || a->revision != 0) {
+        ts_buffer_puts(b, "<td class=\"num\" data-field=\"probability\" data-value=\"\"></td>");
+        return;
+    }
+    const ts_mc_target *t = &r->mc->targets[i];
+    if (t->decided) {
+        ts_buffer_printf(b, "<td class=\"num\" data-field=\"probability\" data-value=\"decided\">"
+                            "<i>%s</i></td>",
+                         ts_strings_for(lang)->report.decided);
+        return;
+    }
+    char p[24], lo[24], hi[24];
+    ts_fmt_probability(t->probability, p, sizeof p);
+    ts_fmt_probability(t->low, lo, sizeof lo);
+    ts_fmt_probability(t->high, hi, sizeof hi);
+    ts_buffer_puts(b, "<td class=\"num\" data-field=\"probability\"");
+    ts_html_data_value(b, t->probability);
+    ts_buffer_printf(b, ">%s<span class=\"ci\">[%s, %s]</span></td>", p, lo, hi);
+}
+
+/* One scenario's cells for a target (or a revised target), shared by the
+ * summary table and the indicator sections. */
+static void scenario_cells(ts_buffer *b, const ts_run *run, const ts_scenario_result *r, size_t i,
+                           const ts_assessment *a, ts_lang lang)
+{
     ts_html_wrap(b, "<td class=\"scen\">", ts_scenario_name(r->scenario, lang), "</td>");
     ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
     ts_html_num_cell(b, "ratio", a->ratio, true);
+    if (run->mc_draws)
+        probability_cell(b, r, i, a, lang);
     ts_html_num_cell(b, "required_growth", a->required_growth, true);
     ts_html_num_cell(b, "scenario_growth", a->scenario_growth, true);
     attained_cell(b, lang, a, run->horizon);
     ts_html_status_cell(b, lang, a->status);
+}
+
+/* The assessment of indicator `i`'s target (revision 0) or revised target
+ * `revision` in scenario `r`. */
+static const ts_assessment *assessment_of(const ts_scenario_result *r, size_t i, size_t revision)
+{
+    return revision == 0 ? &r->assessments[i] : &r->revisions[i][revision - 1];
+}
+
+/* One row group per target: the indicator's own target, then each revised
+ * target (report.txt's "(revised 2027)" rows), one row per scenario. */
+static void summary_rows(ts_buffer *b, const ts_run *run, size_t i, ts_lang lang)
+{
+    const ts_plan *plan = run->plan;
+    const ts_indicator *ind = &plan->indicators[i];
+    size_t n_targets = 1 + ind->n_revisions;
+    for (size_t k = 0; k < n_targets; k++)
+        for (size_t s = 0; s < run->n_results; s++) {
+            const ts_scenario_result *r = &run->results[s];
+            const ts_assessment *a = assessment_of(r, i, k);
+            ts_html_wrap(b, "<tr data-indicator=\"", ind->id, "\"");
+            ts_html_wrap(b, " data-scenario=\"", r->scenario->id, "\"");
+            ts_buffer_printf(b, " data-revision=\"%zu\"%s>", k,
+                             k && s == 0 ? " class=\"revision\"" : "");
+            if (k == 0 && s == 0)
+                indicator_heading_cell(b, run, i, lang, run->n_results * n_targets);
+            if (s == 0) {
+                /* A revision's target cell is "revised_target": the own
+                 * target stays the one "target" cell of the group. */
+                ts_buffer_printf(b, "<td class=\"target\" rowspan=\"%zu\" data-field=\"%s\"",
+                                 run->n_results, k ? "revised_target" : "target");
+                ts_html_data_value(b, a->target);
+                ts_buffer_printf(b, " data-direction=\"%s\">", ts_direction_name(a->direction));
+                if (k) {
+                    char name[160];
+                    ts_assessment only = {.revision = (int)k, .target_year = a->target_year};
+                    ts_fmt_target_name(ind, &only, lang, name, sizeof name);
+                    const char *tail = strstr(name, ts_indicator_name(ind, lang)) == name
+                                           ? name + strlen(ts_indicator_name(ind, lang))
+                                           : name;
+                    ts_html_wrap(b, "<span class=\"revised\">", tail, "</span> ");
+                }
+                ts_html_target(b, run, i, a, lang);
+                ts_buffer_puts(b, "</td>");
+            }
+            scenario_cells(b, run, r, i, a, lang);
+            ts_buffer_puts(b, "</tr>\n");
+        }
 }
 
 static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
@@ -151,132 +272,115 @@ static void render_summary(ts_buffer *b, const ts_run *run, const ts_html_words 
     render_legend(b, L, lang);
     /* Fixed column widths: the table then fits A4 portrait however long
      * the names are; long names wrap inside their column. */
+    bool with_p = run->mc_draws > 0;
     ts_buffer_printf(b,
-                     "<table class=\"summary\" id=\"summary-table\">\n<colgroup><col class=\"c-ind\">"
+                     "<table class=\"summary%s\" id=\"summary-table\">\n<colgroup>"
+                     "<col class=\"c-ind\">"
                      "<col class=\"c-target\"><col class=\"c-scen\"><col class=\"c-value\">"
-                     "<col class=\"c-pct\"><col class=\"c-rate\"><col class=\"c-rate\">"
+                     "<col class=\"c-pct\">%s<col class=\"c-rate\"><col class=\"c-rate\">"
                      "<col class=\"c-year\"><col class=\"c-status\"></colgroup>\n"
                      "<thead><tr><th>%s</th>"
-                     "<th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
+                     "<th>%s</th><th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>",
+                     with_p ? " with-p" : "", with_p ? "<col class=\"c-p\">" : "",
+                     L->col_indicator, L->col_target, L->col_scenario, L->col_value, L->col_ratio);
+    if (with_p)
+        ts_buffer_printf(b, "<th class=\"num\">%s</th>",
+                         ts_strings_for(lang)->report.col_probability);
+    ts_buffer_printf(b,
                      "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
                      "<th>%s</th></tr></thead>\n",
-                     L->col_indicator, L->col_target, L->col_scenario, L->col_value, L->col_ratio,
                      L->col_required, L->col_scen_rate, L->col_attained, L->col_status);
     for (size_t i = 0; i < plan->n_indicators; i++) {
         if (!ts_target_scored(&plan->indicators[i].target))
             continue;
-        ts_html_wrap(b, "<tbody class=\"group\" data-indicator=\"", plan->indicators[i].id, "\">\n");
-        for (size_t s = 0; s < run->n_results; s++) {
-            const ts_scenario_result *r = &run->results[s];
-            const ts_assessment *a = &r->assessments[i];
-            ts_html_wrap(b, "<tr data-indicator=\"", plan->indicators[i].id, "\"");
-            ts_html_wrap(b, " data-scenario=\"", r->scenario->id, "\">");
-            if (s == 0) {
-                indicator_heading_cell(b, run, i, lang, run->n_results);
-                ts_buffer_printf(b, "<td class=\"target\" rowspan=\"%zu\" data-field=\"target\"",
-                                 run->n_results);
-                ts_html_data_value(b, a->target);
-                ts_buffer_printf(b, " data-direction=\"%s\">", ts_direction_name(a->direction));
-                ts_html_target(b, run, i, a, lang);
-                ts_buffer_puts(b, "</td>");
-            }
-            scenario_cells(b, run, r, i, lang);
-            ts_buffer_puts(b, "</tr>\n");
-        }
+        ts_html_wrap(b, "<tbody class=\"group\" data-indicator=\"", plan->indicators[i].id,
+                     "\">\n");
+        summary_rows(b, run, i, lang);
         ts_buffer_puts(b, "</tbody>\n");
     }
     ts_buffer_puts(b, "</table>\n</section>\n");
 }
 
+static void verdict_row(ts_buffer *b, const ts_run *run, size_t i, const ts_assessment *a,
+                        ts_lang lang)
+{
+    const ts_indicator *ind = &run->plan->indicators[i];
+    ts_html_wrap(b, "<tr data-indicator=\"", ind->id, "\"");
+    ts_buffer_printf(b, " data-revision=\"%d\">", a->revision);
+    if (a->revision == 0) {
+        indicator_heading_cell(b, run, i, lang, 1);
+    } else {
+        char name[160];
+        ts_fmt_target_name(ind, a, lang, name, sizeof name);
+        ts_html_wrap(b, "<th class=\"ind\" scope=\"row\">", name, "</th>");
+    }
+    ts_buffer_printf(b, "<td data-field=\"%s\"", a->revision ? "revised_target" : "target");
+    ts_html_data_value(b, a->target);
+    ts_buffer_puts(b, ">");
+    ts_html_target(b, run, i, a, lang);
+    ts_buffer_puts(b, "</td>");
+    ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
+    ts_html_num_cell(b, "ratio", a->ratio, true);
+    ts_html_status_cell(b, lang, a->status);
+    ts_html_num_cell(b, "shortfall", a->shortfall, false);
+    ts_html_num_cell(b, "needed_growth", a->needed_growth, true);
+    ts_html_num_cell(b, "realised_growth", a->realised_growth, true);
+    if (run->by_year)
+        ts_html_num_cell(b, "needed_growth_by", a->needed_growth_by, true);
+    ts_buffer_puts(b, "</tr>\n");
+}
+
+/* Targets (and revised targets) whose year is observed, as report.txt's
+ * verdict: the first scenario's assessments (observations decide them in
+ * every scenario). */
 static void render_verdict(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
 {
     const ts_plan *plan = run->plan;
-    const ts_assessment *as = run->results[0].assessments;
+    const ts_scenario_result *r = &run->results[0];
     bool any = false;
-    for (size_t i = 0; i < plan->n_indicators; i++)
-        any |= as[i].has_target && as[i].retrospective;
+    for (size_t i = 0; i < plan->n_indicators; i++) {
+        any |= r->assessments[i].has_target && r->assessments[i].retrospective;
+        for (size_t k = 0; r->assessments[i].has_target && k < plan->indicators[i].n_revisions; k++)
+            any |= r->revisions[i][k].retrospective;
+    }
     if (!any)
         return;
+    const ts_report_words *R = &ts_strings_for(lang)->report;
     ts_buffer_printf(b, "<section id=\"verdict\" class=\"follow\">\n<h2>%s</h2>\n"
                         "<p class=\"lead\">%s</p>\n",
                      L->verdict_title, L->verdict_lead);
     ts_buffer_printf(b,
                      "<table class=\"verdict\" id=\"verdict-table\">\n<thead><tr><th>%s</th>"
                      "<th>%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th>%s</th>"
-                     "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
-                     "</tr></thead>\n<tbody>\n",
+                     "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>",
                      L->col_indicator, L->col_target, L->col_observed, L->col_ratio,
                      L->col_status, L->col_shortfall, L->col_needed, L->col_realised);
+    if (run->by_year)
+        ts_buffer_printf(b, "<th class=\"num\">%s%d%s</th>", R->needed_by.before, run->by_year,
+                         R->needed_by.after);
+    ts_buffer_puts(b, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < plan->n_indicators; i++) {
-        const ts_assessment *a = &as[i];
-        if (!a->has_target || !a->retrospective)
+        const ts_assessment *a = &r->assessments[i];
+        if (!a->has_target)
             continue;
-        ts_html_wrap(b, "<tr data-indicator=\"", plan->indicators[i].id, "\">");
-        indicator_heading_cell(b, run, i, lang, 1);
-        ts_buffer_puts(b, "<td data-field=\"target\"");
-        ts_html_data_value(b, a->target);
-        ts_buffer_puts(b, ">");
-        ts_html_target(b, run, i, a, lang);
-        ts_buffer_puts(b, "</td>");
-        ts_html_num_cell(b, "value_at_target_year", a->value_at_target_year, false);
-        ts_html_num_cell(b, "ratio", a->ratio, true);
-        ts_html_status_cell(b, lang, a->status);
-        ts_html_num_cell(b, "shortfall", a->shortfall, false);
-        ts_html_num_cell(b, "needed_growth", a->needed_growth, true);
-        ts_html_num_cell(b, "realised_growth", a->realised_growth, true);
-        ts_buffer_puts(b, "</tr>\n");
+        if (a->retrospective)
+            verdict_row(b, run, i, a, lang);
+        for (size_t k = 0; k < plan->indicators[i].n_revisions; k++)
+            if (r->revisions[i][k].retrospective)
+                verdict_row(b, run, i, &r->revisions[i][k], lang);
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
-static const ts_html_svg *find_svg(const ts_html_options *o, const char *prefix, const char *id)
+static void render_overview(ts_buffer *b, ts_html_ctx *c)
 {
-    size_t np = strlen(prefix);
-    for (size_t k = 0; k < o->n_svgs; k++) {
-        const char *stem = o->svgs[k].stem;
-        if (stem && strncmp(stem, prefix, np) == 0 && strcmp(stem + np, id) == 0)
-            return &o->svgs[k];
-    }
-    return NULL;
-}
-
-/* The chart `prefix``id` as an <img>, or a note saying why it is absent. */
-static void render_chart(ts_buffer *b, const ts_html_options *o, const ts_html_words *L,
-                         const char *prefix, const char *id, const char *alt,
-                         const char *caption)
-{
-    const ts_html_svg *svg = find_svg(o, prefix, id);
-    if (svg && svg->data && o->charts == TS_HTML_CHARTS_RENDERED) {
-        ts_buffer_puts(b, "<figure class=\"chart\"><img src=\"data:image/svg+xml;base64,");
-        ts_html_base64(b, svg->data, svg->len);
-        ts_html_wrap(b, "\" alt=\"", alt, "\">");
-        if (caption)
-            ts_html_wrap(b, "<figcaption>", caption, "</figcaption>");
-        ts_buffer_puts(b, "</figure>\n");
-        return;
-    }
-    ts_buffer_printf(b, "<div class=\"nochart\" data-chart=\"%s", prefix);
-    ts_html_escape(b, id);
-    ts_buffer_printf(b, "\"><p>%s</p>", L->chart_missing[o->charts]);
-    if (o->charts != TS_HTML_CHARTS_NO_TEMPLATES) {
-        ts_buffer_printf(b, "<p>%s <code>%s", L->chart_files, prefix);
-        ts_html_escape(b, id);
-        ts_buffer_printf(b, ".dat</code>, <code>%s", prefix);
-        ts_html_escape(b, id);
-        ts_buffer_puts(b, ".gp</code></p>");
-    }
-    ts_buffer_puts(b, "</div>\n");
-}
-
-static void render_overview(ts_buffer *b, const ts_run *run, const ts_html_options *o,
-                            const ts_html_words *L)
-{
-    if (!ts_plan_has_targets(run->plan))
+    const ts_html_words *L = c->L;
+    if (!ts_plan_has_targets(c->run->plan))
         return;
     ts_buffer_printf(b, "<section id=\"overview\" class=\"page\">\n<h2>%s</h2>\n",
                      L->overview_title);
-    render_chart(b, o, L, "", "attainment", L->attainment_caption, L->attainment_caption);
-    render_chart(b, o, L, "", "growth", L->growth_caption, L->growth_caption);
+    ts_html_chart(b, c, "", "attainment", L->attainment_caption, L->attainment_caption);
+    ts_html_chart(b, c, "", "growth", L->growth_caption, L->growth_caption);
     ts_buffer_puts(b, "</section>\n");
 }
 
@@ -309,9 +413,11 @@ static void render_verdict_line(ts_buffer *b, const ts_assessment *a, const ts_h
                      p[7]);
 }
 
-static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts_html_options *o,
-                             const ts_html_words *L, ts_lang lang)
+static void render_indicator(ts_buffer *b, ts_html_ctx *c, size_t i)
 {
+    const ts_run *run = c->run;
+    const ts_html_words *L = c->L;
+    ts_lang lang = c->lang;
     const ts_plan *plan = run->plan;
     const ts_indicator *ind = &plan->indicators[i];
     const ts_assessment *a0 = &run->results[0].assessments[i];
@@ -357,19 +463,22 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
     ts_buffer_puts(b, "</dl>\n");
     if (a0->has_target && a0->retrospective)
         render_verdict_line(b, a0, L, lang);
-    render_chart(b, o, L, "indicator-", ind->id, ts_indicator_name(ind, lang), NULL);
 
     if (a0->has_target) {
         ts_buffer_printf(b,
                          "<table class=\"scenarios\">\n<thead><tr><th>%s</th>"
-                         "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
+                         "<th class=\"num\">%s</th><th class=\"num\">%s</th>",
+                         L->col_scenario, L->col_value, L->col_ratio);
+        if (run->mc_draws)
+            ts_buffer_printf(b, "<th class=\"num\">%s</th>",
+                             ts_strings_for(lang)->report.col_probability);
+        ts_buffer_printf(b,
                          "<th class=\"num\">%s</th><th class=\"num\">%s</th>"
                          "<th class=\"num\">%s</th><th>%s</th></tr></thead>\n<tbody>\n",
-                         L->col_scenario, L->col_value, L->col_ratio, L->col_required,
-                         L->col_scen_rate, L->col_attained, L->col_status);
+                         L->col_required, L->col_scen_rate, L->col_attained, L->col_status);
         for (size_t s = 0; s < run->n_results; s++) {
             ts_html_wrap(b, "<tr data-scenario=\"", run->results[s].scenario->id, "\">");
-            scenario_cells(b, run, &run->results[s], i, lang);
+            scenario_cells(b, run, &run->results[s], i, &run->results[s].assessments[i], lang);
             ts_buffer_puts(b, "</tr>\n");
         }
     } else {
@@ -394,12 +503,52 @@ static void render_indicator(ts_buffer *b, const ts_run *run, size_t i, const ts
         }
     }
     ts_buffer_puts(b, "</tbody>\n</table>\n");
+    /* The charts after the table: the table and the indicator chart fill
+     * the section's first page, the fan and tornado charts the next. */
+    ts_html_chart(b, c, "indicator-", ind->id, ts_indicator_name(ind, lang), NULL);
+    /* The Monte Carlo bands and the tornado, when the run drew them. */
+    ts_html_chart_if(b, c, "fan-", ind->id, ts_indicator_name(ind, lang));
+    ts_html_chart_if(b, c, "tornado-", ind->id, ts_indicator_name(ind, lang));
     if (!ts_text_empty(&ind->note)) {
         ts_buffer_printf(b, "<p class=\"text lead\"><b>%s</b>", L->note);
         ts_html_escape(b, ts_text_get(&ind->note, lang));
         ts_buffer_puts(b, "</p>\n");
     }
     ts_buffer_puts(b, "</section>\n");
+}
+
+/* report.txt's "Fitted growth" lines of a scenario, as one paragraph: the
+ * text renderer's words, its line wrapping undone. */
+static void render_fit(ts_buffer *b, const ts_run *run, const ts_scenario_result *r, ts_lang lang)
+{
+    ts_buffer text = {0};
+    ts_report_fit_text(run, r, lang, &text);
+    if (text.len && text.data) {
+        const char *label = ts_strings_for(lang)->report.fitted_growth;
+        const char *p = strstr(text.data, label);
+        p = p ? p + strlen(label) : text.data;
+        while (*p == ':' || *p == ' ')
+            p++;
+        ts_buffer flat = {0};
+        for (; *p; p++) {
+            if (*p == '\n' || *p == ' ') {
+                while (p[1] == ' ' || p[1] == '\n')
+                    p++;
+                if (p[1])
+                    ts_buffer_puts(&flat, " ");
+                continue;
+            }
+            ts_buffer_printf(&flat, "%c", *p);
+        }
+        ts_buffer_printf(b, "<dt>%s</dt>", label);
+        ts_html_wrap(b, "<dd data-field=\"fitted_growth\">", flat.data ? flat.data : "", "</dd>\n");
+        if (flat.failed)
+            b->failed = 1;
+        ts_buffer_free(&flat);
+    }
+    if (text.failed)
+        b->failed = 1;
+    ts_buffer_free(&text);
 }
 
 static void render_scenarios(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
@@ -416,6 +565,12 @@ static void render_scenarios(ts_buffer *b, const ts_run *run, const ts_html_word
             ts_buffer_printf(b, "<dt>%s</dt>", L->rationale);
             ts_html_wrap(b, "<dd class=\"text\">", rationale, "</dd>\n");
         }
+        const char *method = ts_text_get(&sc->uncertainty_method, lang);
+        if (*method && run->results[s].mc) {
+            ts_buffer_printf(b, "<dt>%s</dt>", ts_strings_for(lang)->report.uncertainty);
+            ts_html_wrap(b, "<dd class=\"text\">", method, "</dd>\n");
+        }
+        render_fit(b, run, &run->results[s], lang);
         ts_buffer_printf(b, "<dt>%s</dt><dd>", L->files);
         for (size_t k = 0; k < sc->n_chain; k++)
             ts_html_wrap(b, k ? " ← <code>" : "<code>", sc->chain[k], "</code>");
@@ -448,6 +603,21 @@ static void render_bibliography(ts_buffer *b, const ts_plan *plan, ts_lang lang)
     }
     if (any)
         ts_buffer_puts(b, "</dl>\n");
+}
+
+/* Where each revised target was announced (as report.txt). */
+static void render_revision_sources(ts_buffer *b, const ts_indicator *ind, ts_lang lang)
+{
+    for (size_t k = 0; k < ind->n_revisions; k++) {
+        const ts_text *source = &ind->revisions[k].target.source;
+        if (ts_text_empty(source))
+            continue;
+        ts_assessment a = {.revision = (int)k + 1, .target_year = ind->revisions[k].target.year};
+        char name[160];
+        ts_fmt_target_name(ind, &a, lang, name, sizeof name);
+        ts_html_wrap(b, "<dt>", name, "</dt>\n");
+        ts_html_wrap(b, "<dd class=\"text\">", ts_text_get(source, lang), "</dd>\n");
+    }
 }
 
 static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_words *L, ts_lang lang)
@@ -492,6 +662,7 @@ static void render_provenance(ts_buffer *b, const ts_run *run, const ts_html_wor
             ts_html_wrap(b, "<dd class=\"text\">", line.data, "</dd>\n");
         }
         ts_buffer_free_into(&line, b);
+        render_revision_sources(b, ind, lang);
     }
     ts_buffer_puts(b, "</dl>\n");
     render_bibliography(b, plan, lang);
@@ -518,18 +689,29 @@ ts_status ts_report_render_html(const ts_run *run, const ts_html_options *option
     const ts_html_options *o = options ? options : &none;
     ts_lang lang = o->lang;
     const ts_html_words *L = &ts_strings_for(lang)->html;
+    bool *placed = calloc(o->n_svgs ? o->n_svgs : 1, sizeof *placed);
+    if (!placed)
+        return ts_error_set(err, TS_ENOMEM, "report.html", NULL, "out of memory");
+    ts_html_ctx ctx = {run, o, L, lang, placed};
     render_head(out, run, L, lang);
     render_cover(out, run, L, lang);
     if (run->n_results > 0) {
+        render_glance(out, run, L, lang);
         if (ts_plan_has_targets(run->plan))
             render_summary(out, run, L, lang);
         ts_html_plan_table(out, run, lang);
         render_verdict(out, run, L, lang);
         render_scenarios(out, run, L, lang);
-        render_overview(out, run, o, L);
+        render_overview(out, &ctx);
+        ts_html_mc(out, &ctx);
+        ts_html_backtest(out, &ctx);
+        ts_html_compare(out, &ctx);
+        ts_html_sweep(out, &ctx);
         for (size_t i = 0; i < run->plan->n_indicators; i++)
-            render_indicator(out, run, i, o, L, lang);
+            render_indicator(out, &ctx, i);
+        ts_html_more_charts(out, &ctx);
     }
+    free(placed);
     render_provenance(out, run, L, lang);
     render_method(out, L);
     ts_buffer_printf(out, "<footer>%s targetsim %s</footer>\n</body>\n</html>\n", L->generated,

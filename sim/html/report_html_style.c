@@ -3,6 +3,10 @@
  * C string handling. Nothing in it comes from input files. */
 #include "report_html_style.h"
 
+#include "base/buffer.h"
+#include "report/status_palette.h"
+#include "targetsim/targetsim.h"
+
 const char ts_html_style[] =
     "@page { size: A4; margin: 15mm 15mm 17mm 15mm;\n"
     "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #6b7480; }\n"
@@ -51,6 +55,10 @@ const char ts_html_style[] =
     "table.summary .c-scen { width: 17%; } table.summary .c-value { width: 9.5%; }\n"
     "table.summary .c-pct { width: 7%; } table.summary .c-rate { width: 7.5%; }\n"
     "table.summary .c-year { width: 9%; } table.summary .c-status { width: 15%; }\n"
+    "table.summary.with-p .c-ind { width: 14%; } table.summary.with-p .c-target { width: 9%; }\n"
+    "table.summary.with-p .c-scen { width: 14%; } table.summary.with-p .c-value { width: 8.5%; }\n"
+    "table.summary.with-p .c-p { width: 10%; } table.summary.with-p .c-rate { width: 7.5%; }\n"
+    "table.summary.with-p .c-year { width: 7.5%; } table.summary.with-p .c-pct { width: 7%; }\n"
     "table.summary td.num { white-space: normal; }\n"
     "th.num { text-align: right; }\n"
     "td.num { text-align: right; white-space: nowrap; }\n"
@@ -60,23 +68,9 @@ const char ts_html_style[] =
     "  vertical-align: 1px; white-space: nowrap; }\n"
     ".muted { color: var(--muted); }\n"
     ".status { display: inline-block; padding: 0.3mm 1.8mm; border-radius: 2.5mm;\n"
-    "  font-size: 7.5pt; font-weight: 700; white-space: nowrap; border: 1px solid transparent; }\n"
-    ".s-achieved { background: #1a9850; color: #fff; }\n"
-    ".s-on_track { background: #66bd63; color: #0b2a10; }\n"
-    ".s-moderate { background: #fdae61; color: #3d2200; }\n"
-    ".s-insufficient { background: #f46d43; color: #2b0a00; }\n"
-    ".s-moving_away { background: #7f0000; color: #fff; }\n"
-    ".s-missed { background: #b2182b; color: #fff; }\n"
-    ".s-no_target { background: #fff; color: var(--muted); border-color: var(--rule); }\n"
-    ".s-achieved_early { background: #1a9850; color: #fff; }\n"
-    ".s-ahead { background: #66bd63; color: #0b2a10; }\n"
-    ".s-on_schedule { background: #a6d96a; color: #0b2a10; }\n"
-    ".s-lagging { background: #f46d43; color: #2b0a00; }\n"
-    ".s-held { background: #1a9850; color: #fff; }\n"
-    ".s-breached { background: #762a83; color: #fff; }\n"
-    ".s-not_scored { background: #fff; color: var(--muted); border-color: var(--rule); }\n"
-    ".s-pending_data { background: #4575b4; color: #fff; }\n"
-    ".s-no_data { background: #eee; color: var(--muted); border-color: var(--rule); }\n"
+    "  font-size: 8pt; font-weight: 700; white-space: nowrap; border: 1px solid #6b7480; }\n"
+    ".status .sym { display: inline-block; min-width: 1.1em; text-align: center;\n"
+    "  font-family: \"DejaVu Sans\", \"Noto Sans Symbols2\", \"Noto Sans CJK SC\", sans-serif; }\n"
     "table.plan-table { table-layout: fixed; width: 100%; }\n"
     "table.plan-table th:nth-child(1) { width: 17%; }\n"
     "table.plan-table th:nth-child(2) { width: 10%; }\n"
@@ -87,6 +81,23 @@ const char ts_html_style[] =
     "table.plan-table th:nth-child(9) { width: 17%; }\n"
     "table.plan-table tr.category th { text-align: left; background: #f2f2f2; }\n"
     "p.counts { margin-top: 2mm; }\n"
+    ".glance { border: 1px solid var(--rule); background: var(--band); padding: 2mm 3mm 1mm;\n"
+    "  margin: 0 0 6mm; break-inside: avoid; }\n"
+    ".glance h2 { font-size: 11pt; border: none; margin: 0 0 1.5mm; padding: 0; }\n"
+    ".glance .count { display: inline-block; margin: 0 3mm 1mm 0; white-space: nowrap; }\n"
+    ".ci { display: block; font-size: 7pt; color: var(--muted); white-space: nowrap; }\n"
+    "td .revised { display: block; font-size: 7.5pt; color: var(--muted); }\n"
+    "tr.revision td, tr.revision th { border-top: 1px dashed var(--rule); }\n"
+    "table.odds td, table.odds th, table.backtest td, table.compare td { font-size: 8pt; }\n"
+    ".required dd b { font-weight: 600; }\n"
+    "figure.chart img { max-width: 100%; }\n"
+    "td .status { white-space: normal; max-width: 100%; }\n"
+    "td .ci { white-space: normal; }\n"
+    "table.scenarios td .status { white-space: nowrap; }\n"
+    "dd { overflow-wrap: anywhere; } td { overflow-wrap: break-word; }\n"
+    "td code { white-space: nowrap; } td.muted { white-space: nowrap; }\n"
+    "thead th { hyphens: auto; overflow-wrap: normal; }\n"
+    "td .status { font-size: 7.5pt; padding: 0.3mm 1.2mm; }\n"
     ".legend { list-style: none; padding: 0; margin: 0 0 3mm; display: grid;\n"
     "  grid-template-columns: 1fr 1fr 1fr; gap: 1mm 4mm; font-size: 7.8pt; color: var(--muted); }\n"
     ".legend li { display: flex; align-items: baseline; }\n"
@@ -122,3 +133,13 @@ const char ts_html_style[] =
     "  section.follow { margin-top: 8mm; }\n"
     "  a { color: inherit; text-decoration: none; }\n"
     "}\n";
+
+/* One rule per status, from the shared palette (report/status_palette.h),
+ * so the page, the charts and report.xlsx use the same colours. */
+void ts_html_status_style(ts_buffer *b)
+{
+    for (int v = 0; v < TS_N_VERDICTS; v++)
+        ts_buffer_printf(b, ".s-%s { background: %s; color: %s; }\n",
+                         ts_verdict_name((ts_verdict)v), ts_status_colour((ts_verdict)v),
+                         ts_status_ink((ts_verdict)v));
+}

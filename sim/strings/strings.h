@@ -110,6 +110,16 @@ typedef struct ts_html_words {
     const char *method_title, *method_rules_title, *method_rules[TS_N_METHOD_RULES];
     const char *method_defs_title, *method_defs[TS_N_METHOD_DEFS], *method_more;
     const char *status_help[TS_N_VERDICTS]; /* the legend's explanation of each status */
+    /* ---- report.html: Monte Carlo, analyses and every chart (issue 13) ---- */
+    const char *mc_fact;        /* the cover's fact label */
+    ts_around mc_draws;         /* around the draws per scenario, then the seed */
+    const char *mc_title, *mc_lead;
+    ts_around col_by;           /* "by 2030" */
+    const char *col_even_odds;
+    ts_around backtest_title;   /* around the base year */
+    const char *backtest_lead, *sweep_title, *sweep_lead, *more_charts_title;
+    const char *status_key;     /* the legend: "colour and symbol" */
+    const char *glance_title, *glance_record; /* page 1's summary box */
 } ts_html_words;
 
 /* The charts' titles, axes, legends and notes. */

@@ -255,6 +255,31 @@ const ts_strings ts_strings_en = {
             [TS_PENDING_DATA] = "the target year has passed; its figure is not yet published",
             [TS_NO_DATA] = "nothing observed yet to judge progress by",
         },
+        /* ---- report.html: Monte Carlo, analyses and every chart (issue 13) ---- */
+        .mc_fact = "Monte Carlo",
+        .mc_draws = {"", " draws per scenario, seed "},
+        .mc_title = "Odds of attainment (Monte Carlo)",
+        .mc_lead = "P(target) is the share of draws that meet the target in its target year, with "
+                   "its 95% Wilson interval in brackets; <i>decided</i> marks a target the observed "
+                   "figures settle, which no draw can change. The later columns give the share of "
+                   "draws that have attained it by each year.",
+        .col_by = {"by ", ""},
+        .col_even_odds = "Even odds by",
+        .backtest_title = {"Backtest: every scenario projected from ",
+                           ", ignoring the observations after it"},
+        .backtest_lead = "Each year's error is projected minus observed, in per cent of the "
+                         "observed value; MAPE is the mean absolute percentage error over the "
+                         "observed years; <i>closest</i> marks the scenario with the lowest MAPE "
+                         "for the indicator (all of them on a tie); <i>in sample</i>: the "
+                         "scenario's growth is fitted on a window that includes observed years "
+                         "after the base year. backtest.csv has every year.",
+        .sweep_title = "Sweep",
+        .sweep_lead = "The first scenario evaluated over a grid of driver settings; sweep.csv has "
+                      "every grid point and target.",
+        .more_charts_title = "Other charts",
+        .status_key = "Statuses: colour and symbol",
+        .glance_title = "At a glance",
+        .glance_record = "Observed record",
     },
     .chart = {
         .year = "Year",

@@ -236,6 +236,25 @@ const ts_strings ts_strings_zh = {
             [TS_PENDING_DATA] = "目标年已过，数据尚未公布",
             [TS_NO_DATA] = "尚无可据以判断进度的实际值",
         },
+        /* ---- report.html: Monte Carlo, analyses and every chart (issue 13) ---- */
+        .mc_fact = "蒙特卡洛模拟",
+        .mc_draws = {"每个情景", "次抽样，随机种子"},
+        .mc_title = "达成概率（蒙特卡洛模拟）",
+        .mc_lead = "P(目标)：目标年达到目标的抽样占比，方括号内为95% Wilson区间；<i>已定</i>"
+                   "表示实际数据已确定结果，任何抽样都不会改变。其后各列为至各年已达成目标的抽样占比。",
+        .col_by = {"至", "年"},
+        .col_even_odds = "概率过半年份",
+        .backtest_title = {"回测：各情景自", "年起推算，不使用此后的观测值"},
+        .backtest_lead = "各年误差为推算值减实际值，以实际值的百分比表示；MAPE为各观测年份绝对百分比"
+                         "误差的平均值；<i>最接近</i>标出该指标MAPE最低的情景（并列时全部标出）；"
+                         "<i>样本内</i>：该情景的增速拟合窗口包含基期以后的观测年份。全部年份见 "
+                         "backtest.csv。",
+        .sweep_title = "参数扫描",
+        .sweep_lead = "第一个情景在一组驱动参数取值上的结果；全部网格点与目标见 sweep.csv。",
+        .more_charts_title = "其他图表",
+        .status_key = "状态：颜色与符号",
+        .glance_title = "概览",
+        .glance_record = "实际进展",
     },
     .chart = {
         .year = "年份",

@@ -6,40 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The status colours of report.html's .s-* classes (sim/html/report_html_style.c),
- * by ts_verdict. */
-static const char *const STATUS_RGB[TS_N_VERDICTS] = {
-    [TS_NO_TARGET] = "#ffffff",      [TS_ACHIEVED] = "#1a9850",
-    [TS_MISSED] = "#b2182b",         [TS_ON_TRACK] = "#66bd63",
-    [TS_MODERATE] = "#fdae61",       [TS_INSUFFICIENT] = "#f46d43",
-    [TS_MOVING_AWAY] = "#7f0000",    [TS_ACHIEVED_EARLY] = "#1a9850",
-    [TS_AHEAD] = "#66bd63",          [TS_ON_SCHEDULE] = "#a6d96a",
-    [TS_LAGGING] = "#f46d43",        [TS_HELD] = "#1a9850",
-    [TS_BREACHED] = "#762a83",       [TS_NOT_SCORED] = "#ffffff",
-    [TS_PENDING_DATA] = "#4575b4",   [TS_NO_DATA] = "#eeeeee",
-};
+#include "report/status_palette.h"
 
-/* The fill of a status cell, 0xRRGGBB. The only place report.xlsx reads
- * status colours from. */
+/* The fill of a status cell, 0xRRGGBB: the status palette's colour, as
+ * report.html and the charts draw it. */
 static lxw_color_t xlsx_status_rgb(ts_verdict v)
 {
-    /* replaced by ts_status_colour() at merge */
-    const char *hex = (unsigned)v < TS_N_VERDICTS ? STATUS_RGB[v] : "#ffffff";
-    return (lxw_color_t)strtoul(hex + 1, NULL, 16);
-}
-
-/* White text on a dark fill, near-black on a light one (WCAG relative
- * luminance, threshold where both contrasts are equal). */
-static lxw_color_t text_on(lxw_color_t fill)
-{
-    double lum = 0;
-    static const double WEIGHT[3] = {0.2126, 0.7152, 0.0722};
-    for (int k = 0; k < 3; k++) {
-        double c = (double)((fill >> (16 - 8 * k)) & 0xFF) / 255.0;
-        c = c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-        lum += WEIGHT[k] * c;
-    }
-    return lum > 0.179 ? 0x1B1F24 : 0xFFFFFF;
+    return (lxw_color_t)strtoul(ts_status_colour(v) + 1, NULL, 16);
 }
 
 void xlsx_formats_init(xlsx_book *book)
@@ -68,7 +41,7 @@ void xlsx_formats_init(xlsx_book *book)
         lxw_color_t fill = xlsx_status_rgb((ts_verdict)v);
         lxw_format *f = workbook_add_format(wb);
         format_set_bg_color(f, fill);
-        format_set_font_color(f, text_on(fill));
+        format_set_font_color(f, (lxw_color_t)strtoul(ts_status_ink((ts_verdict)v) + 1, NULL, 16));
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         book->status[v] = f;
     }

@@ -92,6 +92,17 @@ STATUS = {
 }
 
 
+# The symbol before each status word (sim/report/status_palette.c).
+SYMBOL = {"no_target": "·", "achieved": "✓", "missed": "✗", "on_track": "↗", "moderate": "→",
+          "insufficient": "↘", "moving_away": "⊘", "achieved_early": "★", "ahead": "⇗",
+          "on_schedule": "↗", "lagging": "↘", "held": "✓", "breached": "⊗", "not_scored": "○",
+          "pending_data": "…", "no_data": "–"}
+
+
+def fmt_status(status, lang):
+    return SYMBOL[status] + " " + STATUS[lang][status]
+
+
 def fmt_year(year, horizon, lang):
     if year is not None:
         return str(year)
@@ -214,7 +225,7 @@ def check_tables(name, dom, report, lang):
             check_cell(where + " attainment_year", cell,
                        a["attainment_year"], fmt_year(a["attainment_year"], horizon, lang))
             check_cell(where + " status", find(summary, "status", **row), a["status"],
-                       STATUS[lang][a["status"]])
+                       fmt_status(a["status"], lang))
             # The target cell spans the indicator's rows.
             target = [c for c in summary if c["field"] == "target"
                       and c["tbody"].get("data-indicator") == a["id"]]
@@ -236,7 +247,7 @@ def check_tables(name, dom, report, lang):
         check_cell(where + " ratio", find(verdict, "ratio", **row), a["ratio"],
                    fmt_percent(a["ratio"]))
         check_cell(where + " status", find(verdict, "status", **row), a["status"],
-                   STATUS[lang][a["status"]])
+                   fmt_status(a["status"], lang))
         check_cell(where + " shortfall", find(verdict, "shortfall", **row), a["shortfall"],
                    fmt_value(a["shortfall"]))
         check_cell(where + " needed_growth", find(verdict, "needed_growth", **row),

@@ -17,7 +17,7 @@ report.json, tornado.csv and sweep.csv of the same run:
     number (null) is an empty cell; years are whole numbers with format 0
     and shares carry the format 0.0%;
   - status cells are filled with report.html's colour of the status
-    (read from sim/html/report_html_style.c, the .s-NAME classes);
+    (read from the same run's report.html, the .s-NAME classes);
   - each indicator's sheet has one line chart with one series per data
     column, whose names, categories and values are ranges of that sheet;
   - the same run twice gives the same bytes (the creation time is fixed);
@@ -53,10 +53,10 @@ def fail(msg):
     print("FAIL: " + msg)
 
 
-def palette(source_dir):
-    """Status name -> 'RRGGBB', from report.html's style sheet."""
-    path = os.path.join(source_dir, "sim", "html", "report_html_style.c")
-    with open(path, encoding="utf-8") as f:
+def palette(out):
+    """Status name -> 'RRGGBB', from the style sheet of the same run's
+    report.html (its .s-NAME rules, written from the status palette)."""
+    with open(os.path.join(out, "report.html"), encoding="utf-8") as f:
         text = f.read()
     found = dict(re.findall(r"\.s-([a-z_]+) \{ background: #([0-9a-fA-F]{3,6});", text))
     return {k: (v * 2 if len(v) == 3 else v).upper() for k, v in found.items()}
@@ -322,7 +322,7 @@ def check_names(wb, zh, label):
             fail("%s: the zh workbook's sheet %r has no Chinese" % (label, n))
 
 
-def check_run(targetsim, source_dir, work, label, args, zh, colours):
+def check_run(targetsim, source_dir, work, label, args, zh):
     out = os.path.join(work, label)
     p = subprocess.run([targetsim, "--out", out, "-q", "--no-render", "--draws", "2000", *args],
                        capture_output=True, text=True)
@@ -331,6 +331,9 @@ def check_run(targetsim, source_dir, work, label, args, zh, colours):
         return
     with open(os.path.join(out, "report.json"), encoding="utf-8") as f:
         report = json.load(f)
+    colours = palette(out)
+    if len(colours) < 16:
+        fail("%s: found %d status colours in report.html, expected 16" % (label, len(colours)))
     path = os.path.join(out, "report.xlsx")
     size = os.path.getsize(path)
     wb = openpyxl.load_workbook(path)
@@ -411,9 +414,6 @@ def check_long_texts(targetsim, source_dir, work):
 
 def main():
     targetsim, source_dir = os.path.abspath(sys.argv[1]), sys.argv[2]
-    colours = palette(source_dir)
-    if len(colours) < 16:
-        fail("found %d status colours in report_html_style.c, expected 16" % len(colours))
     china = os.path.join(source_dir, "scenarios", "china-14fyp.json")
     runs = [("taiyuan-en", [], False),
             ("taiyuan-zh", ["--lang", "zh"], True),
@@ -423,8 +423,8 @@ def main():
     work = tempfile.mkdtemp(prefix="targetsim-xlsx-")
     try:
         for label, args, zh in runs:
-            check_run(targetsim, source_dir, work, label, args, zh, colours)
-        check_run(targetsim, source_dir, work, "taiyuan-en-again", [], False, colours)
+            check_run(targetsim, source_dir, work, label, args, zh)
+        check_run(targetsim, source_dir, work, "taiyuan-en-again", [], False)
         check_long_texts(targetsim, source_dir, work)
         books = [os.path.join(work, d, "report.xlsx") for d in ("taiyuan-en", "taiyuan-en-again")]
         if all(os.path.exists(b) for b in books):

@@ -50,10 +50,14 @@ typedef struct ts_html_options {
 } ts_html_options;
 
 /* Appends report.html for `run` to `out` (owned by the caller): the plan's
- * title and as-of year, a summary table of every target under every
- * scenario with its status, the verdict on targets whose year is observed,
- * one section per indicator with its chart, the scenarios, flagged
- * assumptions, notes, sources and a summary of the method. `options` may be
+ * title and as-of year, a summary box of the counts by status, a summary
+ * table of every target (and revised target) under every scenario with its
+ * probability and status, the plan table, the verdict on targets whose year
+ * is observed, the scenarios, the Monte Carlo odds by year and the driver
+ * growth each target needs, the backtest, comparison and sweep when the run
+ * has them, one section per indicator with its charts, every other rendered
+ * chart, flagged assumptions, notes, sources and a summary of the method
+ * (docs/report-format.md, section 5). `options` may be
  * NULL: English, no charts (as TS_HTML_CHARTS_NOT_RENDERED). Numbers are
  * shown as in report.txt; each number of the summary and verdict tables
  * also carries its exact value (%.17g) in a data-value attribute.

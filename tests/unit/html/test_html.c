@@ -159,7 +159,7 @@ static void test_page_numbers(void)
 {
     char *page = render(NULL);
     /* gdp is observed in its target year 2022: 110 of 150. */
-    CHECK_HAS(page, "<tr data-indicator=\"gdp\" data-scenario=\"s1\">");
+    CHECK_HAS(page, "<tr data-indicator=\"gdp\" data-scenario=\"s1\" data-revision=\"0\">");
     CHECK_HAS(page, "data-field=\"target\" data-value=\"150\" data-direction=\"at_least\">"
                     "≥ 150 (2022)</td>");
     CHECK_HAS(page, "<td class=\"num\" data-field=\"value_at_target_year\" data-value=\"110\">"
@@ -167,7 +167,10 @@ static void test_page_numbers(void)
     CHECK_HAS(page, "data-field=\"ratio\" data-value=\"0.73333333333333328\">73.3%</td>");
     CHECK_HAS(page, "data-field=\"shortfall\" data-value=\"40\">40</td>");
     CHECK_HAS(page, "data-field=\"status\" data-value=\"missed\"><span class=\"status s-missed\">"
-                    "missed</span>");
+                    "<span class=\"sym\" aria-hidden=\"true\">✗</span> missed</span>");
+    /* The badge colours are the shared palette's: wine on white for missed. */
+    CHECK_HAS(page, ".s-missed { background: #882255; color: #ffffff; }");
+    CHECK_HAS(page, ".s-moving_away { background: #d55e00; color: #000000; }");
     /* firms: 10 + 2 x 3 = 16 in 2022, not > 20 by 2024 (22 in 2024 is). */
     CHECK_HAS(page, "data-field=\"value_at_target_year\" data-value=\"16\">16</td>");
     CHECK_HAS(page, "data-field=\"attainment_year\" data-value=\"2024\">2024</td>");
@@ -220,7 +223,8 @@ static void test_chinese(void)
     ts_html_options o = {TS_LANG_ZH, TS_HTML_CHARTS_NO_GNUPLOT, NULL, 0};
     char *page = render(&o);
     CHECK_HAS(page, "<html lang=\"zh-CN\">");
-    CHECK_HAS(page, "<span class=\"status s-missed\">未实现</span>");
+    CHECK_HAS(page, "<span class=\"status s-missed\"><span class=\"sym\" aria-hidden=\"true\">"
+                    "✗</span> 未实现</span>");
     CHECK_HAS(page, "图表未收录：未安装 gnuplot。");
     /* No Chinese name: the English one, escaped. */
     CHECK_HAS(page, "<h1>&lt;script&gt;");

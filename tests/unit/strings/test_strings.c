@@ -8,6 +8,7 @@
 
 #include "plots/chart_quote.h"
 #include "check.h"
+#include "report/status_palette.h"
 #include "strings/strings.h"
 #include "testutil.h"
 
@@ -31,6 +32,9 @@ static const piece_field PIECES[] = {
     PAIR(table.evaluated),
     PAIR(html.ignored_after),
     PAIR(html.col_value_in),
+    PAIR(html.mc_draws),
+    PAIR(html.col_by),
+    PAIR(html.backtest_title),
     {offsetof(ts_strings, html.verdict_line), sizeof ((ts_strings *)0)->html.verdict_line, 0},
     PAIR(chart.reached),
     PAIR(chart.not_reached),
@@ -206,8 +210,9 @@ static void check_reports(const ts_run *run, ts_lang lang)
                     run->plan->indicators[i].id, S->status[v]);
         /* report.html: the status label, classed by report.json's name. */
         char span[160];
-        snprintf(span, sizeof span, "<span class=\"status s-%s\">%s</span>", ts_verdict_name(v),
-                 S->status[v]);
+        snprintf(span, sizeof span, "<span class=\"status s-%s\"><span class=\"sym\" "
+                 "aria-hidden=\"true\">%s</span> %s</span>", ts_verdict_name(v),
+                 ts_status_symbol(v), S->status[v]);
         CHECK_HAS(html.data, span);
     }
 out:
