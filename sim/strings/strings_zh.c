@@ -238,16 +238,16 @@ const ts_strings ts_strings_zh = {
         },
         /* ---- report.html: Monte Carlo, analyses and every chart (issue 13) ---- */
         .mc_fact = "蒙特卡洛模拟",
-        .mc_draws = {"每个情景", "次抽样，随机种子"},
+        .mc_draws = {"每个情景", "次抽样，随机数初值"},
         .mc_title = "达成概率（蒙特卡洛模拟）",
-        .mc_lead = "P(目标)：目标年达到目标的抽样占比，方括号内为95% Wilson区间；<i>已定</i>"
+        .mc_lead = "P(目标)：目标年达到目标的抽样占比，方括号内为95% Wilson区间；<i>已确定</i>"
                    "表示实际数据已确定结果，任何抽样都不会改变。其后各列为至各年已达成目标的抽样占比。",
         .col_by = {"至", "年"},
         .col_even_odds = "概率过半年份",
-        .backtest_title = {"回测：各情景自", "年起推算，不使用此后的观测值"},
-        .backtest_lead = "各年误差为推算值减实际值，以实际值的百分比表示；MAPE为各观测年份绝对百分比"
+        .backtest_title = {"回测：各情景自", "年起推算，不使用此后的实际值"},
+        .backtest_lead = "各年误差为推算值减实际值，以实际值的百分比表示；MAPE为各实际值年份绝对百分比"
                          "误差的平均值；<i>最接近</i>标出该指标MAPE最低的情景（并列时全部标出）；"
-                         "<i>样本内</i>：该情景的增速拟合窗口包含基期以后的观测年份。全部年份见 "
+                         "<i>样本内</i>：该情景的增速拟合窗口包含基期以后的实际值年份。全部年份见 "
                          "backtest.csv。",
         .sweep_title = "参数扫描",
         .sweep_lead = "第一个情景在一组驱动参数取值上的结果；全部网格点与目标见 sweep.csv。",
@@ -328,7 +328,7 @@ const ts_strings ts_strings_zh = {
         .as_of = "截至年",
         .latest = "最新值",
         .elapsed = "时间进度",
-        .progress = "完成进度",
+        .progress = "任务进度",
         .pace = "进度比",
         .status = "状态",
         .scenario = "情景",
@@ -338,7 +338,7 @@ const ts_strings ts_strings_zh = {
         .scenario_growth = "情景年增速",
         .required_rate = "所需年均速度（%）",
         .scenario_rate = "情景年均速度（%）",
-        .attainment_year = "实现年份",
+        .attainment_year = "达成年份",
         .probability = "达标概率",
         .probability_low = "概率下限（95%）",
         .probability_high = "概率上限（95%）",

@@ -205,7 +205,7 @@ RESULTS_JS = r"""
   };
 })()
 """
-DECIDED = {"en": "decided", "zh": "已定"}
+DECIDED = {"en": "decided", "zh": "已确定"}  # docs/glossary.md
 
 
 def check_results(page, name, report, lang):

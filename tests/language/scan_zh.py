@@ -42,7 +42,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[-_][A-Za-z0-9]+)*")
 REMOVE = [re.compile(p) for p in (
     r"https?://\S+",
     r"[^\s（）()，、:：;；\"“”]*/[^\s（）()，、:：;；\"“”]*",   # paths
-    r"\S+\.(?:json|csv|md|gp|svg|png|dat|html|txt|pdf)\b",
+    r"\S+\.(?:json|csv|md|gp|svg|png|dat|html|txt|pdf|xlsx)\b",
 )]
 # Keys whose string values are not text for people (ids, names of models).
 NOT_TEXT = {"id", "extends", "bibliography", "scenarios", "url", "date", "key", "derived",
