@@ -6,7 +6,7 @@
  * tests' scen.json. a.json is loaded; its `extends` may name b.json, c.json,
  * d.json, a fixed copy, itself (a cycle), a missing file or anything else
  * the mutations make of it. Each input is loaded against two fixed plans:
- * the bundled Taiyuan plan (8 indicators, one derived) and the CLI tests'
+ * the bundled Taiyuan plan (20 indicators, one derived) and the CLI tests'
  * mini plan (5 indicators), so seeds written for either get past the
  * indicator names. */
 #include <math.h>
