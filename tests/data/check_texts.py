@@ -31,7 +31,8 @@ def check_text(f, path, v):
         failures.append(f"{f}: {path}: expected a text with non-empty zh and en")
         return
     words = re.search(r"[A-Za-z]{3,}", v["en"]) and not (path.split(".")[-1] == "source" and KEY.match(v["en"]))
-    if words and not CJK.search(v["zh"]):
+    # as_written reproduces the table's printing (〔13.5〕), which has no words
+    if words and not CJK.search(v["zh"]) and not path.endswith(".as_written"):
         failures.append(f"{f}: {path}.zh has no Chinese: {v['zh'][:60]}")
 
 
