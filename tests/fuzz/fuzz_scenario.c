@@ -34,8 +34,11 @@ static void check_scenario(const ts_plan *plan, const ts_scenario *sc)
         fail("extends chain length outside [1, TS_MAX_EXTENDS_DEPTH]");
     for (size_t i = 0; i < sc->n_assumptions; i++) {
         const ts_assumption *as = &sc->assumptions[i];
-        if (plan->indicators[i].is_derived != (as->model == NULL))
-            fail("a driver on a derived indicator, or none on an input");
+        if (plan->indicators[i].is_derived && as->model)
+            fail("a driver on a derived indicator");
+        if (!plan->indicators[i].is_derived && !as->model &&
+            ts_indicator_has_figures(&plan->indicators[i]))
+            fail("no driver on an input with figures");
         if (!isnan(as->sd) && !(as->sd >= 0))
             fail("a negative sd");
         if (as->model && !as->model->takes_rates && (as->deflator.present || as->shock.present))
