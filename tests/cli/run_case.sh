@@ -29,6 +29,8 @@
 #   280-299  limits, and file-system edge cases (symlinks, long names)
 #   300-349  plan tables: target kinds, rate indicators, baselines from
 #            another year, the observed record (--as-of, --band, --rule)
+#   470-499  the bundled data: what the default run shows of its targets
+#            and sources
 #
 #   keywords: WORD...    the case's CTest labels besides "cli" (required),
 #                        from the list in KEYWORDS below; ctest -L json runs
@@ -100,7 +102,7 @@ set -u
 KEYWORDS=" basics options input output hindsight monte-carlo hostile write-failure limits
   usage plan scenario json ids extends derived correlation fit revision html filesystem inject
   as-of horizon lang by compare backtest sweep draws threads seed
-  tables kinds record "
+  tables kinds record data "
 # shellcheck disable=SC2086 # split on purpose: one blank between words
 KEYWORDS=" $(echo $KEYWORDS) "
 
@@ -117,6 +119,7 @@ range_keyword() {
     elif ((n < 280)); then echo write-failure
     elif ((n < 300)); then echo limits
     elif ((n < 350)); then echo tables
+    elif ((n >= 470 && n < 500)); then echo data
     else echo limits
     fi
 }
