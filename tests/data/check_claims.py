@@ -204,6 +204,27 @@ for ind, en, zh, value, dec in PLAN_CLAIMS:
     shown = en.rsplit("= ", 1)[1].split(" ")[0].replace(",", "")
     if printed(value, dec) != shown:
         failures.append(f"taiyuan-14fyp.json {ind}: {en}: recomputed {value!r} prints {printed(value, dec)}")
+# the exchange-rate cross-checks of the bibliography: a conversion of Y yuan
+# to D dollars, both rounded to the unit, bounds the rate used to
+# [(Y - 0.5) / (D + 0.5), (Y + 0.5) / (D - 0.5)], printed rounded outward (the
+# low bound down, the high bound up); the plan's rate of that year lies inside
+BIB = json.loads((SCEN / "sources.json").read_text(encoding="utf-8"))
+for key, year, yuan, dollars, low, high, dec in [
+        ("fenxi-2021-bulletin", 2021, 80976, 12551, "6.45145", "6.45206", 5),
+        ("fenxi-2021-bulletin", 2021, 27711, 4295, "6.4510", "6.4528", 4),
+        ("shanxi-2022-communique", 2022, 73675, 10954, "6.72550", "6.72621", 5),
+        ("jinzhong-2024-bulletin", 2024, 73232, 10283, "7.12126", "7.12206", 5)]:
+    lo, hi = (yuan - 0.5) / (dollars + 0.5), (yuan + 0.5) / (dollars - 0.5)
+    gives = BIB[key]["gives"]["en"]
+    out_lo = f"{math.floor(lo * 10 ** dec) / 10 ** dec:.{dec}f}"
+    out_hi = f"{math.ceil(hi * 10 ** dec) / 10 ** dec:.{dec}f}"
+    if (out_lo, out_hi) != (low, high):
+        failures.append(f"{key}: {yuan} / {dollars} bounds the rate to [{out_lo}, {out_hi}], not [{low}, {high}]")
+    if low not in gives or high not in gives:
+        failures.append(f"{key}: gives does not state the bounds {low} and {high}")
+    if not lo <= fig("usd_cny", year) <= hi:
+        failures.append(f"{key}: the plan's {year} rate {fig('usd_cny', year)} is outside [{lo}, {hi}]")
+
 # the listed series are the plan's figures
 listed = {"408, 355, 376, 436, 527, 622": IND,
           "+21, +60, +91, +95": changes(IND, rel=False)[1:],
