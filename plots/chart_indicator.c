@@ -256,12 +256,13 @@ static void write_indicator(const ts_run *run, size_t index, ts_lang lang, ts_ch
                   ind->history.n ? ind->history.points[0].year : run->plan->base_year, vars);
 }
 
-/* Every indicator has one. */
+/* Every indicator with something to draw: a target with no figure at all
+ * (no baseline, no observation, so no path) waits for data and has none,
+ * as gnuplot refuses a plot whose every point is undefined. */
 static bool indicator_applies(const ts_run *run, size_t index)
 {
-    (void)run;
-    (void)index;
-    return true;
+    const ts_indicator *ind = &run->plan->indicators[index];
+    return ind->is_derived || ts_indicator_has_figures(ind);
 }
 
 const ts_chart_kind ts_chart_kind_indicator = {

@@ -184,6 +184,8 @@ static ts_status simulate(const ts_projector *p, const ts_sweep_result *r, size_
         return st;
     for (size_t t = 0; t < r->n_targets; t++) {
         const ts_mc_target *m = &res->targets[r->targets[t]];
+        if (!m->by_year)
+            continue; /* not drawn (a target with no figure and no driver): left NaN */
         cells[t].probability = m->probability;
         cells[t].low = m->low;
         cells[t].high = m->high;

@@ -33,6 +33,8 @@
 #   380-399  the language of the outputs (--lang zh)
 #   400-449  robustness: hostile text in every chart, out of memory at every
 #            allocation, the output folder's lock and manifest, signals
+#   470-499  the bundled data: what the default run shows of its targets
+#            and sources
 #
 #   keywords: WORD...    the case's CTest labels besides "cli" (required),
 #                        from the list in KEYWORDS below; ctest -L json runs
@@ -99,12 +101,12 @@
 set -u
 
 # The keywords a case may have (tests/README.md says what each means). The
-# first nine, "tables", "observed", "language" and "robustness" name the number ranges above; a case has its
+# first nine, "tables", "observed", "language", "robustness" and "data" name the number ranges above; a case has its
 # range's word.
 KEYWORDS=" basics options input output hindsight monte-carlo hostile write-failure limits
   usage plan scenario json ids extends derived correlation fit revision html filesystem inject
   as-of horizon lang by compare backtest sweep draws threads seed
-  tables kinds record observed language
+  tables kinds record observed language data
   robustness charts oom lock manifest signal "
 # shellcheck disable=SC2086 # split on purpose: one blank between words
 KEYWORDS=" $(echo $KEYWORDS) "
@@ -125,6 +127,7 @@ range_keyword() {
     elif ((n < 380)); then echo observed
     elif ((n < 400)); then echo language
     elif ((n < 450)); then echo robustness
+    elif ((n >= 470 && n < 500)); then echo data
     else echo none
     fi
 }

@@ -13,9 +13,11 @@
 #error "TS_FUZZ_SOURCE_DIR (the repository root) must be defined by the build"
 #endif
 
-/* Scenarios a seed may name in `extends` or a plan's "scenarios" list. */
+/* Scenarios a seed may name in `extends` or a plan's "scenarios" list, and
+ * the bibliography the bundled plans name. */
 static const char *const FIXED_FILES[][2] = {
     {"trend.json", "scenarios/trend.json"},
+    {"sources.json", "scenarios/sources.json"},
     {"plan-pace.json", "scenarios/plan-pace.json"},
     {"downside.json", "scenarios/downside.json"},
     {"scen.json", "tests/cli/data/scen.json"},

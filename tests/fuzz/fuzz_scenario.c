@@ -6,7 +6,7 @@
  * tests' scen.json. a.json is loaded; its `extends` may name b.json, c.json,
  * d.json, a fixed copy, itself (a cycle), a missing file or anything else
  * the mutations make of it. Each input is loaded against two fixed plans:
- * the bundled Taiyuan plan (8 indicators, one derived) and the CLI tests'
+ * the bundled Taiyuan plan (20 indicators, one derived) and the CLI tests'
  * mini plan (5 indicators), so seeds written for either get past the
  * indicator names. */
 #include <math.h>
@@ -34,8 +34,11 @@ static void check_scenario(const ts_plan *plan, const ts_scenario *sc)
         fail("extends chain length outside [1, TS_MAX_EXTENDS_DEPTH]");
     for (size_t i = 0; i < sc->n_assumptions; i++) {
         const ts_assumption *as = &sc->assumptions[i];
-        if (plan->indicators[i].is_derived != (as->model == NULL))
-            fail("a driver on a derived indicator, or none on an input");
+        if (plan->indicators[i].is_derived && as->model)
+            fail("a driver on a derived indicator");
+        if (!plan->indicators[i].is_derived && !as->model &&
+            ts_indicator_has_figures(&plan->indicators[i]))
+            fail("no driver on an input with figures");
         if (!isnan(as->sd) && !(as->sd >= 0))
             fail("a negative sd");
         if (as->model && !as->model->takes_rates && (as->deflator.present || as->shock.present))

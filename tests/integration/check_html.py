@@ -109,8 +109,15 @@ def fmt_year(year, horizon, lang):
     return "not by %d" % horizon if lang == "en" else "至%d年未达成" % horizon
 
 
-def fmt_target(a):
-    return "%s %s (%d)" % (SIGN[a["direction"]], fmt_value(a["target"]), a["target_year"])
+def fmt_target(a, tolerance=None, lang="en"):
+    """The summary's target cell: a multiple is written 2x (zh 2倍), an
+    "about" target with its tolerance (the plan's, report.json
+    plan.indicators[].target), +/- (zh ±)."""
+    times, pm = ("x", "+/-") if lang == "en" else ("倍", "±")
+    value = fmt_value(a["target"]) + (times if a.get("kind") == "multiple" else "")
+    if a["direction"] == "about":
+        return "≈ %s %s%s (%d)" % (value, pm, fmt_value(tolerance), a["target_year"])
+    return "%s %s (%d)" % (SIGN[a["direction"]], value, a["target_year"])
 
 
 # --- the DOM ---------------------------------------------------------------
@@ -229,8 +236,10 @@ def check_tables(name, dom, report, lang):
             # The target cell spans the indicator's rows.
             target = [c for c in summary if c["field"] == "target"
                       and c["tbody"].get("data-indicator") == a["id"]]
+            tol = next((i["target"].get("tolerance") for i in report["plan"]["indicators"]
+                        if i["id"] == a["id"] and i.get("target")), None)
             check_cell(where + " target", target[0] if len(target) == 1 else None, a["target"],
-                       fmt_target(a))
+                       fmt_target(a, tol, lang))
     seen_rows = {(c["tr"].get("data-scenario"), c["tr"].get("data-indicator")) for c in summary
                  if c["field"] == "status"}
     if seen_rows != expected_rows:
