@@ -79,7 +79,9 @@ void ts_chart_wrap_name(const char *name, size_t width, ts_buffer *first, ts_buf
 void ts_chart_quote_wrapped(ts_buffer *out, const char *text, size_t width)
 {
     ts_buffer line = {0};
-    const char *rest = text;
+    /* NULL: the text was built aside and lost to out of memory (its
+     * buffer marks the chart failed, ts_buffer_free_into). */
+    const char *rest = text ? text : "";
     bool first = true;
     do {
         size_t cut = break_at(rest, width);

@@ -56,3 +56,21 @@ void ts_html_status_cell(ts_buffer *b, ts_lang lang, ts_verdict v)
     ts_html_status(b, lang, v);
     ts_buffer_puts(b, "</td>");
 }
+
+/* "46.2% [43.0%, 49.3%]", or "decided" (ts_html_probability_cell). */
+void ts_html_probability_cell(ts_buffer *b, const ts_mc_target *t, ts_lang lang)
+{
+    if (t->decided) {
+        ts_buffer_printf(b, "<td class=\"num\" data-field=\"probability\" data-value=\"decided\">"
+                            "<i>%s</i></td>",
+                         ts_strings_for(lang)->report.decided);
+        return;
+    }
+    char p[24], lo[24], hi[24];
+    ts_fmt_probability(t->probability, p, sizeof p);
+    ts_fmt_probability(t->low, lo, sizeof lo);
+    ts_fmt_probability(t->high, hi, sizeof hi);
+    ts_buffer_puts(b, "<td class=\"num\" data-field=\"probability\"");
+    ts_html_data_value(b, t->probability);
+    ts_buffer_printf(b, ">%s <span class=\"ci\">[%s, %s]</span></td>", p, lo, hi);
+}

@@ -23,6 +23,9 @@ void ts_html_num_cell(ts_buffer *b, const char *field, double v, bool percent);
 /* A status badge, and a table cell holding one. */
 void ts_html_status(ts_buffer *b, ts_lang lang, ts_verdict v);
 void ts_html_status_cell(ts_buffer *b, ts_lang lang, ts_verdict v);
+/* P(target) with its 95% interval, or the decided label for a target the
+ * observations settle (never "0.0% [0.0%, <0.1%]"). */
+void ts_html_probability_cell(ts_buffer *b, const ts_mc_target *t, ts_lang lang);
 
 /* What every section writer needs: the run, the options, the words, and
  * which rendered charts are in the page already (placed[k] for

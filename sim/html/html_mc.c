@@ -26,24 +26,6 @@ static size_t column_years(const ts_run *run, int *years)
     return n;
 }
 
-/* "46.2% [43.0%, 49.3%]" or "decided": the target-year probability cell. */
-static void probability_cell(ts_buffer *b, const ts_mc_target *t, const ts_report_words *R)
-{
-    if (t->decided) {
-        ts_buffer_printf(b, "<td class=\"num\" data-field=\"probability\" data-value=\"decided\">"
-                            "<i>%s</i></td>",
-                         R->decided);
-        return;
-    }
-    char p[24], lo[24], hi[24];
-    ts_fmt_probability(t->probability, p, sizeof p);
-    ts_fmt_probability(t->low, lo, sizeof lo);
-    ts_fmt_probability(t->high, hi, sizeof hi);
-    ts_buffer_puts(b, "<td class=\"num\" data-field=\"probability\"");
-    ts_html_data_value(b, t->probability);
-    ts_buffer_printf(b, ">%s <span class=\"ci\">[%s, %s]</span></td>", p, lo, hi);
-}
-
 static void odds_table(ts_buffer *b, ts_html_ctx *c, const ts_scenario_result *r)
 {
     const ts_run *run = c->run;
@@ -67,7 +49,7 @@ static void odds_table(ts_buffer *b, ts_html_ctx *c, const ts_scenario_result *r
         ts_html_wrap(b, "<tr data-indicator=\"", ind->id, "\">");
         ts_html_wrap(b, "<th class=\"ind\">", ts_indicator_name(ind, c->lang), "");
         ts_buffer_printf(b, " <span class=\"unit\">%d</span></th>", ind->target.year);
-        probability_cell(b, t, R);
+        ts_html_probability_cell(b, t, c->lang);
         for (size_t y = 0; y < n_years; y++) {
             int k = years[y] - mc->base_year;
             double p = k >= 0 && (size_t)k < mc->n_years && t->by_year ? t->by_year[k] : NAN;

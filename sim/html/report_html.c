@@ -184,20 +184,7 @@ static void probability_cell(ts_buffer *b, const ts_scenario_result *r, size_t i
         ts_buffer_puts(b, "<td class=\"num\" data-field=\"probability\" data-value=\"\"></td>");
         return;
     }
-    const ts_mc_target *t = &r->mc->targets[i];
-    if (t->decided) {
-        ts_buffer_printf(b, "<td class=\"num\" data-field=\"probability\" data-value=\"decided\">"
-                            "<i>%s</i></td>",
-                         ts_strings_for(lang)->report.decided);
-        return;
-    }
-    char p[24], lo[24], hi[24];
-    ts_fmt_probability(t->probability, p, sizeof p);
-    ts_fmt_probability(t->low, lo, sizeof lo);
-    ts_fmt_probability(t->high, hi, sizeof hi);
-    ts_buffer_puts(b, "<td class=\"num\" data-field=\"probability\"");
-    ts_html_data_value(b, t->probability);
-    ts_buffer_printf(b, ">%s<span class=\"ci\">[%s, %s]</span></td>", p, lo, hi);
+    ts_html_probability_cell(b, &r->mc->targets[i], lang);
 }
 
 /* One scenario's cells for a target (or a revised target), shared by the

@@ -117,6 +117,8 @@ static ts_status build(const ts_run *run, ts_lang lang, const char *path, const 
     write_sheets(&b);
     lxw_error closed = workbook_close(b.wb);
     free(b.names);
+    if (b.failed == LXW_ERROR_MEMORY_MALLOC_FAILED)
+        return ts_error_set(err, TS_ENOMEM, NULL, NULL, "out of memory");
     if (b.failed != LXW_NO_ERROR)
         return ts_error_set(err, TS_EINTERNAL, "report.xlsx", NULL, "cannot write a cell: %s",
                             lxw_strerror(b.failed));

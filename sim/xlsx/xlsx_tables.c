@@ -12,7 +12,7 @@
 /* A target's name: the indicator's, and for a revised target " (revised
  * 2027)" (ts_fmt_target_name without its fixed-size buffer, which could
  * cut a long name inside a character). Into `out`, emptied first. */
-static const char *target_name(const xlsx_book *b, const ts_indicator *ind, int revision,
+static const char *target_name(xlsx_book *b, const ts_indicator *ind, int revision,
                                int year, ts_buffer *out)
 {
     const ts_around *revised = &b->S->report.revised;
@@ -20,7 +20,12 @@ static const char *target_name(const xlsx_book *b, const ts_indicator *ind, int 
     ts_buffer_puts(out, ts_indicator_name(ind, b->lang));
     if (revision)
         ts_buffer_printf(out, "%s%d%s", revised->before, year, revised->after);
-    return out->data && !out->failed ? out->data : "";
+    if (!out->data || out->failed) { /* out of memory: the workbook fails */
+        if (b->failed == LXW_NO_ERROR)
+            b->failed = LXW_ERROR_MEMORY_MALLOC_FAILED;
+        return "";
+    }
+    return out->data;
 }
 
 /* A target as the plan writes it (ts_fmt_target_written): its own text,
