@@ -404,8 +404,8 @@ static void expect_shown(const char *dir, const char *stem, const char *text)
 
 /* A bar label (attainment, compare) may cut a long name and end it with
  * an ellipsis: the name whole, or a line "VALUE  START…" whose START (after
- * the last two blanks, trailing blanks dropped) is a non-empty prefix of the
- * name as it is. */
+ * two blanks, trailing blanks dropped) is a non-empty prefix of the name as
+ * it is. */
 static void expect_shown_start(const char *dir, const char *stem, const char *text)
 {
     if (!text[strspn(text, " ")])
@@ -419,14 +419,14 @@ static void expect_shown_start(const char *dir, const char *stem, const char *te
         size_t len = end ? (size_t)(end - line) : strlen(line);
         static const char ELLIPSIS[] = "\xe2\x80\xa6";
         if (len >= 3 && memcmp(line + len - 3, ELLIPSIS, 3) == 0) {
-            size_t start = 0;
-            for (size_t i = 0; i + 1 < len; i++)
-                if (line[i] == ' ' && line[i + 1] == ' ')
-                    start = i + 2;
             size_t n = len - 3;
-            while (n > start && line[n - 1] == ' ')
+            while (n > 0 && line[n - 1] == ' ')
                 n--;
-            ok = n > start && strncmp(text, line + start, n - start) == 0;
+            /* The name starts after some two blanks (a name may hold two
+             * blanks itself): any of them will do. */
+            for (size_t i = 0; !ok && i + 2 < n; i++)
+                if (line[i] == ' ' && line[i + 1] == ' ')
+                    ok = strncmp(text, line + i + 2, n - i - 2) == 0;
         }
         line = end ? end + 1 : line + len;
     }
