@@ -182,11 +182,10 @@ static void revision_vars(const ts_run *run, size_t index, ts_lang lang, int fir
             continue;
         ts_fmt_value(t->value, value, sizeof value);
         const char *sign = ts_direction_symbol(t->direction, TS_SYMBOL_UNICODE);
+        const ts_chart_words *W = &ts_strings_for(lang)->chart;
         ts_buffer line = {0};
-        if (lang == TS_LANG_ZH)
-            ts_buffer_printf(&line, "修订目标：%d年 %s %s", t->year, sign, value);
-        else
-            ts_buffer_printf(&line, "revised: %s %s by %d", sign, value, t->year);
+        ts_buffer_printf(&line, "%s%d%s%s %s", W->revised_target.before, t->year,
+                         W->revised_target.after, sign, value);
         ts_tpl_array_sep(years);
         ts_buffer_printf(years, "%d", t->year);
         ts_tpl_array_sep(values);

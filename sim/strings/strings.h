@@ -126,6 +126,9 @@ typedef struct ts_html_words {
 typedef struct ts_chart_words {
     const char *year, *history, *observed, *interpolated, *target, *target_year, *as_of;
     ts_around reached, not_reached; /* a scenario's attainment year in the legend */
+    /* A revised target's marker label, around its year, before "SIGN
+     * VALUE": "revised for 2027: ≥ 10,000", "修订目标：2027年 ≥ 10,000". */
+    ts_around revised_target;
     /* The y axis when a chart plots a rate's cumulative statistic, around the
      * base year. */
     ts_around cumulative_since, average_since, multiple_of;

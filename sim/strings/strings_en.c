@@ -286,6 +286,7 @@ const ts_strings ts_strings_en = {
         .history = "History",
         .observed = "Observed",
         .interpolated = "Interpolated (no observation)",
+        .revised_target = {"revised for ", ": "},
         .target = "Target",
         .target_year = "Target year",
         .as_of = "as of",

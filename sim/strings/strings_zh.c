@@ -261,6 +261,7 @@ const ts_strings ts_strings_zh = {
         .history = "历史值",
         .observed = "实际值",
         .interpolated = "插值（无实际值）",
+        .revised_target = {"修订目标：", "年 "},
         .target = "目标",
         .target_year = "目标年",
         .as_of = "截至",

@@ -38,6 +38,7 @@ static const piece_field PIECES[] = {
     {offsetof(ts_strings, html.verdict_line), sizeof ((ts_strings *)0)->html.verdict_line, 0},
     PAIR(chart.reached),
     PAIR(chart.not_reached),
+    PAIR(chart.revised_target),
     PAIR(chart.cumulative_since),
     PAIR(chart.average_since),
     PAIR(chart.multiple_of),
